@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources, not the built packages.
+    alias: {
+      '@kalint/grammar': here('./grammar/src/index.ts'),
+      '@kalint/parser': here('./packages/parser/src/index.ts'),
+    },
+  },
+  test: {
+    include: ['grammar/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
