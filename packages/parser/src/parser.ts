@@ -1,0 +1,375 @@
+/**
+ * The Chevrotain parser and the CST -> AST visitor.
+ *
+ * In keepalived's reader `{` and `}` are statement separators, not nesting syntax: a line is cut at
+ * every brace and the reader keeps a brace depth. The grammar is therefore flat (a sequence of
+ * statements and structure tokens) and the visitor builds the tree with an explicit stack, guided by
+ * the keyword schema. That is faithful to keepalived and handles any nesting depth without recursion.
+ */
+import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { schema, ROOT, type KeywordSpec } from '@kalint/grammar';
+import type { Block, ConfigFile, Located, Node, Prefix, Range, Statement, SyntaxDiagnostic, Value, Word } from './ast.js';
+import { decomment, type KToken } from './expand.js';
+import {
+  allTokens,
+  Conditional,
+  Definition as DefinitionToken,
+  Include as IncludeToken,
+  LBrace,
+  Newline,
+  Quoted,
+  RBrace,
+  Sequence,
+  Structure,
+  underTest,
+  UnterminatedQuote,
+  WordLike,
+} from './lexer.js';
+
+class ConfigParser extends CstParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, skipValidations: !underTest });
+    this.performSelfAnalysis();
+  }
+
+  /** A config is a flat run of statements and structure tokens. */
+  config = this.RULE('config', () => {
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.statement) }, { ALT: () => this.CONSUME(Structure) }]);
+    });
+  });
+
+  /** The words of one logical line: keyword and arguments, or one item of a value block. */
+  statement = this.RULE('statement', () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(WordLike));
+  });
+}
+
+/** The one parser instance, reused (`parser.input = tokens`). */
+const parser = new ConfigParser();
+
+interface ConfigCst {
+  statement?: CstNode[];
+  Structure?: IToken[];
+}
+
+interface StatementCst {
+  WordLike: IToken[];
+}
+
+interface Frame {
+  /** Where children go. */
+  body: Node[];
+  block: Block | null;
+  owner: Statement | null;
+  /** Schema path of the block, `root` at top level, `null` inside an unknown block. */
+  path: string | null;
+  kind: Block['kind'];
+  /** Column of the opener's keyword, to guess where a missing `}` belongs. */
+  indent: number;
+  openerLine: number;
+  openerFile: string;
+  /** First line inside the block that is indented no deeper than its opener. */
+  dedentLine: number | null;
+}
+
+const BaseVisitor = parser.getBaseCstVisitorConstructorWithDefaults();
+
+/** Builds the AST from the flat CST with a stack of open blocks. */
+class AstBuilder extends BaseVisitor {
+  readonly diagnostics: SyntaxDiagnostic[] = [];
+  private stack: Frame[] = [];
+  /** Blocks, open or closed, holding a line indented no deeper than their opener, in text order. */
+  private readonly dedented: Frame[] = [];
+  private awaiting: Statement | null = null;
+  private lastPlain: Statement | null = null;
+  private prefixes: Prefix[] = [];
+  /** keepalived's own brace counter: `{` minus `}` as written, whatever the blocks. */
+  private braceDepth = 0;
+
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  build(cst: CstNode, file: ConfigFile): void {
+    this.stack = [
+      { body: file.body, block: null, owner: null, path: ROOT, kind: 'keywords', indent: -1, openerLine: -1, openerFile: file.file, dedentLine: null },
+    ];
+    this.visit(cst);
+    if (this.awaiting) this.openBlock(this.awaiting, null);
+    this.reportUnclosed();
+  }
+
+  /** Visits statements and structure tokens in text order (the CST groups them by kind). */
+  config(ctx: ConfigCst): void {
+    const statements = ctx.statement ?? [];
+    const structure = ctx.Structure ?? [];
+    let s = 0;
+    let t = 0;
+    while (s < statements.length || t < structure.length) {
+      const statement = statements[s];
+      const token = structure[t];
+      if (token === undefined || (statement !== undefined && order(statement.children.WordLike![0] as IToken) < order(token))) {
+        this.statement(statement!.children as unknown as StatementCst);
+        s++;
+      } else {
+        this.structure(token as KToken);
+        t++;
+      }
+    }
+  }
+
+  statement(ctx: StatementCst): void {
+    const words = ctx.WordLike.map((token) => this.word(token as KToken));
+    if (this.awaiting) this.openBlock(this.awaiting, null);
+    const frame = this.top();
+    const prefixes = this.takePrefixes();
+    const first = words[0]!;
+    this.checkIndent(frame, first);
+    if (frame.kind === 'values') {
+      const value: Value = { type: 'Value', words, file: first.file, range: span(first, words[words.length - 1]!) };
+      if (prefixes) value.prefixes = prefixes;
+      frame.body.push(value);
+      this.lastPlain = null;
+      return;
+    }
+    const spec = frame.kind === 'keywords' && frame.path !== null ? (schema.child(frame.path, first.text) ?? null) : null;
+    const statement: Statement = {
+      type: 'Statement',
+      keyword: first,
+      args: words.slice(1),
+      path: spec?.path ?? null,
+      spec,
+      block: null,
+      file: first.file,
+      range: span(prefixes?.[0] ?? first, words[words.length - 1]!),
+    };
+    if (prefixes) statement.prefixes = prefixes;
+    frame.body.push(statement);
+    if (spec?.block) {
+      this.awaiting = statement;
+      this.lastPlain = null;
+    } else {
+      this.lastPlain = statement;
+    }
+  }
+
+  private structure(token: KToken): void {
+    switch (token.tokenType) {
+      case Newline:
+        this.prefixes = [];
+        return;
+      case Conditional:
+      case Sequence:
+        this.prefixes.push({
+          type: 'Prefix',
+          kind: token.tokenType === Conditional ? 'conditional' : 'sequence',
+          raw: token.image,
+          file: token.file,
+          range: token.range,
+        });
+        return;
+      case IncludeToken:
+      case DefinitionToken:
+        this.directive(token);
+        return;
+      case LBrace:
+        this.braceDepth++;
+        this.openBrace(token);
+        return;
+      case RBrace:
+        this.braceDepth = Math.max(0, this.braceDepth - 1);
+        this.closeBrace(token);
+        return;
+    }
+  }
+
+  /** Source view only: `include` and `$NAME=` lines stay in the tree as written. */
+  private directive(token: KToken): void {
+    if (this.awaiting) this.openBlock(this.awaiting, null);
+    const prefixes = this.takePrefixes();
+    const located = { file: token.file, range: prefixes ? span(prefixes[0]!, token) : token.range };
+    let node: Node;
+    if (token.tokenType === IncludeToken) {
+      const [, directive = 'include', pattern = ''] = /^(\S+)[ \t]+(.*)$/s.exec(token.image) ?? [];
+      node = { type: 'Include', directive, pattern, files: [], ...located };
+    } else {
+      const physical = token.image.split(/\r\n|\r|\n/);
+      const [, name = '', first = ''] = /^\$([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(physical[0]!) ?? [];
+      const lines = [first, ...physical.slice(1)].map((l) => decomment(l).replace(/[ \t]*\\$/, ''));
+      node = { type: 'Definition', name, lines, multiline: physical.length > 1, raw: token.image, ...located };
+    }
+    if (prefixes) node.prefixes = prefixes;
+    this.top().body.push(node);
+    this.lastPlain = null;
+  }
+
+  private openBrace(token: KToken): void {
+    if (this.awaiting) {
+      this.openBlock(this.awaiting, token);
+      return;
+    }
+    const owner = this.lastPlain;
+    this.lastPlain = null;
+    if (owner && owner.block === null) {
+      if (owner.spec) {
+        const singleQuoted = owner.args.some((w) => !w.quoted && w.text.includes("'"));
+        const message = singleQuoted
+          ? `'{' inside single quotes is not protected: keepalived cuts the '${owner.keyword.text}' line at the brace; use double quotes`
+          : `'${owner.keyword.text}' does not open a block: keepalived reports "Unexpected '{'" and reads the lines inside as if the braces were not there`;
+        this.report('unexpected-block', 'error', message, token);
+      }
+      this.push(owner, 'unknown', null, token);
+      return;
+    }
+    this.report('unexpected-open-brace', 'error', `unexpected '{': no keyword opens this block`, token);
+    const block: Block = { type: 'Block', kind: 'unknown', path: null, open: token.range, close: null, body: [], file: token.file, range: token.range };
+    this.top().body.push(block);
+    this.stack.push(this.frameFor(block, null, token));
+  }
+
+  private closeBrace(token: KToken): void {
+    if (this.awaiting) this.openBlock(this.awaiting, null);
+    this.lastPlain = null;
+    this.prefixes = [];
+    if (this.stack.length === 1) {
+      this.report('extra-close-brace', 'error', `unexpected '}': no block is open here (keepalived: "Extra '}' found")`, token);
+      return;
+    }
+    const frame = this.stack.pop()!;
+    const block = frame.block!;
+    block.close = token.range;
+    if (token.file === block.file) block.range = { start: block.range.start, end: token.range.end };
+    if (frame.owner && token.file === frame.owner.file) frame.owner.range = { start: frame.owner.range.start, end: token.range.end };
+  }
+
+  /** Open the block a block keyword announced; `brace` is null when its `{` is missing. */
+  private openBlock(owner: Statement, brace: KToken | null): void {
+    this.awaiting = null;
+    const spec = owner.spec as KeywordSpec;
+    if (brace === null) {
+      const name = owner.keyword.text;
+      const ignored = owner.args.length > 0 ? ` and ignores '${owner.args.map((w) => w.text).join(' ')}'` : '';
+      const message =
+        spec.block === 'values'
+          ? `'${name}' takes its items in a '{ }' block: keepalived reads the following lines, up to the next '}', as its items${ignored}`
+          : `'${name}' must be followed by '{': keepalived reports the missing '{' and reads the following lines as its block anyway`;
+      this.report('missing-open-brace', 'error', message, owner.keyword);
+    }
+    this.push(owner, spec.block!, spec.path, brace);
+  }
+
+  private push(owner: Statement, kind: Block['kind'], path: string | null, brace: KToken | null): void {
+    const at = brace ?? owner.keyword;
+    const block: Block = { type: 'Block', kind, path, open: brace?.range ?? null, close: null, body: [], file: at.file, range: at.range };
+    owner.block = block;
+    this.stack.push(this.frameFor(block, owner, owner.keyword));
+  }
+
+  private frameFor(block: Block, owner: Statement | null, opener: Located): Frame {
+    return {
+      body: block.body,
+      block,
+      owner,
+      path: block.path,
+      kind: block.kind,
+      // Indentation says nothing about a block opened by an expanded line.
+      indent: 'expansion' in opener && opener.expansion !== undefined ? -1 : opener.range.start.character,
+      openerLine: opener.range.start.line,
+      openerFile: opener.file,
+      dedentLine: null,
+    };
+  }
+
+  /** Remember the first line that sits no deeper than its block's opener: a `}` may be missing there. */
+  private checkIndent(frame: Frame, first: Word): void {
+    if (frame.block === null || frame.dedentLine !== null || first.expansion || first.file !== frame.openerFile) return;
+    if (first.range.start.line !== frame.openerLine && first.range.start.character <= frame.indent) {
+      frame.dedentLine = first.range.start.line;
+      this.dedented.push(frame);
+    }
+  }
+
+  /**
+   * At the end of input, N blocks are still open, so N `}` are missing. The `}` that closed a block
+   * may have been meant for an outer one, so the open blocks are not always the culprits: blame
+   * first the blocks whose body runs into a line indented no deeper than their opener (in text
+   * order), then the blocks still open.
+   */
+  private reportUnclosed(): void {
+    // A block whose `{` is missing was reported already and needs no `}` of its own.
+    const open = this.stack.slice(1).filter((f) => f.block?.open !== null);
+    const missing = Math.min(this.braceDepth, open.length);
+    if (missing === 0) return;
+    const candidates = [...this.dedented.filter((f) => f.block?.open !== null), ...open.slice().reverse()];
+    const blamed = [...new Set(candidates)].slice(0, missing);
+    for (const frame of blamed) {
+      const at: Located = frame.owner?.keyword ?? frame.block!;
+      const name = frame.owner ? [frame.owner.keyword, ...frame.owner.args].map((w) => w.text).join(' ') : '{';
+      const where =
+        frame.dedentLine !== null
+          ? `; going by the indentation, it belongs before line ${frame.dedentLine + 1}`
+          : ' at the end of the file';
+      this.report('missing-close-brace', 'error', `block '${name}' is never closed: a '}' is missing${where}`, at);
+    }
+  }
+
+  private word(token: KToken): Word {
+    const raw = token.image;
+    let text: string;
+    let quoted = false;
+    if (token.tokenType === Quoted) {
+      text = raw.slice(1, -1);
+      quoted = true;
+    } else if (token.tokenType === UnterminatedQuote) {
+      text = raw.slice(1);
+      quoted = true;
+      this.report('unterminated-quote', 'error', `missing closing '"': keepalived drops the rest of the line`, token);
+    } else {
+      text = raw.includes('\\') ? raw.replace(/\\([#!])/g, '$1') : raw;
+    }
+    const word: Word = { type: 'Word', text, raw, quoted, file: token.file, range: token.range };
+    if (token.expansion !== undefined) word.expansion = token.expansion;
+    return word;
+  }
+
+  private takePrefixes(): Prefix[] | undefined {
+    if (this.prefixes.length === 0) return undefined;
+    const prefixes = this.prefixes;
+    this.prefixes = [];
+    return prefixes;
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  private report(code: string, severity: 'error' | 'warning', message: string, at: Located): void {
+    this.diagnostics.push({ code, severity, message, file: at.file, range: at.range });
+  }
+}
+
+/** Position of a token in the stream: tokens are numbered before parsing. */
+function order(token: IToken): number {
+  return (token as KToken & { order: number }).order;
+}
+
+function span(from: Located, to: Located): Range {
+  if (from.file !== to.file) return from.range;
+  return { start: from.range.start, end: to.range.end };
+}
+
+/** Parse a token stream into `file.body`; returns the syntax diagnostics. */
+export function buildTree(tokens: KToken[], file: ConfigFile): SyntaxDiagnostic[] {
+  for (let i = 0; i < tokens.length; i++) (tokens[i] as KToken & { order: number }).order = i;
+  parser.input = tokens;
+  const cst = parser.config();
+  const builder = new AstBuilder();
+  builder.build(cst, file);
+  for (const error of parser.errors) {
+    const token = error.token as KToken;
+    builder.diagnostics.push({ code: 'parse-error', severity: 'error', message: error.message, file: token.file ?? file.file, range: token.range ?? file.range });
+  }
+  return builder.diagnostics;
+}

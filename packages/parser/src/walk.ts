@@ -1,0 +1,37 @@
+/** Helpers to traverse the AST without recursion (configs may nest very deeply). */
+import type { ConfigFile, Node, Statement } from './ast.js';
+
+/** Every node of the tree in document order, depth first. */
+export function* walk(root: ConfigFile): Generator<Node> {
+  const stack: Node[][] = [root.body];
+  const index: number[] = [0];
+  while (stack.length > 0) {
+    const body = stack[stack.length - 1]!;
+    const i = index[index.length - 1]!;
+    if (i >= body.length) {
+      stack.pop();
+      index.pop();
+      continue;
+    }
+    index[index.length - 1] = i + 1;
+    const node = body[i]!;
+    yield node;
+    const children = node.type === 'Statement' ? node.block?.body : node.type === 'Block' ? node.body : undefined;
+    if (children && children.length > 0) {
+      stack.push(children);
+      index.push(0);
+    }
+  }
+}
+
+/** Every statement of the tree, depth first. */
+export function* statements(root: ConfigFile): Generator<Statement> {
+  for (const node of walk(root)) if (node.type === 'Statement') yield node;
+}
+
+/** Statements whose schema path is `path` (e.g. `virtual_server/real_server`). */
+export function findStatements(root: ConfigFile, path: string): Statement[] {
+  const found: Statement[] = [];
+  for (const statement of statements(root)) if (statement.path === path) found.push(statement);
+  return found;
+}
