@@ -1,0 +1,25 @@
+/** What a command writes to, injected so tests run the real commands in-process. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal (colours, progress). */
+  isTTY: boolean;
+  cwd: string;
+  /** Reads standard input entirely. */
+  readStdin(): Promise<string>;
+}
+
+/** A usage or I/O problem: exit 2 with a one-line message. */
+export class UsageError extends Error {}
+
+export const processIo: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  isTTY: process.stdout.isTTY === true,
+  cwd: process.cwd(),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
