@@ -19,6 +19,8 @@ export class Schema {
   private readonly byPath = new Map<string, KeywordSpec>();
   private readonly byName = new Map<string, KeywordSpec[]>();
   private readonly children = new Map<string, KeywordSpec[]>();
+  /** Per block path, its keywords by name: the parser's look-up for every statement. */
+  private readonly childByName = new Map<string, Map<string, KeywordSpec>>();
   private readonly removedByPath = new Map<string, RemovedKeyword>();
 
   constructor(schemaData: SchemaData) {
@@ -29,6 +31,9 @@ export class Schema {
       this.byPath.set(keyword.path, keyword);
       push(this.byName, keyword.name, keyword);
       push(this.children, keyword.parent, keyword);
+      let named = this.childByName.get(keyword.parent);
+      if (!named) this.childByName.set(keyword.parent, (named = new Map()));
+      named.set(keyword.name, keyword);
     }
     for (const removed of schemaData.removed) this.removedByPath.set(removed.path, removed);
   }
@@ -40,7 +45,7 @@ export class Schema {
 
   /** The keyword `name` as a child of the block at `parentPath` (`root` for the top level). */
   child(parentPath: string, name: string): KeywordSpec | undefined {
-    return this.byPath.get(parentPath === ROOT ? name : `${parentPath}/${name}`);
+    return this.childByName.get(parentPath)?.get(name);
   }
 
   /** Every keyword valid directly inside the block at `parentPath`. */

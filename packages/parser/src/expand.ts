@@ -6,7 +6,7 @@
  * line and column it came from.
  */
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
-import type { Comment, Definition, Expansion, Include, Position, Range, SyntaxDiagnostic } from './ast.js';
+import type { Comment, Definition, Include, Position, SyntaxDiagnostic } from './ast.js';
 import {
   Conditional,
   Definition as DefinitionToken,
@@ -18,13 +18,7 @@ import {
   Word,
 } from './lexer.js';
 import { ExpandedMap, FixedMap, LineMap, SegmentMap, ShiftedMap, type Origin, type Segment, type SourceMap } from './source-map.js';
-
-/** A token with the place it stands for. */
-export interface KToken extends IToken {
-  file: string;
-  range: Range;
-  expansion?: Expansion;
-}
+import { endOf, TokenStream } from './stream.js';
 
 /** Reads the files an `include` names. The parser does no I/O of its own. */
 export interface IncludeHost {
@@ -58,7 +52,7 @@ const identifier = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** Expands one main file (and what it includes) into tokens. */
 export class Expander {
-  readonly tokens: KToken[] = [];
+  readonly stream = new TokenStream();
   readonly diagnostics: SyntaxDiagnostic[] = [];
   readonly definitionNodes: Definition[] = [];
   readonly includeNodes: Include[] = [];
@@ -74,45 +68,91 @@ export class Expander {
     this.fileStack.push(file);
     this.files.push(file);
     const lexed = lexer.tokenize(text);
-    if (this.fileStack.length === 1) this.comments = toComments(lexed.groups.comments ?? [], file);
+    if (this.fileStack.length === 1) this.comments = toComments(lexed.groups.comments ?? [], text, file);
     checkLineLengths(text, file, this.diagnostics);
-    let line: IToken[] = [];
+    const fileId = this.stream.fileId(file);
+    this.stream.reserve(lexed.tokens.length);
+    const lineTokens: IToken[] = [];
+    // Line and start offset of the physical line being collected, and of the current line.
+    let firstLine = 0;
+    let firstLineStart = 0;
+    let line = 0;
+    let lineStart = 0;
     for (const token of lexed.tokens) {
       if (token.tokenType === Newline) {
-        this.rawLine(line, text, file);
-        line = [];
-        this.tokens.push(annotate(token, file));
-      } else {
-        line.push(token);
+        this.rawLine(lineTokens, text, file, fileId, firstLine, firstLineStart);
+        lineTokens.length = 0;
+        this.stream.pushRaw(token, fileId, line, token.startOffset - lineStart);
+        line++;
+        lineStart = token.startOffset + token.image.length;
+        firstLine = line;
+        firstLineStart = lineStart;
+        continue;
+      }
+      lineTokens.push(token);
+      if (token.tokenType === DefinitionToken) {
+        // A multi-line definition spans several physical lines.
+        const end = endOf(token, { offset: token.startOffset, line, character: token.startOffset - lineStart });
+        if (end.line !== line) {
+          line = end.line;
+          lineStart = end.offset - end.character;
+        }
       }
     }
-    this.rawLine(line, text, file);
+    this.rawLine(lineTokens, text, file, fileId, firstLine, firstLineStart);
     this.newline(endOrigin(text, file));
     this.fileStack.pop();
   }
 
+  /** The source view: every token as written, nothing expanded. */
+  sourceFile(text: string, file: string): void {
+    this.files.push(file);
+    const lexed = lexer.tokenize(text);
+    this.comments = toComments(lexed.groups.comments ?? [], text, file);
+    const fileId = this.stream.fileId(file);
+    this.stream.reserve(lexed.tokens.length);
+    let line = 0;
+    let lineStart = 0;
+    for (const token of lexed.tokens) {
+      this.stream.pushRaw(token, fileId, line, token.startOffset - lineStart);
+      if (token.tokenType === Newline) {
+        line++;
+        lineStart = token.startOffset + token.image.length;
+      } else if (token.tokenType === DefinitionToken) {
+        const end = endOf(token, { offset: token.startOffset, line, character: token.startOffset - lineStart });
+        line = end.line;
+        lineStart = end.offset - end.character;
+      }
+    }
+  }
+
   /** One physical line's tokens. Most lines need no preprocessing and pass through as they are. */
-  private rawLine(tokens: IToken[], text: string, file: string): void {
+  private rawLine(tokens: IToken[], text: string, file: string, fileId: number, line: number, lineStart: number): void {
     if (tokens.length === 0) return;
+    let from = 0;
     let first = tokens[0]!;
     if (first.tokenType === Conditional) {
       if (tokens.length === 1 || !this.conditionHolds(first.image)) return;
-      tokens = tokens.slice(1);
-      first = tokens[0]!;
+      from = 1;
+      first = tokens[1]!;
     }
     if (first.tokenType === DefinitionToken) {
-      this.defineFromToken(first, file);
+      const start: Position = { offset: first.startOffset, line, character: first.startOffset - lineStart };
+      this.defineFromToken(first, { file, range: { start, end: endOf(first, start) } });
       return;
     }
-    const plain =
-      first.tokenType !== Sequence && first.tokenType !== IncludeToken && !tokens.some((t) => t.image.includes('$'));
+    let plain = first.tokenType !== Sequence && first.tokenType !== IncludeToken;
+    for (let i = from; plain && i < tokens.length; i++) if (tokens[i]!.image.includes('$')) plain = false;
     if (plain) {
-      for (const token of tokens) this.tokens.push(annotate(token, file));
+      for (let i = from; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        this.stream.pushRaw(token, fileId, line, token.startOffset - lineStart);
+      }
       return;
     }
     const last = tokens[tokens.length - 1]!;
-    const start = annotate(first, file).range.start;
-    this.logicalLine(text.slice(first.startOffset, last.endOffset! + 1), new LineMap(file, start), 0);
+    const start: Position = { offset: first.startOffset, line, character: first.startOffset - lineStart };
+    this.logicalLine(text.slice(first.startOffset, last.startOffset + last.image.length), new LineMap(file, start), 0);
   }
 
   /** Steps 5 to 10 of keepalived's `read_line()` on the text of one logical line. */
@@ -187,16 +227,17 @@ export class Expander {
   private lex(text: string, map: SourceMap): void {
     const lexed = lexer.tokenize(text);
     for (const token of lexed.tokens) {
-      const origin = map.map(token.startOffset, token.endOffset! + 1);
+      const origin = map.map(token.startOffset, token.startOffset + token.image.length);
       // Line-start tokens were handled before lexing; anything left of their kind is a plain word.
       const kind = isDirective(token.tokenType) ? Word : token.tokenType;
-      this.tokens.push(makeToken(kind, token.image, origin));
+      this.stream.pushExpanded(makeToken(kind, token.image, origin), origin);
     }
   }
 
   private newline(origin: Origin): void {
     const end = origin.range.end;
-    this.tokens.push(makeToken(Newline, '\n', { file: origin.file, range: { start: end, end } }));
+    const at: Origin = { file: origin.file, range: { start: end, end } };
+    this.stream.pushExpanded(makeToken(Newline, '\n', at), at);
   }
 
   private conditionHolds(condition: string): boolean {
@@ -206,7 +247,7 @@ export class Expander {
     return negated ? !matches : matches;
   }
 
-  private defineFromToken(token: IToken, file: string): void {
+  private defineFromToken(token: IToken, origin: Origin): void {
     const physical = token.image.split(/\r\n|\r|\n/);
     const head = definitionLine.exec(physical[0]!)!;
     const lines: string[] = [];
@@ -216,8 +257,7 @@ export class Expander {
       const value = decomment(line).replace(/[ \t]*\\$/, '');
       if (value !== '' || lines.length === 0) lines.push(value);
     }
-    const located = annotate(token, file);
-    this.define(head[1]!, lines, multiline, token.image, { file, range: located.range });
+    this.define(head[1]!, lines, multiline, token.image, origin);
   }
 
   private define(name: string, lines: string[], multiline: boolean, raw: string, origin: Origin): void {
@@ -523,24 +563,9 @@ function toSegments(inStart: number[], inEnd: number[], copied: boolean[]): Segm
   return segments;
 }
 
-/** Attach file and 0-based range to a token straight from the lexer. */
-export function annotate(token: IToken, file: string): KToken {
-  const k = token as KToken;
-  k.file = file;
-  k.range = {
-    start: { offset: token.startOffset, line: token.startLine! - 1, character: token.startColumn! - 1 },
-    end: { offset: token.endOffset! + 1, line: token.endLine! - 1, character: token.endColumn! },
-  };
-  return k;
-}
-
-function makeToken(type: TokenType, image: string, origin: Origin): KToken {
+function makeToken(type: TokenType, image: string, origin: Origin): IToken {
   const { start, end } = origin.range;
-  const token = createTokenInstance(type, image, start.offset, end.offset - 1, start.line + 1, end.line + 1, start.character + 1, end.character) as KToken;
-  token.file = origin.file;
-  token.range = origin.range;
-  if (origin.expansion !== undefined) token.expansion = origin.expansion;
-  return token;
+  return createTokenInstance(type, image, start.offset, end.offset - 1, NaN, NaN, NaN, NaN);
 }
 
 function endOrigin(text: string, file: string): Origin {
@@ -554,9 +579,19 @@ function endOrigin(text: string, file: string): Origin {
   return { file, range: { start: end, end } };
 }
 
-function toComments(tokens: IToken[], file: string): Comment[] {
+/** Comments with their ranges; lines are found by walking the text once, as comments come in order. */
+export function toComments(tokens: IToken[], text: string, file: string): Comment[] {
+  let line = 0;
+  let lineStart = 0;
+  let next = text.indexOf('\n');
   return tokens.map((token) => {
-    const { range } = annotate(token, file);
+    while (next >= 0 && next < token.startOffset) {
+      line++;
+      lineStart = next + 1;
+      next = text.indexOf('\n', lineStart);
+    }
+    const start: Position = { offset: token.startOffset, line, character: token.startOffset - lineStart };
+    const range = { start, end: endOf(token, start) };
     return { type: 'Comment', marker: token.image[0] as '!' | '#', raw: token.image, file, range };
   });
 }

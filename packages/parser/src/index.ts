@@ -3,8 +3,7 @@
  * `parse` never throws: whatever the input, it returns a (partial) tree and syntax diagnostics.
  */
 import type { ConfigFile, SyntaxDiagnostic } from './ast.js';
-import { Expander, annotate, type ExpandOptions } from './expand.js';
-import { lexer } from './lexer.js';
+import { Expander, type ExpandOptions } from './expand.js';
 import { buildTree } from './parser.js';
 import { walk } from './walk.js';
 
@@ -47,21 +46,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   };
   try {
     const expander = new Expander(options);
-    let tokens;
-    if (options.expand === false) {
-      const lexed = lexer.tokenize(text);
-      tokens = lexed.tokens.map((token) => annotate(token, file));
-      expander.comments = (lexed.groups.comments ?? []).map((token) => {
-        const { range } = annotate(token, file);
-        return { type: 'Comment', marker: token.image[0] as '!' | '#', raw: token.image, file, range };
-      });
-      expander.files.push(file);
-    } else {
-      expander.expandFile(text, file);
-      tokens = expander.tokens;
-    }
+    if (options.expand === false) expander.sourceFile(text, file);
+    else expander.expandFile(text, file);
     ast.range.end = endOf(text);
-    const diagnostics = unique([...expander.diagnostics, ...buildTree(tokens, ast)]);
+    const diagnostics = unique([...expander.diagnostics, ...buildTree(expander.stream, ast)]);
     ast.definitions = expander.definitionNodes;
     ast.includes = expander.includeNodes;
     ast.comments = expander.comments;

@@ -209,7 +209,8 @@ export const allTokens: TokenType[] = [
 
 /** The one lexer instance, reused for every file. */
 export const lexer = new Lexer(allTokens, {
-  positionTracking: 'full',
+  // Lines and columns are tracked by the expander, which walks every token anyway.
+  positionTracking: 'onlyOffset',
   // Grammar validations cost start-up time; they run under the test runner only.
   ensureOptimizations: underTest,
   skipValidations: !underTest,

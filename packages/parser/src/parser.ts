@@ -6,10 +6,10 @@
  * statements and structure tokens) and the visitor builds the tree with an explicit stack, guided by
  * the keyword schema. That is faithful to keepalived and handles any nesting depth without recursion.
  */
-import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { schema, ROOT, type KeywordSpec } from '@kalint/grammar';
 import type { Block, ConfigFile, Located, Node, Prefix, Range, Statement, SyntaxDiagnostic, Value, Word } from './ast.js';
-import { decomment, type KToken } from './expand.js';
+import { decomment } from './expand.js';
 import {
   allTokens,
   Conditional,
@@ -25,8 +25,15 @@ import {
   UnterminatedQuote,
   WordLike,
 } from './lexer.js';
+import type { TokenStream } from './stream.js';
 
-class ConfigParser extends CstParser {
+/**
+ * Embedded actions rather than a CST: the flat grammar's CST would group statements and structure
+ * tokens by kind and lose their interleaving, and building it costs more than the tree it feeds.
+ */
+class ConfigParser extends EmbeddedActionsParser {
+  builder: AstBuilder | null = null;
+
   constructor() {
     super(allTokens, { recoveryEnabled: false, skipValidations: !underTest });
     this.performSelfAnalysis();
@@ -34,28 +41,39 @@ class ConfigParser extends CstParser {
 
   /** A config is a flat run of statements and structure tokens. */
   config = this.RULE('config', () => {
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.statement) }, { ALT: () => this.CONSUME(Structure) }]);
-    });
+    this.MANY(() => this.OR(this.items));
   });
+
+  /** The alternatives of `config`, made once: allocating them per token costs more than parsing. */
+  // The actions run outside Chevrotain's recording phase; `ACTION(() => ...)` would allocate a
+  // closure per token.
+  private readonly items = [
+    {
+      ALT: () => {
+        const words = this.SUBRULE(this.statement);
+        if (!this.RECORDING_PHASE) this.builder!.statement(words);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(Structure);
+        if (!this.RECORDING_PHASE) this.builder!.structure(token);
+      },
+    },
+  ];
 
   /** The words of one logical line: keyword and arguments, or one item of a value block. */
   statement = this.RULE('statement', () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(WordLike));
+    const words: IToken[] = [];
+    this.AT_LEAST_ONE(() => {
+      words.push(this.CONSUME(WordLike));
+    });
+    return words;
   });
 }
 
 /** The one parser instance, reused (`parser.input = tokens`). */
 const parser = new ConfigParser();
-
-interface ConfigCst {
-  statement?: CstNode[];
-  Structure?: IToken[];
-}
-
-interface StatementCst {
-  WordLike: IToken[];
-}
 
 interface Frame {
   /** Where children go. */
@@ -73,10 +91,11 @@ interface Frame {
   dedentLine: number | null;
 }
 
-const BaseVisitor = parser.getBaseCstVisitorConstructorWithDefaults();
-
-/** Builds the AST from the flat CST with a stack of open blocks. */
-class AstBuilder extends BaseVisitor {
+/**
+ * Builds the AST with a stack of open blocks, fed statement by statement in text order. Every
+ * token is consumed exactly once and in order, so a cursor tells each token's index in the stream.
+ */
+class AstBuilder {
   readonly diagnostics: SyntaxDiagnostic[] = [];
   private stack: Frame[] = [];
   /** Blocks, open or closed, holding a line indented no deeper than their opener, in text order. */
@@ -87,41 +106,25 @@ class AstBuilder extends BaseVisitor {
   /** keepalived's own brace counter: `{` minus `}` as written, whatever the blocks. */
   private braceDepth = 0;
 
-  constructor() {
-    super();
-    this.validateVisitor();
-  }
+  private cursor = 0;
 
-  build(cst: CstNode, file: ConfigFile): void {
+  constructor(
+    private readonly stream: TokenStream,
+    file: ConfigFile,
+  ) {
     this.stack = [
       { body: file.body, block: null, owner: null, path: ROOT, kind: 'keywords', indent: -1, openerLine: -1, openerFile: file.file, dedentLine: null },
     ];
-    this.visit(cst);
+  }
+
+  finish(): void {
     if (this.awaiting) this.openBlock(this.awaiting, null);
     this.reportUnclosed();
   }
 
-  /** Visits statements and structure tokens in text order (the CST groups them by kind). */
-  config(ctx: ConfigCst): void {
-    const statements = ctx.statement ?? [];
-    const structure = ctx.Structure ?? [];
-    let s = 0;
-    let t = 0;
-    while (s < statements.length || t < structure.length) {
-      const statement = statements[s];
-      const token = structure[t];
-      if (token === undefined || (statement !== undefined && order(statement.children.WordLike![0] as IToken) < order(token))) {
-        this.statement(statement!.children as unknown as StatementCst);
-        s++;
-      } else {
-        this.structure(token as KToken);
-        t++;
-      }
-    }
-  }
-
-  statement(ctx: StatementCst): void {
-    const words = ctx.WordLike.map((token) => this.word(token as KToken));
+  statement(tokens: IToken[]): void {
+    const words: Word[] = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) words[i] = this.word(tokens[i]!, this.cursor++);
     if (this.awaiting) this.openBlock(this.awaiting, null);
     const frame = this.top();
     const prefixes = this.takePrefixes();
@@ -155,11 +158,23 @@ class AstBuilder extends BaseVisitor {
     }
   }
 
-  private structure(token: KToken): void {
-    switch (token.tokenType) {
+  structure(raw: IToken): void {
+    const index = this.cursor++;
+    switch (raw.tokenType) {
       case Newline:
         this.prefixes = [];
         return;
+      case LBrace:
+        this.braceDepth++;
+        this.openBrace(this.located(index));
+        return;
+      case RBrace:
+        this.braceDepth = Math.max(0, this.braceDepth - 1);
+        this.closeBrace(this.located(index));
+        return;
+    }
+    const token = { ...this.located(index), image: raw.image, tokenType: raw.tokenType };
+    switch (raw.tokenType) {
       case Conditional:
       case Sequence:
         this.prefixes.push({
@@ -174,19 +189,15 @@ class AstBuilder extends BaseVisitor {
       case DefinitionToken:
         this.directive(token);
         return;
-      case LBrace:
-        this.braceDepth++;
-        this.openBrace(token);
-        return;
-      case RBrace:
-        this.braceDepth = Math.max(0, this.braceDepth - 1);
-        this.closeBrace(token);
-        return;
     }
   }
 
+  private located(index: number): Located {
+    return { file: this.stream.file(index), range: this.stream.range(index) };
+  }
+
   /** Source view only: `include` and `$NAME=` lines stay in the tree as written. */
-  private directive(token: KToken): void {
+  private directive(token: Located & { image: string; tokenType: IToken['tokenType'] }): void {
     if (this.awaiting) this.openBlock(this.awaiting, null);
     const prefixes = this.takePrefixes();
     const located = { file: token.file, range: prefixes ? span(prefixes[0]!, token) : token.range };
@@ -205,7 +216,7 @@ class AstBuilder extends BaseVisitor {
     this.lastPlain = null;
   }
 
-  private openBrace(token: KToken): void {
+  private openBrace(token: Located): void {
     if (this.awaiting) {
       this.openBlock(this.awaiting, token);
       return;
@@ -229,7 +240,7 @@ class AstBuilder extends BaseVisitor {
     this.stack.push(this.frameFor(block, null, token));
   }
 
-  private closeBrace(token: KToken): void {
+  private closeBrace(token: Located): void {
     if (this.awaiting) this.openBlock(this.awaiting, null);
     this.lastPlain = null;
     this.prefixes = [];
@@ -245,7 +256,7 @@ class AstBuilder extends BaseVisitor {
   }
 
   /** Open the block a block keyword announced; `brace` is null when its `{` is missing. */
-  private openBlock(owner: Statement, brace: KToken | null): void {
+  private openBlock(owner: Statement, brace: Located | null): void {
     this.awaiting = null;
     const spec = owner.spec as KeywordSpec;
     if (brace === null) {
@@ -260,7 +271,7 @@ class AstBuilder extends BaseVisitor {
     this.push(owner, spec.block!, spec.path, brace);
   }
 
-  private push(owner: Statement, kind: Block['kind'], path: string | null, brace: KToken | null): void {
+  private push(owner: Statement, kind: Block['kind'], path: string | null, brace: Located | null): void {
     const at = brace ?? owner.keyword;
     const block: Block = { type: 'Block', kind, path, open: brace?.range ?? null, close: null, body: [], file: at.file, range: at.range };
     owner.block = block;
@@ -315,8 +326,10 @@ class AstBuilder extends BaseVisitor {
     }
   }
 
-  private word(token: KToken): Word {
+  private word(token: IToken, index: number): Word {
     const raw = token.image;
+    const file = this.stream.file(index);
+    const range = this.stream.range(index);
     let text: string;
     let quoted = false;
     if (token.tokenType === Quoted) {
@@ -325,12 +338,13 @@ class AstBuilder extends BaseVisitor {
     } else if (token.tokenType === UnterminatedQuote) {
       text = raw.slice(1);
       quoted = true;
-      this.report('unterminated-quote', 'error', `missing closing '"': keepalived drops the rest of the line`, token);
+      this.report('unterminated-quote', 'error', `missing closing '"': keepalived drops the rest of the line`, { file, range });
     } else {
       text = raw.includes('\\') ? raw.replace(/\\([#!])/g, '$1') : raw;
     }
-    const word: Word = { type: 'Word', text, raw, quoted, file: token.file, range: token.range };
-    if (token.expansion !== undefined) word.expansion = token.expansion;
+    const word: Word = { type: 'Word', text, raw, quoted, file, range };
+    const expansion = this.stream.expansion(index);
+    if (expansion !== undefined) word.expansion = expansion;
     return word;
   }
 
@@ -350,26 +364,24 @@ class AstBuilder extends BaseVisitor {
   }
 }
 
-/** Position of a token in the stream: tokens are numbered before parsing. */
-function order(token: IToken): number {
-  return (token as KToken & { order: number }).order;
-}
-
 function span(from: Located, to: Located): Range {
   if (from.file !== to.file) return from.range;
   return { start: from.range.start, end: to.range.end };
 }
 
 /** Parse a token stream into `file.body`; returns the syntax diagnostics. */
-export function buildTree(tokens: KToken[], file: ConfigFile): SyntaxDiagnostic[] {
-  for (let i = 0; i < tokens.length; i++) (tokens[i] as KToken & { order: number }).order = i;
-  parser.input = tokens;
-  const cst = parser.config();
-  const builder = new AstBuilder();
-  builder.build(cst, file);
+export function buildTree(stream: TokenStream, file: ConfigFile): SyntaxDiagnostic[] {
+  const builder = new AstBuilder(stream, file);
+  parser.builder = builder;
+  parser.input = stream.tokens;
+  try {
+    parser.config();
+  } finally {
+    parser.builder = null;
+  }
+  builder.finish();
   for (const error of parser.errors) {
-    const token = error.token as KToken;
-    builder.diagnostics.push({ code: 'parse-error', severity: 'error', message: error.message, file: token.file ?? file.file, range: token.range ?? file.range });
+    builder.diagnostics.push({ code: 'parse-error', severity: 'error', message: error.message, file: file.file, range: file.range });
   }
   return builder.diagnostics;
 }
