@@ -53,11 +53,14 @@ export function readConfig(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { t
   }
 }
 
-/** The include host of the command line: real files, keepalived's rules. */
-export function nodeIncludeHost(maxBytes = DEFAULT_MAX_FILE_BYTES): IncludeHost {
+/**
+ * The include host of the command line: real files, keepalived's rules. Relative file names
+ * (as the user typed them) resolve against `cwd`.
+ */
+export function nodeIncludeHost(cwd: string, maxBytes = DEFAULT_MAX_FILE_BYTES): IncludeHost {
   return {
     expand(pattern, fromDirectory) {
-      const absolute = isAbsolute(pattern) ? pattern : resolve(fromDirectory, pattern);
+      const absolute = isAbsolute(pattern) ? pattern : resolve(cwd, fromDirectory, pattern);
       try {
         // keepalived's glob(3) returns matches sorted, and `*` does not match a leading dot.
         return globSync(absolute, { onlyFiles: false, dot: false, expandDirectories: false, absolute: true }).sort();
@@ -66,6 +69,7 @@ export function nodeIncludeHost(maxBytes = DEFAULT_MAX_FILE_BYTES): IncludeHost 
       }
     },
     read(path) {
+      path = resolve(cwd, path);
       try {
         const stat = statSync(path);
         // keepalived skips executable files: a config is data, never a program.

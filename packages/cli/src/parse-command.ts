@@ -36,7 +36,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   if ('error' in read) throw new UsageError(`cannot read ${read.error.replace(`'${resolve(io.cwd, file)}'`, `'${file}'`)}`);
   const result = parse(read.text, {
     file,
-    host: nodeIncludeHost(),
+    host: nodeIncludeHost(io.cwd),
     expand: values['no-expand'] !== true,
     ...(values['config-id'] !== undefined ? { configId: values['config-id'] } : {}),
   });
