@@ -13,12 +13,13 @@ import {
   Include as IncludeToken,
   lexer,
   Newline,
+  PositionMarker,
   Sequence,
   stripComment,
   Word,
 } from './lexer.js';
 import { ExpandedMap, FixedMap, LineMap, SegmentMap, ShiftedMap, type Origin, type Segment, type SourceMap } from './source-map.js';
-import { endOf, TokenStream } from './stream.js';
+import { endOf, positionMarker, type ExpandedToken } from './stream.js';
 
 /** Reads the files an `include` names. The parser does no I/O of its own. */
 export interface IncludeHost {
@@ -52,7 +53,8 @@ const identifier = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** Expands one main file (and what it includes) into tokens. */
 export class Expander {
-  readonly stream = new TokenStream();
+  /** The tokens for the parser. */
+  tokens: IToken[] = [];
   readonly diagnostics: SyntaxDiagnostic[] = [];
   readonly definitionNodes: Definition[] = [];
   readonly includeNodes: Include[] = [];
@@ -65,24 +67,40 @@ export class Expander {
 
   /** Expand a file's text; `file` names it in every token and diagnostic. */
   expandFile(text: string, file: string): void {
+    const nested = this.fileStack.length > 0;
     this.fileStack.push(file);
     this.files.push(file);
     const lexed = lexer.tokenize(text);
-    if (this.fileStack.length === 1) this.comments = toComments(lexed.groups.comments ?? [], text, file);
+    if (!nested) this.comments = toComments(lexed.groups.comments ?? [], text, file);
     checkLineLengths(text, file, this.diagnostics);
-    const fileId = this.stream.fileId(file);
-    this.stream.reserve(lexed.tokens.length);
+    if (nested) this.tokens.push(positionMarker(file, 0, 0));
+    if (!text.includes('$') && !lexed.tokens.some((t) => isDirective(t.tokenType))) {
+      // Nothing to expand: the lexer's tokens are the parser's.
+      if (this.tokens.length === 0) this.tokens = lexed.tokens;
+      else for (const token of lexed.tokens) this.tokens.push(token);
+    } else {
+      this.expandLines(lexed.tokens, text, file);
+    }
+    this.newline(endOrigin(text, file));
+    this.fileStack.pop();
+  }
+
+  /** Expand line by line; lines without preprocessing pass through as they are. */
+  private expandLines(tokens: IToken[], text: string, file: string): void {
     const lineTokens: IToken[] = [];
     // Line and start offset of the physical line being collected, and of the current line.
     let firstLine = 0;
     let firstLineStart = 0;
     let line = 0;
     let lineStart = 0;
-    for (const token of lexed.tokens) {
+    for (const token of tokens) {
       if (token.tokenType === Newline) {
-        this.rawLine(lineTokens, text, file, fileId, firstLine, firstLineStart);
+        const before = this.tokens.length;
+        this.rawLine(lineTokens, text, file, firstLine, firstLineStart);
+        // Reading went elsewhere (an include) or skipped lines (a multi-line definition): resync.
+        if (line !== firstLine || this.movedAway(before)) this.tokens.push(positionMarker(file, line, lineStart));
         lineTokens.length = 0;
-        this.stream.pushRaw(token, fileId, line, token.startOffset - lineStart);
+        this.tokens.push(token);
         line++;
         lineStart = token.startOffset + token.image.length;
         firstLine = line;
@@ -91,17 +109,18 @@ export class Expander {
       }
       lineTokens.push(token);
       if (token.tokenType === DefinitionToken) {
-        // A multi-line definition spans several physical lines.
         const end = endOf(token, { offset: token.startOffset, line, character: token.startOffset - lineStart });
-        if (end.line !== line) {
-          line = end.line;
-          lineStart = end.offset - end.character;
-        }
+        line = end.line;
+        lineStart = end.offset - end.character;
       }
     }
-    this.rawLine(lineTokens, text, file, fileId, firstLine, firstLineStart);
-    this.newline(endOrigin(text, file));
-    this.fileStack.pop();
+    this.rawLine(lineTokens, text, file, firstLine, firstLineStart);
+  }
+
+  /** Whether tokens pushed since `before` include a position marker (an included file). */
+  private movedAway(before: number): boolean {
+    for (let i = before; i < this.tokens.length; i++) if (this.tokens[i]!.tokenType === PositionMarker) return true;
+    return false;
   }
 
   /** The source view: every token as written, nothing expanded. */
@@ -109,25 +128,11 @@ export class Expander {
     this.files.push(file);
     const lexed = lexer.tokenize(text);
     this.comments = toComments(lexed.groups.comments ?? [], text, file);
-    const fileId = this.stream.fileId(file);
-    this.stream.reserve(lexed.tokens.length);
-    let line = 0;
-    let lineStart = 0;
-    for (const token of lexed.tokens) {
-      this.stream.pushRaw(token, fileId, line, token.startOffset - lineStart);
-      if (token.tokenType === Newline) {
-        line++;
-        lineStart = token.startOffset + token.image.length;
-      } else if (token.tokenType === DefinitionToken) {
-        const end = endOf(token, { offset: token.startOffset, line, character: token.startOffset - lineStart });
-        line = end.line;
-        lineStart = end.offset - end.character;
-      }
-    }
+    this.tokens = lexed.tokens;
   }
 
   /** One physical line's tokens. Most lines need no preprocessing and pass through as they are. */
-  private rawLine(tokens: IToken[], text: string, file: string, fileId: number, line: number, lineStart: number): void {
+  private rawLine(tokens: IToken[], text: string, file: string, line: number, lineStart: number): void {
     if (tokens.length === 0) return;
     let from = 0;
     let first = tokens[0]!;
@@ -144,10 +149,7 @@ export class Expander {
     let plain = first.tokenType !== Sequence && first.tokenType !== IncludeToken;
     for (let i = from; plain && i < tokens.length; i++) if (tokens[i]!.image.includes('$')) plain = false;
     if (plain) {
-      for (let i = from; i < tokens.length; i++) {
-        const token = tokens[i]!;
-        this.stream.pushRaw(token, fileId, line, token.startOffset - lineStart);
-      }
+      for (let i = from; i < tokens.length; i++) this.tokens.push(tokens[i]!);
       return;
     }
     const last = tokens[tokens.length - 1]!;
@@ -230,14 +232,13 @@ export class Expander {
       const origin = map.map(token.startOffset, token.startOffset + token.image.length);
       // Line-start tokens were handled before lexing; anything left of their kind is a plain word.
       const kind = isDirective(token.tokenType) ? Word : token.tokenType;
-      this.stream.pushExpanded(makeToken(kind, token.image, origin), origin);
+      this.tokens.push(makeToken(kind, token.image, origin));
     }
   }
 
   private newline(origin: Origin): void {
     const end = origin.range.end;
-    const at: Origin = { file: origin.file, range: { start: end, end } };
-    this.stream.pushExpanded(makeToken(Newline, '\n', at), at);
+    this.tokens.push(makeToken(Newline, '\n', { file: origin.file, range: { start: end, end } }));
   }
 
   private conditionHolds(condition: string): boolean {
@@ -563,9 +564,11 @@ function toSegments(inStart: number[], inEnd: number[], copied: boolean[]): Segm
   return segments;
 }
 
-function makeToken(type: TokenType, image: string, origin: Origin): IToken {
+function makeToken(type: TokenType, image: string, origin: Origin): ExpandedToken {
   const { start, end } = origin.range;
-  return createTokenInstance(type, image, start.offset, end.offset - 1, NaN, NaN, NaN, NaN);
+  const token = createTokenInstance(type, image, start.offset, end.offset - 1, NaN, NaN, NaN, NaN) as ExpandedToken;
+  token.origin = origin;
+  return token;
 }
 
 function endOrigin(text: string, file: string): Origin {

@@ -49,7 +49,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     if (options.expand === false) expander.sourceFile(text, file);
     else expander.expandFile(text, file);
     ast.range.end = endOf(text);
-    const diagnostics = unique([...expander.diagnostics, ...buildTree(expander.stream, ast)]);
+    const diagnostics = unique([...expander.diagnostics, ...buildTree(expander.tokens, ast)]);
     ast.definitions = expander.definitionNodes;
     ast.includes = expander.includeNodes;
     ast.comments = expander.comments;

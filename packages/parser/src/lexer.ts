@@ -189,6 +189,9 @@ export function stripComment(line: string): string {
 /** True under vitest, where Chevrotain's grammar checks are worth their cost. */
 export const underTest = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.VITEST !== undefined;
 
+/** Not lexed: the expander inserts it where reading moves to another file or line (see stream.ts). */
+export const PositionMarker = createToken({ name: 'PositionMarker', pattern: Lexer.NA, categories: [Structure] });
+
 /** Token types in the order the lexer tries them. */
 export const allTokens: TokenType[] = [
   Newline,
@@ -205,6 +208,7 @@ export const allTokens: TokenType[] = [
   Word,
   WordLike,
   Structure,
+  PositionMarker,
 ];
 
 /** The one lexer instance, reused for every file. */

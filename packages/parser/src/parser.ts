@@ -17,6 +17,7 @@ import {
   Include as IncludeToken,
   LBrace,
   Newline,
+  PositionMarker,
   Quoted,
   RBrace,
   Sequence,
@@ -25,7 +26,7 @@ import {
   UnterminatedQuote,
   WordLike,
 } from './lexer.js';
-import type { TokenStream } from './stream.js';
+import { endOf, originOf, type PositionToken } from './stream.js';
 
 /**
  * Embedded actions rather than a CST: the flat grammar's CST would group statements and structure
@@ -92,8 +93,8 @@ interface Frame {
 }
 
 /**
- * Builds the AST with a stack of open blocks, fed statement by statement in text order. Every
- * token is consumed exactly once and in order, so a cursor tells each token's index in the stream.
+ * Builds the AST with a stack of open blocks, fed statement by statement in text order. It finds
+ * where each token stands by counting the newline tokens it is fed (see stream.ts).
  */
 class AstBuilder {
   readonly diagnostics: SyntaxDiagnostic[] = [];
@@ -106,12 +107,13 @@ class AstBuilder {
   /** keepalived's own brace counter: `{` minus `}` as written, whatever the blocks. */
   private braceDepth = 0;
 
-  private cursor = 0;
+  /** The file being read, its current line, and the offset where that line starts. */
+  private file: string;
+  private line = 0;
+  private lineStart = 0;
 
-  constructor(
-    private readonly stream: TokenStream,
-    file: ConfigFile,
-  ) {
+  constructor(file: ConfigFile) {
+    this.file = file.file;
     this.stack = [
       { body: file.body, block: null, owner: null, path: ROOT, kind: 'keywords', indent: -1, openerLine: -1, openerFile: file.file, dedentLine: null },
     ];
@@ -124,7 +126,7 @@ class AstBuilder {
 
   statement(tokens: IToken[]): void {
     const words: Word[] = new Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) words[i] = this.word(tokens[i]!, this.cursor++);
+    for (let i = 0; i < tokens.length; i++) words[i] = this.word(tokens[i]!);
     if (this.awaiting) this.openBlock(this.awaiting, null);
     const frame = this.top();
     const prefixes = this.takePrefixes();
@@ -159,21 +161,37 @@ class AstBuilder {
   }
 
   structure(raw: IToken): void {
-    const index = this.cursor++;
     switch (raw.tokenType) {
       case Newline:
         this.prefixes = [];
+        if (originOf(raw) === undefined) {
+          this.line++;
+          this.lineStart = raw.startOffset + raw.image.length;
+        }
         return;
+      case PositionMarker: {
+        const marker = raw as PositionToken;
+        this.file = marker.file;
+        this.line = marker.line;
+        this.lineStart = marker.lineStart;
+        return;
+      }
       case LBrace:
         this.braceDepth++;
-        this.openBrace(this.located(index));
+        this.openBrace(this.located(raw));
         return;
       case RBrace:
         this.braceDepth = Math.max(0, this.braceDepth - 1);
-        this.closeBrace(this.located(index));
+        this.closeBrace(this.located(raw));
         return;
     }
-    const token = { ...this.located(index), image: raw.image, tokenType: raw.tokenType };
+    const token = { ...this.located(raw), image: raw.image, tokenType: raw.tokenType };
+    if (raw.tokenType === DefinitionToken && originOf(raw) === undefined) {
+      // Source view: a multi-line definition moves reading down several lines.
+      const end = token.range.end;
+      this.line = end.line;
+      this.lineStart = end.offset - end.character;
+    }
     switch (raw.tokenType) {
       case Conditional:
       case Sequence:
@@ -192,8 +210,18 @@ class AstBuilder {
     }
   }
 
-  private located(index: number): Located {
-    return { file: this.stream.file(index), range: this.stream.range(index) };
+  private located(token: IToken): Located {
+    const origin = originOf(token);
+    if (origin !== undefined) return origin;
+    return { file: this.file, range: this.rangeOf(token) };
+  }
+
+  /** Range of a token read straight from the current file. */
+  private rangeOf(token: IToken): Range {
+    const start = { offset: token.startOffset, line: this.line, character: token.startOffset - this.lineStart };
+    const length = token.image.length;
+    if (token.tokenType === DefinitionToken) return { start, end: endOf(token, start) };
+    return { start, end: { offset: start.offset + length, line: start.line, character: start.character + length } };
   }
 
   /** Source view only: `include` and `$NAME=` lines stay in the tree as written. */
@@ -326,10 +354,11 @@ class AstBuilder {
     }
   }
 
-  private word(token: IToken, index: number): Word {
+  private word(token: IToken): Word {
     const raw = token.image;
-    const file = this.stream.file(index);
-    const range = this.stream.range(index);
+    const origin = originOf(token);
+    const file = origin?.file ?? this.file;
+    const range = origin?.range ?? this.rangeOf(token);
     let text: string;
     let quoted = false;
     if (token.tokenType === Quoted) {
@@ -343,8 +372,7 @@ class AstBuilder {
       text = raw.includes('\\') ? raw.replace(/\\([#!])/g, '$1') : raw;
     }
     const word: Word = { type: 'Word', text, raw, quoted, file, range };
-    const expansion = this.stream.expansion(index);
-    if (expansion !== undefined) word.expansion = expansion;
+    if (origin?.expansion !== undefined) word.expansion = origin.expansion;
     return word;
   }
 
@@ -370,10 +398,10 @@ function span(from: Located, to: Located): Range {
 }
 
 /** Parse a token stream into `file.body`; returns the syntax diagnostics. */
-export function buildTree(stream: TokenStream, file: ConfigFile): SyntaxDiagnostic[] {
-  const builder = new AstBuilder(stream, file);
+export function buildTree(tokens: IToken[], file: ConfigFile): SyntaxDiagnostic[] {
+  const builder = new AstBuilder(file);
   parser.builder = builder;
-  parser.input = stream.tokens;
+  parser.input = tokens;
   try {
     parser.config();
   } finally {
