@@ -27,6 +27,7 @@ import {
   WordLike,
 } from './lexer.js';
 import { endOf, originOf, type PositionToken } from './stream.js';
+import { BlockNode, Place, StatementNode, WordNode } from './nodes.js';
 
 /**
  * Embedded actions rather than a CST: the flat grammar's CST would group statements and structure
@@ -125,14 +126,15 @@ class AstBuilder {
   }
 
   statement(tokens: IToken[]): void {
-    const words: Word[] = new Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) words[i] = this.word(tokens[i]!);
+    const first = this.word(tokens[0]!);
+    const args: Word[] = new Array(tokens.length - 1);
+    for (let i = 1; i < tokens.length; i++) args[i - 1] = this.word(tokens[i]!);
     if (this.awaiting) this.openBlock(this.awaiting, null);
     const frame = this.top();
     const prefixes = this.takePrefixes();
-    const first = words[0]!;
-    this.checkIndent(frame, first);
+    if (originOf(tokens[0]!) === undefined) this.checkIndent(frame, first, tokens[0]!);
     if (frame.kind === 'values') {
+      const words = [first, ...args];
       const value: Value = { type: 'Value', words, file: first.file, range: span(first, words[words.length - 1]!) };
       if (prefixes) value.prefixes = prefixes;
       frame.body.push(value);
@@ -140,16 +142,7 @@ class AstBuilder {
       return;
     }
     const spec = frame.kind === 'keywords' && frame.path !== null ? (schema.child(frame.path, first.text) ?? null) : null;
-    const statement: Statement = {
-      type: 'Statement',
-      keyword: first,
-      args: words.slice(1),
-      path: spec?.path ?? null,
-      spec,
-      block: null,
-      file: first.file,
-      range: span(prefixes?.[0] ?? first, words[words.length - 1]!),
-    };
+    const statement = new StatementNode(first, args, spec?.path ?? null, spec, first.file);
     if (prefixes) statement.prefixes = prefixes;
     frame.body.push(statement);
     if (spec?.block) {
@@ -185,7 +178,8 @@ class AstBuilder {
         this.closeBrace(this.located(raw));
         return;
     }
-    const token = { ...this.located(raw), image: raw.image, tokenType: raw.tokenType };
+    const place = this.located(raw);
+    const token = { file: place.file, range: place.range, image: raw.image, tokenType: raw.tokenType };
     if (raw.tokenType === DefinitionToken && originOf(raw) === undefined) {
       // Source view: a multi-line definition moves reading down several lines.
       const end = token.range.end;
@@ -213,7 +207,8 @@ class AstBuilder {
   private located(token: IToken): Located {
     const origin = originOf(token);
     if (origin !== undefined) return origin;
-    return { file: this.file, range: this.rangeOf(token) };
+    if (token.tokenType === DefinitionToken) return { file: this.file, range: this.rangeOf(token) };
+    return new Place(this.file, token.startOffset, this.line, token.startOffset - this.lineStart, token.image.length);
   }
 
   /** Range of a token read straight from the current file. */
@@ -263,7 +258,7 @@ class AstBuilder {
       return;
     }
     this.report('unexpected-open-brace', 'error', `unexpected '{': no keyword opens this block`, token);
-    const block: Block = { type: 'Block', kind: 'unknown', path: null, open: token.range, close: null, body: [], file: token.file, range: token.range };
+    const block = new BlockNode('unknown', null, token, token);
     this.top().body.push(block);
     this.stack.push(this.frameFor(block, null, token));
   }
@@ -278,9 +273,8 @@ class AstBuilder {
     }
     const frame = this.stack.pop()!;
     const block = frame.block!;
-    block.close = token.range;
-    if (token.file === block.file) block.range = { start: block.range.start, end: token.range.end };
-    if (frame.owner && token.file === frame.owner.file) frame.owner.range = { start: frame.owner.range.start, end: token.range.end };
+    (block as BlockNode).closedBy = token;
+    if (frame.owner) (frame.owner as StatementNode).end = token;
   }
 
   /** Open the block a block keyword announced; `brace` is null when its `{` is missing. */
@@ -301,7 +295,7 @@ class AstBuilder {
 
   private push(owner: Statement, kind: Block['kind'], path: string | null, brace: Located | null): void {
     const at = brace ?? owner.keyword;
-    const block: Block = { type: 'Block', kind, path, open: brace?.range ?? null, close: null, body: [], file: at.file, range: at.range };
+    const block = new BlockNode(kind, path, brace, at);
     owner.block = block;
     this.stack.push(this.frameFor(block, owner, owner.keyword));
   }
@@ -322,10 +316,11 @@ class AstBuilder {
   }
 
   /** Remember the first line that sits no deeper than its block's opener: a `}` may be missing there. */
-  private checkIndent(frame: Frame, first: Word): void {
-    if (frame.block === null || frame.dedentLine !== null || first.expansion || first.file !== frame.openerFile) return;
-    if (first.range.start.line !== frame.openerLine && first.range.start.character <= frame.indent) {
-      frame.dedentLine = first.range.start.line;
+  private checkIndent(frame: Frame, first: Word, token: IToken): void {
+    if (frame.block === null || frame.dedentLine !== null || first.file !== frame.openerFile) return;
+    // The word was read straight from the current file: its place is known without its range.
+    if (this.line !== frame.openerLine && token.startOffset - this.lineStart <= frame.indent) {
+      frame.dedentLine = this.line;
       this.dedented.push(frame);
     }
   }
@@ -338,10 +333,10 @@ class AstBuilder {
    */
   private reportUnclosed(): void {
     // A block whose `{` is missing was reported already and needs no `}` of its own.
-    const open = this.stack.slice(1).filter((f) => f.block?.open !== null);
+    const open = this.stack.slice(1).filter((f) => (f.block as BlockNode).openedBy !== null);
     const missing = Math.min(this.braceDepth, open.length);
     if (missing === 0) return;
-    const candidates = [...this.dedented.filter((f) => f.block?.open !== null), ...open.slice().reverse()];
+    const candidates = [...this.dedented.filter((f) => (f.block as BlockNode).openedBy !== null), ...open.slice().reverse()];
     const blamed = [...new Set(candidates)].slice(0, missing);
     for (const frame of blamed) {
       const at: Located = frame.owner?.keyword ?? frame.block!;
@@ -356,9 +351,6 @@ class AstBuilder {
 
   private word(token: IToken): Word {
     const raw = token.image;
-    const origin = originOf(token);
-    const file = origin?.file ?? this.file;
-    const range = origin?.range ?? this.rangeOf(token);
     let text: string;
     let quoted = false;
     if (token.tokenType === Quoted) {
@@ -367,12 +359,20 @@ class AstBuilder {
     } else if (token.tokenType === UnterminatedQuote) {
       text = raw.slice(1);
       quoted = true;
-      this.report('unterminated-quote', 'error', `missing closing '"': keepalived drops the rest of the line`, { file, range });
     } else {
       text = raw.includes('\\') ? raw.replace(/\\([#!])/g, '$1') : raw;
     }
-    const word: Word = { type: 'Word', text, raw, quoted, file, range };
-    if (origin?.expansion !== undefined) word.expansion = origin.expansion;
+    const origin = originOf(token);
+    let word: Word;
+    if (origin === undefined) {
+      word = new WordNode(text, raw, quoted, this.file, token.startOffset, this.line, token.startOffset - this.lineStart);
+    } else {
+      word = { type: 'Word', text, raw, quoted, file: origin.file, range: origin.range };
+      if (origin.expansion !== undefined) word.expansion = origin.expansion;
+    }
+    if (token.tokenType === UnterminatedQuote) {
+      this.report('unterminated-quote', 'error', `missing closing '"': keepalived drops the rest of the line`, word);
+    }
     return word;
   }
 

@@ -1,0 +1,145 @@
+/**
+ * AST node classes whose ranges are made when first read. A large config has hundreds of
+ * thousands of words and most of their ranges are never looked at; building three objects per
+ * word up front dominated parsing time. To callers they are the plain interfaces of ast.ts.
+ */
+import type { KeywordSpec } from '@kalint/grammar';
+import type { Block, Expansion, Located, Prefix, Range, Statement, Word } from './ast.js';
+
+/** A word read straight from a file (start offset, line, character; it ends on the same line). */
+export class WordNode implements Word {
+  // `type` lives on the prototype (see below): one field fewer in each of many thousand words.
+  declare readonly type: 'Word';
+  declare expansion?: Expansion;
+  #range: Range | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly raw: string,
+    readonly quoted: boolean,
+    readonly file: string,
+    private readonly offset: number,
+    private readonly line: number,
+    private readonly character: number,
+  ) {}
+
+  get range(): Range {
+    if (this.#range === undefined) {
+      const { offset, line, character } = this;
+      const length = this.raw.length;
+      this.#range = {
+        start: { offset, line, character },
+        end: { offset: offset + length, line, character: character + length },
+      };
+    }
+    return this.#range;
+  }
+
+  toJSON(): Word {
+    return { type: this.type, text: this.text, raw: this.raw, quoted: this.quoted, file: this.file, range: this.range };
+  }
+}
+Object.defineProperty(WordNode.prototype, 'type', { value: 'Word', enumerable: true });
+
+/** A keyword line; its range runs from its first prefix or keyword to its last word or its `}`. */
+export class StatementNode implements Statement {
+  readonly type = 'Statement' as const;
+  block: Block | null = null;
+  prefixes?: Prefix[];
+  /** What the statement ends with: its last word, or the `}` closing its block. */
+  end: Located;
+
+  constructor(
+    readonly keyword: Word,
+    readonly args: Word[],
+    readonly path: string | null,
+    readonly spec: KeywordSpec | null,
+    readonly file: string,
+  ) {
+    this.end = args.length > 0 ? args[args.length - 1]! : keyword;
+  }
+
+  get range(): Range {
+    const from = this.prefixes?.[0] ?? this.keyword;
+    const to = this.end.file === from.file ? this.end : this.args[this.args.length - 1] ?? this.keyword;
+    return { start: from.range.start, end: (to.file === from.file ? to : from).range.end };
+  }
+
+  toJSON(): Statement {
+    const json: Statement = {
+      type: this.type,
+      keyword: this.keyword,
+      args: this.args,
+      path: this.path,
+      spec: this.spec,
+      block: this.block,
+      file: this.file,
+      range: this.range,
+    };
+    if (this.prefixes !== undefined) json.prefixes = this.prefixes;
+    return json;
+  }
+}
+
+/** Where a token read straight from a file stands, its range made when first read. */
+export class Place implements Located {
+  #range: Range | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly offset: number,
+    private readonly line: number,
+    private readonly character: number,
+    private readonly length: number,
+  ) {}
+
+  get range(): Range {
+    if (this.#range === undefined) {
+      const { offset, line, character, length } = this;
+      this.#range = { start: { offset, line, character }, end: { offset: offset + length, line, character: character + length } };
+    }
+    return this.#range;
+  }
+
+  toJSON(): Located {
+    return { file: this.file, range: this.range };
+  }
+}
+
+/** A `{ ... }` block; its ranges come from the places of its braces (or its keyword). */
+export class BlockNode implements Block {
+  readonly type = 'Block' as const;
+  readonly body: Block['body'] = [];
+  /** The `}`, once read. */
+  closedBy: Located | null = null;
+
+  constructor(
+    readonly kind: Block['kind'],
+    readonly path: string | null,
+    /** The `{`, or null when it is missing. */
+    readonly openedBy: Located | null,
+    /** Where the block starts: its `{`, or its keyword when the `{` is missing. */
+    private readonly at: Located,
+  ) {}
+
+  get file(): string {
+    return this.at.file;
+  }
+
+  get open(): Range | null {
+    return this.openedBy?.range ?? null;
+  }
+
+  get close(): Range | null {
+    return this.closedBy?.range ?? null;
+  }
+
+  get range(): Range {
+    const end = this.closedBy !== null && this.closedBy.file === this.at.file ? this.closedBy : this.at;
+    return { start: this.at.range.start, end: end.range.end };
+  }
+
+  toJSON(): Block {
+    return { type: this.type, kind: this.kind, path: this.path, open: this.open, close: this.close, body: this.body, file: this.file, range: this.range };
+  }
+}
