@@ -1,0 +1,90 @@
+/**
+ * Runs the rules over a project: parses every file (includes resolved through the injected host),
+ * builds the peer model, runs each enabled rule, applies suppressions.
+ */
+import { schema } from '@kalint/grammar';
+import { parse, type IncludeHost } from '@kalint/parser';
+import { Project, projectFile } from './project.js';
+import { rules as allRules } from './rules/index.js';
+import type { HostFacts } from './sysctl.js';
+import { applySuppressions } from './suppressions.js';
+import type { Diagnostic, Rule, RuleSetting } from './types.js';
+
+export interface LintInput {
+  /** The name reported in diagnostics. */
+  path: string;
+  text: string;
+}
+
+export interface LintOptions {
+  /** Resolves includes; without it includes are not followed. */
+  host?: IncludeHost;
+  /** Selects `@id` lines, as `keepalived -i` does. */
+  configId?: string;
+  /** Rule settings by id, over each rule's default. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Real servers' sysctl settings by address, for `arp-prerequisites`. */
+  hosts?: HostFacts;
+  /** Report suppressions that silence nothing (default true). */
+  reportUnusedSuppressions?: boolean;
+  /** The rules to run (default: all of kalint's). */
+  ruleSet?: readonly Rule[];
+}
+
+export interface LintResult {
+  /** Findings by file, files in input order, then included files; findings by position. */
+  files: Array<{ path: string; diagnostics: Diagnostic[] }>;
+  project: Project;
+}
+
+/** Lint the files of one run together (so HA peers are compared). */
+export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult {
+  const files = inputs.map(({ path, text }) => {
+    const result = parse(text, {
+      file: path,
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.configId !== undefined ? { configId: options.configId } : {}),
+    });
+    return projectFile(path, text, result.ast, result.diagnostics);
+  });
+  const project = new Project(files, options.hosts ?? new Map());
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of options.ruleSet ?? allRules) {
+    const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const severity = setting === 'error' ? 'error' : 'warning';
+    rule.check({
+      schema,
+      project,
+      report(report) {
+        const diagnostic: Diagnostic = {
+          ruleId: rule.meta.id,
+          severity: report.severity ?? severity,
+          message: report.message,
+          file: report.at.file,
+          range: report.at.range,
+        };
+        if (report.related) diagnostic.related = report.related;
+        if (report.fix) diagnostic.fix = report.fix;
+        if (report.tags) diagnostic.tags = report.tags;
+        diagnostics.push(diagnostic);
+      },
+    });
+  }
+  const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f.path, []]));
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const unusedSetting = options.rules?.['unused-suppression'] ?? 'warn';
+  const reportUnused = (options.reportUnusedSuppressions ?? true) && unusedSetting !== 'off';
+  const result = [...byFile].map(([path, list]) => {
+    const file = files.find((f) => f.path === path);
+    const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused) : list;
+    if (unusedSetting === 'error') for (const d of kept) if (d.ruleId === 'unused-suppression') d.severity = 'error';
+    kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+    return { path, diagnostics: kept };
+  });
+  return { files: result, project };
+}

@@ -1,0 +1,4 @@
+/** The semantic rules, in the order they run (see rules/index.ts). */
+import type { Rule } from '../types.js';
+
+export const semanticRules: readonly Rule[] = [];

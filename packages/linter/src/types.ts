@@ -1,0 +1,80 @@
+/**
+ * Diagnostics, rules and their context. Diagnostics are plain data: no editor types here.
+ */
+import type { Schema } from '@kalint/grammar';
+import type { Located, Range } from '@kalint/parser';
+import type { Project } from './project.js';
+
+/** How bad a finding is. */
+export type Severity = 'error' | 'warning';
+
+/** A rule's setting in configuration. */
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+/** Another place that explains a finding, e.g. the peer's line. */
+export interface Related {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+/** Replace `range` of `file` with `text`. */
+export interface TextEdit {
+  file: string;
+  range: Range;
+  text: string;
+}
+
+/** A safe change that resolves a finding. */
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+}
+
+/** One finding. Positions are 0-based; front ends convert. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: Range;
+  related?: Related[];
+  fix?: Fix;
+  /** `deprecated` lets editors strike the text through. */
+  tags?: Array<'deprecated' | 'unnecessary'>;
+}
+
+export interface RuleMeta {
+  /** The rule id; also the rule's file name and its doc page name. */
+  id: string;
+  /** One line: what the rule reports. */
+  description: string;
+  defaultSeverity: RuleSetting;
+  /** Whether the rule offers safe fixes. */
+  fixable: boolean;
+  /** `file` rules look at one config at a time; `project` rules compare HA peers. */
+  scope: 'file' | 'project';
+}
+
+/** What a rule hands to `report`. */
+export interface Report {
+  message: string;
+  at: Located;
+  related?: Related[];
+  fix?: Fix;
+  /** Overrides the configured severity for this finding (e.g. an ignored deprecated keyword is an error). */
+  severity?: Severity;
+  tags?: Diagnostic['tags'];
+}
+
+export interface RuleContext {
+  schema: Schema;
+  project: Project;
+  report(report: Report): void;
+}
+
+/** A lint rule: one per file under `rules/`, with a doc page in `docs/rules/<id>.md`. */
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
