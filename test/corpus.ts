@@ -41,3 +41,54 @@ export function messageLine(message: string): number | null {
   const match = /^\((?:.+?: )?Line (\d+)\)/.exec(message);
   return match ? Number(match[1]) : null;
 }
+
+/**
+ * keepalived messages that describe the machine the oracle ran on (its interfaces, users, script
+ * files, firewall backend), not the config: a file whose only messages are of these kinds is a
+ * file keepalived accepts.
+ */
+const hostDependent = [
+  /^WARNING - interface .* doesn't exist$/,
+  /tracked interface .* doesn't exist$/,
+  /^Non-existent interface specified in configuration$/,
+  /^Error setting global script uid\/gid$/,
+  /^Unable to set default user/,
+  /^Disabling track script .* since not found\/accessible$/,
+  /^iptables not supported, using nftables instead/,
+  /cannot use a loopback interface/,
+  /Unknown interface!$/,
+  /^Config files missing /,
+  /^No config files matched /,
+];
+
+/** The message without keepalived's `(FILE: Line N) ` prefix. */
+export function messageText(message: string): string {
+  return message.replace(/^\((?:.+?: )?Line \d+\) /, '');
+}
+
+export function isHostDependent(message: string): boolean {
+  const text = messageText(message);
+  return hostDependent.some((pattern) => pattern.test(text));
+}
+
+/** keepalived 2.2.7 found nothing wrong with the file itself. */
+export function acceptedByKeepalived(entry: OracleEntry): boolean {
+  return entry.exitCode !== 2 && entry.messages.every(isHostDependent);
+}
+
+export interface HaGroup {
+  group: string;
+  members: string[];
+}
+
+export function haGroups(): HaGroup[] {
+  if (!corpusPresent) return [];
+  return readFileSync(`${corpusRoot}HA-PAIRS.tsv`, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [group = '', , , members = ''] = line.split('\t');
+      return { group, members: members.split(' ') };
+    });
+}
