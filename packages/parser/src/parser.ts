@@ -156,7 +156,7 @@ class AstBuilder {
   structure(raw: IToken): void {
     switch (raw.tokenType) {
       case Newline:
-        this.prefixes = [];
+        if (this.prefixes.length > 0) this.prefixes = [];
         if (originOf(raw) === undefined) {
           this.line++;
           this.lineStart = raw.startOffset + raw.image.length;
