@@ -46,7 +46,7 @@ export interface RealServer {
 }
 
 export interface VirtualServer {
-  /** What identifies the service across peers: `10.1.8.100 80 TCP`, `fwmark 1 TCP`, `group NAME TCP`. */
+  /** What identifies the service across peers: `10.1.8.100 80 TCP`, `fwmark 1`, `group NAME`. */
   key: string;
   file: string;
   statement: Statement;
@@ -171,8 +171,14 @@ function virtualServer(statement: Statement): VirtualServer {
     if (child.path === 'virtual_server/protocol') server.protocol = valued;
     if (child.spec && child.spec.block === null) server.settings.set(child.keyword.text, valued);
   }
-  const protocol = (server.protocol?.value ?? 'TCP').toUpperCase();
-  server.key = `${[first, second].filter((w) => w !== undefined).join(' ')} ${protocol}`;
+  if (first === 'fwmark' || first === 'group') {
+    // keepalived ignores `protocol` for a firewall mark; a group is named by its name.
+    server.key = `${first} ${second ?? ''}`;
+  } else {
+    // Without `protocol`, keepalived sets up an address service as UDP (the kernel's default).
+    const protocol = (server.protocol?.value ?? 'UDP').toUpperCase();
+    server.key = `${first ?? ''} ${second ?? ''} ${protocol}`;
+  }
   return server;
 }
 

@@ -1,0 +1,62 @@
+import { authMismatch } from '../../src/rules/auth-mismatch.js';
+import { testRule } from '../rule-tester.js';
+
+const auth = (type: string, pass: string) => `    authentication {\n        auth_type ${type}\n        auth_pass ${pass}\n    }\n`;
+const node = (state: string, priority: number, extra = '') => `vrrp_instance web {
+    state ${state}
+    interface eth0
+    virtual_router_id 51
+    priority ${priority}
+${extra}    virtual_ipaddress {
+        10.1.8.100/24
+    }
+}
+`;
+
+testRule(authMismatch, {
+  valid: [
+    { name: 'same password', code: { 'ha1.conf': node('MASTER', 110, auth('PASS', 'secret12')), 'ha2.conf': node('BACKUP', 100, auth('PASS', 'secret12')) } },
+    {
+      name: 'passwords that agree in the 8 characters keepalived keeps',
+      code: { 'ha1.conf': node('MASTER', 110, auth('PASS', 'laoma@123')), 'ha2.conf': node('BACKUP', 100, auth('PASS', 'laoma@12')) },
+    },
+    { name: 'no authentication on either node', code: { 'ha1.conf': node('MASTER', 110), 'ha2.conf': node('BACKUP', 100) } },
+    {
+      name: 'VRRPv3 ignores authentication',
+      code: { 'ha1.conf': node('MASTER', 110, `    version 3\n${auth('PASS', 'secret12')}`), 'ha2.conf': node('BACKUP', 100, '    version 3\n') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'different passwords: values are not shown',
+      code: { 'ha1.conf': node('MASTER', 110, auth('PASS', 'secret12')), 'ha2.conf': node('BACKUP', 100, auth('PASS', 'secret34')) },
+      errors: [
+        {
+          file: 'ha1.conf',
+          line: 8,
+          column: 19,
+          message:
+            "vrrp_instance web: auth_pass here differs from the one in ha2.conf (line 8) within the first 8 characters, the only ones keepalived uses (values not shown): each node rejects the other's adverts, so both become MASTER and hold the virtual IPs at the same time (split brain)",
+          severity: 'error',
+        },
+        { file: 'ha2.conf', line: 8, column: 19, message: /differs from the one in ha1\.conf \(line 8\)/ },
+      ],
+    },
+    {
+      name: 'PASS against AH',
+      code: { 'ha1.conf': node('MASTER', 110, auth('PASS', 'secret12')), 'ha2.conf': node('BACKUP', 100, auth('AH', 'secret12')) },
+      errors: [
+        { file: 'ha1.conf', line: 7, column: 19, message: /authentication auth_type PASS here but auth_type AH in ha2\.conf \(line 7\)/ },
+        { file: 'ha2.conf', line: 7, column: 19, message: /auth_type AH here but auth_type PASS in ha1\.conf \(line 7\)/ },
+      ],
+    },
+    {
+      name: 'one node with authentication, the other without',
+      code: { 'ha1.conf': node('MASTER', 110, auth('PASS', 'secret12')), 'ha2.conf': node('BACKUP', 100) },
+      errors: [
+        { file: 'ha1.conf', line: 7, column: 19, message: /auth_type PASS here but none \(no authentication block\) in ha2\.conf \(line 1\)/ },
+        { file: 'ha2.conf', line: 1, column: 15, message: /authentication none \(no authentication block\) here but auth_type PASS in ha1\.conf \(line 7\)/ },
+      ],
+    },
+  ],
+});
