@@ -1,4 +1,8 @@
 /** The schema rules, in the order they run (see rules/index.ts). */
+import { deprecatedKeyword } from '../rules/deprecated-keyword.js';
+import { invalidArgument } from '../rules/invalid-argument.js';
+import { misplacedKeyword } from '../rules/misplaced-keyword.js';
+import { unknownKeyword } from '../rules/unknown-keyword.js';
 import type { Rule } from '../types.js';
 
-export const schemaRules: readonly Rule[] = [];
+export const schemaRules: readonly Rule[] = [unknownKeyword, misplacedKeyword, invalidArgument, deprecatedKeyword];

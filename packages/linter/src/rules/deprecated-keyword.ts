@@ -1,0 +1,166 @@
+import type { KeywordSpec, Schema } from '@kalint/grammar';
+import type { ConfigFile, Statement } from '@kalint/parser';
+import type { ProjectFile } from '../project.js';
+import { childStatements, inBlock, sameArgs, visitKnown, oncePerPlace } from '../schema-util.js';
+import type { Fix, Rule, TextEdit } from '../types.js';
+
+const PLAIN = /^[A-Za-z0-9_-]+$/;
+
+/** Whether `replacement` can stand where `spec` stands with the same words (and, for blocks, the same keywords inside). */
+function carriesOver(schema: Schema, spec: KeywordSpec, replacement: KeywordSpec): boolean {
+  if (spec.block !== replacement.block || !sameArgs(spec.args, replacement.args)) return false;
+  if (!spec.block) return true;
+  const names = (path: string) => new Set(schema.childrenOf(path).map((k) => k.name));
+  const inner = names(spec.path);
+  return [...inner].every((n) => names(replacement.path).has(n));
+}
+
+function renameFix(statement: Statement, from: string, to: string): Fix | undefined {
+  if (statement.keyword.expansion) return undefined;
+  return {
+    description: `Replace \`${from}\` with \`${to}\``,
+    edits: [{ file: statement.keyword.file, range: statement.keyword.range, text: to }],
+  };
+}
+
+function lineStartOffset(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndOffset(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end + 1;
+}
+
+function position(text: string, offset: number) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { offset, line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/**
+ * Move `lvs_sync_daemon_interface IF` out of its instance into `global_defs` as
+ * `lvs_sync_daemon IF INSTANCE`. Only when the whole move is plain text in this file: one such line
+ * in the file, no `lvs_sync_daemon` already, one `global_defs` in this file (or none and no includes).
+ */
+function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statement, ast: ConfigFile): Fix | undefined {
+  const text = file.text;
+  const words = [statement.keyword, ...statement.args, ...instance.args];
+  if (statement.args.length !== 1 || instance.args.length !== 1) return undefined;
+  if (words.some((w) => w.expansion || w.file !== file.path || w.quoted)) return undefined;
+  if (statement.file !== file.path || ast.includes.length > 0) return undefined;
+  const all = [...statementsNamed(ast, 'lvs_sync_daemon_interface')];
+  if (all.length !== 1 || statementsNamed(ast, 'lvs_sync_daemon').length > 0) return undefined;
+  const line = `lvs_sync_daemon ${statement.args[0]!.text} ${instance.args[0]!.text}`;
+
+  // Remove the old line (the whole line when nothing else stands on it).
+  const start = statement.range.start.offset;
+  const end = statement.range.end.offset;
+  const lineStart = lineStartOffset(text, start);
+  const lineEnd = lineEndOffset(text, end);
+  const alone = text.slice(lineStart, start).trim() === '' && /^\s*$/.test(text.slice(end, lineEnd));
+  const removal: TextEdit = alone
+    ? { file: file.path, range: { start: position(text, lineStart), end: position(text, lineEnd) }, text: '' }
+    : { file: file.path, range: statement.range, text: '' };
+
+  const globals = ast.body.filter((n): n is Statement => n.type === 'Statement' && n.path === 'global_defs');
+  let insertion: TextEdit;
+  if (globals.length === 1) {
+    const close = globals[0]!.block?.close;
+    if (!close || globals[0]!.file !== file.path) return undefined;
+    const closeLine = lineStartOffset(text, close.start.offset);
+    if (text.slice(closeLine, close.start.offset).trim() !== '') return undefined;
+    const first = childStatements(globals[0], ast)[0];
+    const indent = first ? text.slice(lineStartOffset(text, first.range.start.offset), first.range.start.offset) : '    ';
+    if (indent.trim() !== '') return undefined;
+    const at = position(text, closeLine);
+    insertion = { file: file.path, range: { start: at, end: at }, text: `${indent}${line}\n` };
+  } else if (globals.length === 0) {
+    const firstRoot = ast.body.find((n) => n.type === 'Statement');
+    if (!firstRoot || firstRoot.file !== file.path) return undefined;
+    const at = position(text, lineStartOffset(text, firstRoot.range.start.offset));
+    insertion = { file: file.path, range: { start: at, end: at }, text: `global_defs {\n    ${line}\n}\n\n` };
+  } else {
+    return undefined;
+  }
+  if (insertion.range.start.offset >= removal.range.start.offset && insertion.range.start.offset <= removal.range.end.offset) return undefined;
+  return { description: `Move to global_defs as \`${line}\``, edits: [insertion, removal] };
+}
+
+function statementsNamed(ast: ConfigFile, name: string): Statement[] {
+  const found: Statement[] = [];
+  visitKnown(ast, ({ statement }) => {
+    if (statement.keyword.text === name && statement.path !== null) found.push(statement);
+  });
+  return found;
+}
+
+/** Deprecated keywords, and keywords keepalived no longer (or never) accepted at their place. */
+export const deprecatedKeyword: Rule = {
+  meta: {
+    id: 'deprecated-keyword',
+    description: 'Deprecated keywords (with their replacement), and removed ones keepalived now reports as unknown',
+    defaultSeverity: 'warn',
+    fixable: true,
+    scope: 'file',
+  },
+  check({ schema, project, report: reportAll }) {
+    const report = oncePerPlace(reportAll);
+    for (const file of project.files) {
+      visitKnown(file.ast, ({ statement, parentPath, owner }) => {
+        const name = statement.keyword.text;
+        const siblings = childStatements(owner, file.ast);
+        const present = (keyword: string) => siblings.some((s) => s !== statement && s.keyword.text === keyword && s.path !== null);
+
+        if (statement.path === null) {
+          const removed = schema.removedChild(parentPath, name);
+          if (!removed) return;
+          const target = removed.replacement && PLAIN.test(removed.replacement) ? schema.child(parentPath, removed.replacement) : undefined;
+          let message: string;
+          if (removed.neverAccepted) {
+            message = `\`${name}\` is not a keyword ${inBlock(parentPath)} and never was: keepalived reports it as unknown and ignores the line, so its value does not apply.`;
+          } else {
+            message = `\`${name}\` was removed from keepalived after ${removed.until}: keepalived now reports it as unknown and ignores the line.`;
+          }
+          if (removed.replacement) message += ` Use \`${removed.replacement}\` instead.`;
+          else message += ' Delete the line.';
+          let fix: Fix | undefined;
+          if (target && !present(target.name)) fix = renameFix(statement, name, target.name);
+          else if (target) message += ` (The block already has \`${target.name}\`: delete this line.)`;
+          report({ message, at: statement.keyword, severity: 'error', tags: ['deprecated'], ...(fix ? { fix } : {}) });
+          return;
+        }
+
+        const spec = statement.spec;
+        if (!spec?.deprecated) return;
+        const { replacement, reportedByKeepalived } = spec.deprecated;
+        const noticed = reportedByKeepalived ? ' (keepalived -t reports it)' : '';
+        const version = spec.in227 ? '' : ` keepalived 2.2.7 and older do not know \`${name}\` at all.`;
+
+        if (spec.path === 'vrrp_instance/lvs_sync_daemon_interface') {
+          const instance = owner && owner.path === 'vrrp_instance' ? owner : undefined;
+          const instanceName = instance?.args.length === 1 ? instance.args[0]!.text : undefined;
+          const iface = statement.args[0]?.text ?? '<INTERFACE>';
+          const fix = instance && instanceName ? syncDaemonFix(file, statement, instance, file.ast) : undefined;
+          report({
+            message: `\`lvs_sync_daemon_interface\` inside a vrrp_instance is deprecated${noticed}: use \`lvs_sync_daemon ${iface} ${instanceName ?? '<VRRP_INSTANCE>'}\` in global_defs.`,
+            at: statement.keyword,
+            tags: ['deprecated'],
+            ...(fix ? { fix } : {}),
+          });
+          return;
+        }
+
+        const target = PLAIN.test(replacement) ? schema.child(parentPath, replacement) : undefined;
+        let fix: Fix | undefined;
+        const instead = target ? `use \`${replacement}\` instead` : `replacement: ${replacement.replace(/^\((.*)\)$/, '$1')}`;
+        let message = `\`${name}\` is deprecated${noticed}; ${instead}.${version}`;
+        if (target && carriesOver(schema, spec, target)) {
+          if (!present(target.name)) fix = renameFix(statement, name, target.name);
+          else message += ` The block already has \`${target.name}\`: delete this line.`;
+        }
+        report({ message, at: statement.keyword, tags: ['deprecated'], ...(fix ? { fix } : {}) });
+      });
+    }
+  },
+};

@@ -1,0 +1,410 @@
+import type { ArgSpec, KeywordSpec } from '@kalint/grammar';
+import type { Statement, Word } from '@kalint/parser';
+import {
+  isIPv4,
+  isIPv6,
+  joinOr,
+  leftover,
+  leftoverNote,
+  socketAddressFamily,
+  span,
+  suggest,
+  visitKnown,
+  oncePerPlace,
+} from '../schema-util.js';
+import type { Report, Rule } from '../types.js';
+
+/** Linux interface names hold at most 15 characters (IFNAMSIZ - 1). */
+const IFNAME_MAX = 15;
+
+/** What keepalived does with a rejected value, where the handler's behaviour is known. */
+const CONSEQUENCE: Record<string, string> = {
+  'vrrp_instance/priority': 'keepalived uses the default priority 100 instead',
+  'vrrp_instance/advert_int': 'keepalived ignores it and keeps the default interval of 1 second',
+  'vrrp_instance/virtual_router_id': 'keepalived ignores it, so the instance has no VRID and fails validation',
+  'vrrp_instance/state': 'keepalived starts the instance as BACKUP',
+  'vrrp_instance/authentication/auth_type': 'keepalived ignores it, so the instance runs without authentication',
+  'virtual_server/lb_algo': 'keepalived ignores it and uses the default scheduler wlc',
+  'virtual_server/lvs_sched': 'keepalived ignores it and uses the default scheduler wlc',
+  'virtual_server/lb_kind': 'keepalived ignores it and uses the default forwarding method NAT',
+  'virtual_server/lvs_method': 'keepalived ignores it and uses the default forwarding method NAT',
+  'virtual_server/protocol': 'keepalived ignores it, and a virtual server without a protocol defaults to UDP',
+  'virtual_server/quorum': 'keepalived uses 1 instead',
+  'virtual_server': 'keepalived skips the whole virtual_server block',
+  'virtual_server/real_server': 'keepalived skips the whole real_server block',
+  'virtual_server/persistence_timeout': 'keepalived ignores it',
+  'vrrp_script/weight': 'keepalived reports it but still uses the value',
+};
+
+/** Block keywords whose handler wants exactly one name and skips the block otherwise. */
+const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
+
+/** Keywords whose leading words the schema cannot place (`use_vmac [name] NAME [MAC] ...`): only option values are checked. */
+const LOOSE_POSITIONALS = new Set(['vrrp_instance/use_vmac', 'vrrp_instance/use_ipvlan']);
+
+/** Option words keepalived accepts after a virtual/excluded/static address (vrrp_ipaddress.c). */
+const ADDRESS_FLAGS = new Set(['home', '-nodad', 'mngtmpaddr', 'noprefixroute', 'autojoin', 'no_track']);
+const ADDRESS_OPTIONS_WITH_VALUE = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft']);
+
+const VIP_BLOCKS = new Set(['vrrp_instance/virtual_ipaddress', 'vrrp_instance/virtual_ipaddress_excluded', 'static_ipaddress']);
+
+function fmt(n: number): string {
+  if (Number.isInteger(n) || Math.abs(n) >= 1e-6) return String(n);
+  return n.toFixed(6);
+}
+
+function range(spec: ArgSpec): string {
+  return `[${spec.min !== undefined ? fmt(spec.min) : '-∞'}, ${spec.max !== undefined ? fmt(spec.max) : '∞'}]`;
+}
+
+interface Problem {
+  text: string;
+  /** A warning: keepalived accepts the word but it is surely not what was meant. */
+  warning?: boolean;
+  /** keepalived reports the value but uses it rounded. */
+  rounding?: boolean;
+  /** What keepalived does, when it does not depend on the keyword. */
+  consequence?: string;
+  /** A suggestion, appended after the consequence. */
+  hint?: string;
+}
+
+/** What is wrong with one word for its spec, or null. */
+export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
+  const t = word.text;
+  const note = leftoverNote(t);
+  switch (spec.kind) {
+    case 'integer':
+    case 'port': {
+      const s = t.replace(/^\s+/, '');
+      if (!/^[+-]?\d+$/.test(s)) return { text: `\`${t}\` is not a whole number${note}` };
+      const n = Number(s);
+      const min = spec.min ?? (spec.kind === 'port' ? 1 : undefined);
+      const max = spec.max ?? (spec.kind === 'port' ? 65535 : undefined);
+      if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+        if (n < 0 && (min ?? 0) >= 0) return { text: `\`${t}\` is negative (the range is ${range({ ...spec, min, max })})` };
+        return { text: `\`${t}\` is outside the range ${range({ ...spec, min, max })}` };
+      }
+      return null;
+    }
+    case 'decimal': {
+      const s = t.replace(/^\s+/, '');
+      if (s.startsWith('-')) {
+        if (/^-(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is negative; the range is ${range(spec)}` };
+        return { text: `\`${t}\` is not a number${note}` };
+      }
+      if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is not a number${note}` };
+      const n = Number(s);
+      const places = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+      const rounded = spec.places !== undefined && places > spec.places ? Number(n.toFixed(spec.places)) : n;
+      if ((spec.min !== undefined && rounded < spec.min - 1e-12) || (spec.max !== undefined && rounded > spec.max + 1e-12)) {
+        return { text: `\`${t}\` is outside the range ${range(spec)}` };
+      }
+      if (spec.places !== undefined && places > spec.places) {
+        return {
+          text: `\`${t}\` has ${places} decimal places; keepalived takes at most ${spec.places}, reports the value and rounds it to ${fmt(rounded)}`,
+          rounding: true,
+        };
+      }
+      return null;
+    }
+    case 'boolean':
+      if (['true', 'on', 'yes', 'false', 'off', 'no'].includes(t)) return null;
+      return { text: `\`${t}\` is not a boolean: keepalived accepts true, on, yes, false, off or no (lower case)${note}` };
+    case 'enum': {
+      const values = spec.values ?? [];
+      const ok = spec.caseInsensitive ? values.some((v) => v.toLowerCase() === t.toLowerCase()) : values.includes(t);
+      if (ok) return null;
+      const { caseOnly, near } = suggest(t, values);
+      const hint = caseOnly.length > 0 ? `keepalived compares it case-sensitively: write \`${caseOnly[0]}\`.` : near.length > 0 ? `Did you mean \`${near[0]}\`?` : undefined;
+      return { text: `\`${t}\` is not one of ${joinOr(values.map((v) => `\`${v}\``))}${note}`, ...(hint ? { hint } : {}) };
+    }
+    case 'ip': {
+      if (socketAddressFamily(t) === null) return { text: `\`${t}\` is not an IP address${note}` };
+      return null;
+    }
+    case 'ipv4': {
+      if (socketAddressFamily(t) !== 4) return { text: `\`${t}\` is not an IPv4 address${note}` };
+      return null;
+    }
+    case 'ipv6': {
+      if (socketAddressFamily(t) !== 6) return { text: `\`${t}\` is not an IPv6 address${note}` };
+      return null;
+    }
+    case 'cidr':
+      return addressWithPrefixProblem(t)?.problem ?? null;
+    case 'interface': {
+      const missing = 'no interface can have this name, so keepalived reports the interface as missing';
+      if (leftover(t)) return { text: `\`${t}\` is not an interface name${note}`, consequence: missing };
+      if (/[/\s]/.test(t) || t === '') return { text: `\`${t}\` cannot be an interface name (no '/' or blanks allowed)`, consequence: missing };
+      if (t.length > IFNAME_MAX) return { text: `\`${t}\` is longer than ${IFNAME_MAX} characters, the limit for Linux interface names`, consequence: 'keepalived reports it and ignores it' };
+      return null;
+    }
+    case 'string':
+    case 'name':
+    case 'path':
+      if (leftover(t)) {
+        const what = leftover(t) === 'parameter' ? 'a `$` parameter that no definition replaced' : 'a placeholder that was never filled in';
+        return { text: `\`${t}\` looks like ${what}`, warning: true, consequence: 'keepalived uses the text as it is' };
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** `ADDRESS[/PREFIX]` as `parse_ipaddress()` reads a virtual address. */
+function addressWithPrefixProblem(text: string): { problem: Problem; fatal: boolean } | null {
+  const v6 = text.includes(':');
+  const slash = text.indexOf('/');
+  const address = slash >= 0 ? text.slice(0, slash) : text;
+  if (!(v6 ? isIPv6(address) : isIPv4(address))) {
+    return { problem: { text: `\`${text}\` is not a valid IP${v6 ? 'v6' : 'v4'} address${leftoverNote(text)}` }, fatal: true };
+  }
+  if (slash >= 0) {
+    const prefix = text.slice(slash + 1).replace(/^\s+/, '');
+    const max = v6 ? 128 : 32;
+    if (!/^\+?\d+$/.test(prefix) || Number(prefix) > max) {
+      return { problem: { text: `the prefix length \`${text.slice(slash + 1)}\` of \`${text}\` is not in [0, ${max}]; keepalived uses /${max} instead` }, fatal: false };
+    }
+  }
+  return null;
+}
+
+type Reporter = (r: Report) => void;
+
+function consequence(spec: KeywordSpec, fallback: string): string {
+  return CONSEQUENCE[spec.path] ?? fallback;
+}
+
+function checkStatement(statement: Statement, parentPath: string, schema: { child(parent: string, name: string): KeywordSpec | undefined }, report: Reporter): void {
+  const spec = statement.spec;
+  if (!spec) return;
+  const args = spec.args;
+  const words = statement.args;
+  const name = spec.name;
+
+  if (EXACTLY_ONE_NAME.has(spec.path)) {
+    if (words.length === 0) {
+      report({ message: `\`${name}\` needs a name: keepalived reports it and skips the whole block.`, at: statement.keyword });
+    } else if (words.length > 1) {
+      report({
+        message: `\`${name}\` takes exactly one name, not ${words.length} words: keepalived reports it and skips the whole block.`,
+        at: span(words.slice(1)),
+      });
+    }
+    return;
+  }
+
+  if (words.length < args.min) {
+    const missing = args.positional[words.length]?.name ?? 'value';
+    report({
+      message: `\`${name}\` is missing its ${missing} (usage: \`${args.syntax}\`): keepalived stops reading the configuration at this line and exits with status 2.`,
+      at: statement.keyword,
+    });
+    return;
+  }
+  if (spec.command) return; // command lines are split by keepalived's shell-like reader, not word by word
+
+  const options = args.options ?? {};
+  const loose = LOOSE_POSITIONALS.has(spec.path);
+  let pos = 0;
+  let usedOption = false;
+  const extras: Word[] = [];
+  const strays: Word[] = [];
+  const valueProblem = (word: Word, argSpec: ArgSpec, role: string) => {
+    const problem = wordProblem(word, argSpec);
+    if (!problem) return;
+    const tail = problem.rounding ? '.' : `: ${problem.consequence ?? consequence(spec, 'keepalived reports it as invalid')}.`;
+    const label = problem.warning ? `Suspicious ${argSpec.name}` : `Invalid ${argSpec.name}`;
+    report({
+      message: `${label} for \`${name}\`${role}: ${problem.text}${tail}${problem.hint ? ` ${problem.hint}` : ''}`,
+      at: word,
+      ...(problem.warning ? { severity: 'warning' as const } : {}),
+    });
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    // A trailing `\` does not continue a keyword line; keepalived glues it to the word before.
+    if (word.text === '\\' && i === words.length - 1) continue;
+    const isOption = Object.hasOwn(options, word.text) && !(spec.path === 'virtual_server' && i > 0);
+    if (isOption) {
+      usedOption = true;
+      const optionSpec = options[word.text];
+      if (optionSpec) {
+        const value = words[i + 1];
+        if (!value) {
+          report({ message: `Option \`${word.text}\` of \`${name}\` has no ${optionSpec.name}: keepalived reports it and ignores the option.`, at: word });
+        } else {
+          valueProblem(value, optionSpec, ` (option \`${word.text}\`)`);
+          i++;
+        }
+      }
+      continue;
+    }
+    if (loose) continue;
+    if (pos < args.positional.length) {
+      valueProblem(word, args.positional[pos++]!, '');
+      continue;
+    }
+    if (args.rest) {
+      valueProblem(word, args.rest, '');
+      continue;
+    }
+    if (args.max === null) strays.push(word);
+    else extras.push(word);
+  }
+
+  if (!usedOption && !loose) {
+    const missing = args.positional.slice(pos).find((p) => !p.optional);
+    if (missing) {
+      report({
+        message: `\`${name}\` has no ${missing.name} (usage: \`${args.syntax}\`): the line sets nothing.`,
+        at: statement.keyword,
+      });
+    }
+  }
+
+  if (strays.length > 0) {
+    const known = Object.keys(options);
+    report({
+      message: `\`${strays[0]!.text}\` is not an option of \`${name}\`${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}: keepalived reports it.`,
+      at: strays[0]!,
+    });
+  }
+
+  if (extras.length > 0) {
+    const text = extras.map((w) => w.text).join(' ');
+    const takes = args.max === 0 ? 'takes no words' : `takes at most ${args.max} word${args.max === 1 ? '' : 's'}`;
+    if (spec.block === 'values') {
+      report({
+        message: `\`${name}\` ${takes} before its '{': keepalived reports "extra parameters" and ignores \`${text}\`.`,
+        at: span(extras),
+      });
+      return;
+    }
+    // `interface eth0 ; virtual_router_id 51`, `state MASTER priority 200`: a second setting that never applies.
+    const semicolon = extras.findIndex((w) => w.text === ';');
+    const next = semicolon >= 0 ? extras[semicolon + 1] : extras[0];
+    if (next && (semicolon >= 0 || schema.child(parentPath, next.text))) {
+      const lost = schema.child(parentPath, next.text) ? `, so \`${next.text}\` is never set` : '';
+      report({
+        message: `\`${name}\` ${takes}, but this line goes on with \`${text}\`: keepalived does not split lines at ';' or at keywords and ignores the rest of the line${lost}.`,
+        at: span(extras),
+      });
+      return;
+    }
+    report({
+      message: `\`${name}\` ${takes}: keepalived silently ignores \`${text}\`.`,
+      at: span(extras),
+      severity: 'warning',
+    });
+  }
+}
+
+function checkAddressItem(words: Word[], owner: Statement, report: Reporter): void {
+  const statik = owner.path === 'static_ipaddress';
+  const first = words[0]!;
+  const addr = addressWithPrefixProblem(first.text);
+  if (addr) {
+    report({
+      message: `Invalid address in \`${owner.keyword.text}\`: ${addr.problem.text}${addr.fatal ? ': keepalived skips this line' : ''}.`,
+      at: first,
+    });
+    if (addr.fatal) return;
+  }
+  const v6 = first.text.includes(':');
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!;
+    const option = word.text;
+    if (ADDRESS_FLAGS.has(option) || (!statik && option === 'use_vmac')) continue;
+    if (ADDRESS_OPTIONS_WITH_VALUE.has(option) || (statik && option === 'track_group')) {
+      const value = words[i + 1];
+      if (!value) {
+        report({ message: `\`${option}\` after \`${first.text}\` has no value: keepalived reports it and drops the address.`, at: word });
+        return;
+      }
+      i++;
+      const v = value.text;
+      let problem: string | undefined;
+      let drops = false;
+      if (option === 'dev') {
+        const p = wordProblem(value, { name: 'INTERFACE', kind: 'interface' });
+        if (p) ((problem = p.text), (drops = true));
+      } else if (option === 'broadcast' || option === 'brd') {
+        if (v6) ((problem = `an IPv6 address has no broadcast address`), (drops = true));
+        else if (v !== '-' && v !== '+' && !isIPv4(v)) ((problem = `\`${v}\` is not an IPv4 broadcast address (or '+' / '-')`), (drops = true));
+      } else if (option === 'label') {
+        if (v.length > IFNAME_MAX) ((problem = `the label \`${v}\` is longer than ${IFNAME_MAX} characters`), (drops = true));
+      } else if (option === 'peer') {
+        if (!(v.includes(':') ? isIPv6(v) : isIPv4(v))) problem = `\`${v}\` is not an IP address, so keepalived ignores the peer`;
+      } else if (option === 'preferred_lft') {
+        if (v !== 'forever' && !(/^\s*\+?\d+$/.test(v) && Number(v) <= 4294967295)) problem = `\`${v}\` is neither \`forever\` nor a number of seconds, so keepalived ignores it`;
+      }
+      if (problem) {
+        report({
+          message: `Invalid \`${option}\` for \`${first.text}\` in \`${owner.keyword.text}\`: ${problem}${drops ? '; keepalived drops the address' : ''}.`,
+          at: value,
+        });
+        if (drops) return;
+      }
+      continue;
+    }
+    const looksLikeAddress = socketAddressFamily(option) !== null;
+    report({
+      message: `\`${option}\` is not an option keepalived accepts after an address in \`${owner.keyword.text}\`: keepalived reports an unknown configuration entry and ignores it.${looksLikeAddress ? ' Put each address on a line of its own.' : ''}`,
+      at: word,
+    });
+  }
+}
+
+function checkUnicastPeer(words: Word[], report: Reporter): void {
+  const first = words[0]!;
+  if (socketAddressFamily(first.text) === null) {
+    report({ message: `Invalid \`unicast_peer\` address: \`${first.text}\` is not an IP address${leftoverNote(first.text)}: keepalived skips this peer.`, at: first });
+    return;
+  }
+  for (let i = 1; i < words.length; i += 2) {
+    const option = words[i]!;
+    const value = words[i + 1];
+    if (option.text !== 'min_ttl' && option.text !== 'max_ttl') {
+      const looksLikeAddress = socketAddressFamily(option.text) !== null;
+      report({
+        message: `\`${option.text}\` is not a unicast_peer option (min_ttl, max_ttl): keepalived reports it and ignores the rest of the line.${looksLikeAddress ? ' Put each peer on a line of its own.' : ''}`,
+        at: option,
+      });
+      return;
+    }
+    if (!value) {
+      report({ message: `\`${option.text}\` of unicast peer \`${first.text}\` has no value: keepalived reports it.`, at: option });
+      return;
+    }
+    const problem = wordProblem(value, { name: 'TTL', kind: 'integer', min: 0, max: 255 });
+    if (problem) report({ message: `Invalid \`${option.text}\` for unicast peer \`${first.text}\`: ${problem.text}: keepalived ignores it.`, at: value });
+  }
+}
+
+/** Argument words that keepalived rejects, or ignores, for the keyword they follow. */
+export const invalidArgument: Rule = {
+  meta: {
+    id: 'invalid-argument',
+    description: 'Argument words keepalived rejects: missing values, numbers out of range, unknown enum words, malformed addresses, extra words',
+    defaultSeverity: 'error',
+    fixable: false,
+    scope: 'file',
+  },
+  check({ schema, project, report: reportAll }) {
+    const report = oncePerPlace(reportAll);
+    for (const file of project.files) {
+      visitKnown(
+        file.ast,
+        ({ statement, parentPath }) => checkStatement(statement, parentPath, schema, report),
+        ({ value, owner }) => {
+          if (value.words.length === 0) return;
+          if (owner.path && VIP_BLOCKS.has(owner.path)) checkAddressItem(value.words, owner, report);
+          else if (owner.path === 'vrrp_instance/unicast_peer') checkUnicastPeer(value.words, report);
+        },
+      );
+    }
+  },
+};

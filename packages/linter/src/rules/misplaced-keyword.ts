@@ -1,0 +1,42 @@
+import { inBlock, joinOr, placeLabel, ROOT_PATH, sameArgs, visitKnown, oncePerPlace } from '../schema-util.js';
+import type { Rule } from '../types.js';
+import { unknownBlockNote } from './unknown-keyword.js';
+
+/** Prefixes by which the global default of a per-instance setting is named (`garp_master_delay` / `vrrp_garp_master_delay`). */
+const PREFIXES = ['vrrp_', 'lvs_', 'checker_'];
+
+/** Keywords that keepalived knows, written in a block where they do not belong. */
+export const misplacedKeyword: Rule = {
+  meta: {
+    id: 'misplaced-keyword',
+    description: 'Keywords valid elsewhere in keepalived.conf but not in the block they are written in',
+    defaultSeverity: 'error',
+    fixable: false,
+    scope: 'file',
+  },
+  check({ schema, project, report: reportAll }) {
+    const report = oncePerPlace(reportAll);
+    for (const file of project.files) {
+      visitKnown(file.ast, ({ statement, parentPath }) => {
+        if (statement.path !== null) return;
+        const name = statement.keyword.text;
+        const places = schema.named(name);
+        if (places.length === 0) return; // unknown-keyword
+        if (schema.removedChild(parentPath, name)) return; // deprecated-keyword
+        const parents = [...new Set(places.map((k) => k.parent))];
+        const shown = parents.slice(0, 5).map(placeLabel);
+        const more = parents.length > 5 ? ` and ${parents.length - 5} other blocks` : '';
+        let where = `It belongs ${parents.length === 1 && parents[0] === ROOT_PATH ? 'at' : 'in'} ${joinOr(shown)}${more}.`;
+        // The same setting under another name in this block, when the schema has one taking the same arguments.
+        const here = schema.childrenOf(parentPath).filter((k) =>
+          PREFIXES.some((p) => k.name === p + name || name === p + k.name) && places.some((o) => sameArgs(o.args, k.args)),
+        );
+        if (here.length > 0) where += ` ${inBlock(parentPath).replace(/^./, (c) => c.toUpperCase())} the keyword is ${joinOr(here.map((k) => `\`${k.name}\``))}.`;
+        report({
+          message: `\`${name}\` is not a keyword ${inBlock(parentPath)}: keepalived reports it as unknown and ignores the line. ${where}${unknownBlockNote(statement, parentPath)}`,
+          at: statement.keyword,
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,234 @@
+/**
+ * Helpers shared by the schema rules (`unknown-keyword`, `misplaced-keyword`, `invalid-argument`,
+ * `deprecated-keyword`): a walk that knows each statement's enclosing block, keyword suggestions,
+ * and the address syntax keepalived accepts.
+ */
+import type { ArgSpec, KeywordSpec } from '@kalint/grammar';
+import type { Block, ConfigFile, Located, Node, Statement, Value, Word } from '@kalint/parser';
+import type { Report } from './types.js';
+
+/** Path of the top level, as the schema names it. */
+export const ROOT_PATH = 'root';
+
+export interface StatementVisit {
+  statement: Statement;
+  /** Schema path of the block the statement stands in (`root` at the top level). */
+  parentPath: string;
+  /** The statement owning that block (`undefined` at the top level). */
+  owner: Statement | undefined;
+  /** Enclosing statements, outermost first. */
+  ancestors: readonly Statement[];
+}
+
+export interface ValueVisit {
+  value: Value;
+  /** The value-block keyword (`virtual_ipaddress`, `unicast_peer`, ...). */
+  owner: Statement;
+  ancestors: readonly Statement[];
+}
+
+interface Frame {
+  body: Node[];
+  index: number;
+  parentPath: string;
+  ancestors: Statement[];
+}
+
+/**
+ * Visit every statement whose enclosing block is known to the schema, and every item of a known
+ * value block. Contents of unknown blocks and of stray `{ }` are skipped: their owner is reported
+ * already, and keepalived reads them somewhere kalint cannot place with certainty.
+ */
+export function visitKnown(
+  ast: ConfigFile,
+  onStatement: (visit: StatementVisit) => void,
+  onValue?: (visit: ValueVisit) => void,
+): void {
+  const stack: Frame[] = [{ body: ast.body, index: 0, parentPath: ROOT_PATH, ancestors: [] }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.body.length) {
+      stack.pop();
+      continue;
+    }
+    const node = frame.body[frame.index++]!;
+    if (node.type !== 'Statement') continue;
+    onStatement({
+      statement: node,
+      parentPath: frame.parentPath,
+      owner: frame.ancestors[frame.ancestors.length - 1],
+      ancestors: frame.ancestors,
+    });
+    const block: Block | null = node.block;
+    if (!block || node.path === null) continue;
+    const ancestors = [...frame.ancestors, node];
+    if (block.kind === 'keywords') {
+      stack.push({ body: block.body, index: 0, parentPath: block.path ?? node.path, ancestors });
+    } else if (block.kind === 'values' && onValue) {
+      for (const item of block.body) if (item.type === 'Value') onValue({ value: item, owner: node, ancestors });
+    }
+  }
+}
+
+/**
+ * A `report` that keeps one finding per place: `~SEQ` expansions produce several statements at
+ * the same range, and one finding there is enough.
+ */
+export function oncePerPlace(report: (r: Report) => void): (r: Report) => void {
+  const seen = new Set<string>();
+  return (r) => {
+    const key = `${r.at.file}\u0000${r.at.range.start.offset}\u0000${r.at.range.end.offset}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    report(r);
+  };
+}
+
+/** How a block is named in messages. */
+export function blockLabel(path: string): string {
+  return path === ROOT_PATH ? 'the top level' : `\`${path.slice(path.lastIndexOf('/') + 1)}\``;
+}
+
+/** `in vrrp_instance` / `at the top level`. */
+export function inBlock(path: string): string {
+  return path === ROOT_PATH ? 'at the top level' : `in ${blockLabel(path)}`;
+}
+
+/** Where a schema path's keyword belongs, for messages: `vrrp_instance`, `virtual_server/real_server`. */
+export function placeLabel(parent: string): string {
+  return parent === ROOT_PATH ? 'the top level' : `\`${parent}\``;
+}
+
+/** Join words for messages: `a`, `a or b`, `a, b or c`. */
+export function joinOr(items: readonly string[], conj = 'or'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0]![j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+export interface Suggestions {
+  /** Candidates equal to the name but for case. */
+  caseOnly: string[];
+  /** Candidates within a small edit distance (case ignored), nearest first. */
+  near: string[];
+}
+
+/** Keywords close to `name` among `candidates`. */
+export function suggest(name: string, candidates: Iterable<string>): Suggestions {
+  const lower = name.toLowerCase();
+  const unique = [...new Set(candidates)].filter((c) => c !== name);
+  const caseOnly = unique.filter((c) => c.toLowerCase() === lower);
+  if (caseOnly.length > 0) return { caseOnly, near: [] };
+  const limit = lower.length <= 3 ? 0 : lower.length <= 5 ? 1 : lower.length <= 11 ? 2 : 3;
+  if (limit === 0) return { caseOnly, near: [] };
+  const scored = unique
+    .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
+    .filter((s) => s.d <= limit)
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
+  const best = scored[0]?.d;
+  return { caseOnly, near: scored.filter((s) => s.d === best).slice(0, 3).map((s) => s.c) };
+}
+
+/** The span from the first to the last word (words of one file). */
+export function span(words: readonly Word[]): Located {
+  const first = words[0]!;
+  const last = words.filter((w) => w.file === first.file).pop()!;
+  return { file: first.file, range: { start: first.range.start, end: last.range.end } };
+}
+
+/** `inet_pton(AF_INET, ...)` as glibc implements it: four decimal parts, no leading zeros. */
+export function isIPv4(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== 4) return false;
+  return parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+/** `inet_pton(AF_INET6, ...)`: hex groups, at most one `::`, an optional dotted IPv4 tail. */
+export function isIPv6(text: string): boolean {
+  if (!/^[0-9A-Fa-f:.]+$/.test(text)) return false;
+  const doubles = text.split('::').length - 1;
+  if (doubles > 1) return false;
+  let groups = 0;
+  const sides = doubles === 1 ? text.split('::') : [text];
+  for (let s = 0; s < sides.length; s++) {
+    const side = sides[s]!;
+    if (side === '') continue;
+    const parts = side.split(':');
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const lastOverall = s === sides.length - 1 && i === parts.length - 1;
+      if (part.includes('.')) {
+        if (!lastOverall || !isIPv4(part)) return false;
+        groups += 2;
+      } else if (/^[0-9A-Fa-f]{1,4}$/.test(part)) {
+        groups += 1;
+      } else {
+        return false;
+      }
+    }
+  }
+  return doubles === 1 ? groups <= 7 : groups === 8;
+}
+
+/** An address as keepalived's `inet_stosockaddr` reads it: anything after `-` or `/` is dropped, `:` means IPv6. */
+export function socketAddressFamily(text: string): 4 | 6 | null {
+  const cut = text.search(/[-/]/);
+  const address = cut >= 0 ? text.slice(0, cut) : text;
+  if (address.includes(':')) return isIPv6(address) ? 6 : null;
+  return isIPv4(address) ? 4 : null;
+}
+
+/** A `$NAME` / `${NAME}` that no definition replaced, or a `<placeholder>` left from a template. */
+export function leftover(text: string): 'parameter' | 'placeholder' | null {
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(text) || text === '$') return 'parameter';
+  if (/<[^<>]+>/.test(text) || /^x{1,3}(\.x{1,3}){3}$/i.test(text)) return 'placeholder';
+  return null;
+}
+
+/** A note explaining a leftover, or ''. */
+export function leftoverNote(text: string): string {
+  const kind = leftover(text);
+  if (kind === 'parameter') return ' (it looks like a `$` parameter that no definition replaced)';
+  if (kind === 'placeholder') return ' (it looks like a placeholder that was never filled in)';
+  return '';
+}
+
+/** Whether two argument specs take the same words (names of placeholders aside). */
+export function sameArgs(a: KeywordSpec['args'], b: KeywordSpec['args']): boolean {
+  const strip = (s: ArgSpec | null | undefined) => (s ? { ...s, name: '' } : s);
+  const norm = (x: KeywordSpec['args']) =>
+    JSON.stringify({
+      min: x.min,
+      max: x.max,
+      positional: x.positional.map(strip),
+      options: x.options ? Object.fromEntries(Object.entries(x.options).map(([k, v]) => [k, strip(v)])) : undefined,
+      rest: strip(x.rest),
+    });
+  return norm(a) === norm(b);
+}
+
+/** Statements directly inside a keyword block. */
+export function childStatements(statement: Statement | undefined, ast: ConfigFile): Statement[] {
+  const body = statement ? (statement.block?.body ?? []) : ast.body;
+  return body.filter((n): n is Statement => n.type === 'Statement');
+}

@@ -1,0 +1,406 @@
+import { invalidArgument } from '../../src/rules/invalid-argument.js';
+import { testRule } from '../rule-tester.js';
+
+/** One keyword line inside a vrrp_instance (line 3). */
+const vi = (line: string) => `vrrp_instance web {\n    interface eth0\n    ${line}\n}\n`;
+/** One keyword line inside a virtual_server (line 2). */
+const vs = (line: string) => `virtual_server 10.1.8.100 80 {\n    ${line}\n    real_server 10.1.8.11 80 {\n        weight 1\n    }\n}\n`;
+/** One keyword line inside a TCP_CHECK (line 4). */
+const tcp = (line: string) => `virtual_server 10.1.8.100 80 {\n    real_server 10.1.8.11 80 {\n        TCP_CHECK {\n            ${line}\n        }\n    }\n}\n`;
+/** One keyword line inside global_defs (line 2). */
+const gd = (line: string) => `global_defs {\n    ${line}\n}\n`;
+/** Items of a virtual_ipaddress block (from line 3). */
+const vips = (...items: string[]) => `vrrp_instance web {\n    virtual_ipaddress {\n${items.map((i) => `        ${i}\n`).join('')}    }\n}\n`;
+/** Items of a unicast_peer block (from line 3). */
+const peers = (...items: string[]) => `vrrp_instance web {\n    unicast_peer {\n${items.map((i) => `        ${i}\n`).join('')}    }\n}\n`;
+
+testRule(invalidArgument, {
+  valid: [
+    vi('priority 100'),
+    vi('priority "100"'),
+    vi('advert_int 0.5'),
+    vi('advert_int 1.000001'),
+    vi('state BACKUP'),
+    vi('virtual_router_id 255'),
+    vi('unicast_src_ip 10.1.8.1'),
+    vi('mcast_src_ip fe80::1'),
+    vi('nopreempt'),
+    vi('strict_mode on'),
+    vi('garp_extra_if all 5'),
+    vi('use_vmac vrrp.51'),
+    vi('use_vmac 00:00:5e:00:01:33 group 5'),
+    vi('notify_master "/usr/local/bin/notify.sh master now" root'),
+    vs('lb_algo wrr'),
+    vs('lb_kind TUN type gue port 6080'),
+    vs('protocol tcp'),
+    vs('persistence_timeout'),
+    'virtual_server fwmark 1 {\n    lb_kind DR\n}\n',
+    'virtual_server fwmark 0 {\n    lb_kind DR\n}\n',
+    'virtual_server group web {\n    lb_kind DR\n}\n',
+    'virtual_server 10.1.8.100 0 {\n    persistence_timeout 60\n}\n',
+    tcp('connect_port 8080'),
+    tcp('bindto 10.1.8.2'),
+    tcp('connect_timeout 2.5'),
+    gd('lvs_sync_daemon eth0 VI_1 id 5 maxlen 1400 port 8848 ttl 1 group 224.0.0.81'),
+    gd('lvs_timeouts tcp 7200 tcpfin 120 udp 300'),
+    gd('vrrp_mcast_group4 224.0.0.18'),
+    gd('vrrp_mcast_group6 ff02::12'),
+    gd('smtp_server mail.example.com 25'),
+    gd('vrrp_cpu_affinity 0 1'),
+    gd('vrrp_garp_interval 0.001'),
+    vips('10.1.8.100/24', '10.1.8.101/24 dev eth0 label eth0:vip scope global', '10.1.8.102 brd + no_track', '2001:db8::10/64 dev eth0 -nodad preferred_lft forever', '10.1.8.103/32 peer 10.1.8.200 use_vmac'),
+    peers('10.1.8.2', '10.1.8.3 min_ttl 1 max_ttl 64', '10.1.8.4/24'),
+    'static_ipaddress {\n    192.168.200.17/24 dev eth1 track_group tg1\n}\n',
+    { name: 'command lines are not counted word by word', code: vi("notify_backup '/bin/echo a b c' keepalived_script") },
+    { name: 'use_vmac/use_ipvlan leading words are not placed by the schema: only option values are checked', code: vi('use_ipvlan name ipvl0 10.1.8.5/24 bridge') },
+    { name: 'a trailing backslash is not treated as an option', code: gd('lvs_sync_daemon eth0 VI_1 \\') },
+    { name: 'words inside unknown blocks are not checked', code: 'frobnicate {\n    priority 999\n}\n' },
+  ],
+  invalid: [
+    {
+      name: 'a keyword without its required value stops keepalived (exit 2)',
+      code: vi('priority'),
+      errors: [
+        {
+          line: 3,
+          column: 5,
+          message: '`priority` is missing its PRIORITY (usage: `priority <1-255>`): keepalived stops reading the configuration at this line and exits with status 2.',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a value the handler checks for itself: no exit 2, but the line sets nothing',
+      code: gd('router_id'),
+      errors: [{ line: 2, column: 5, message: '`router_id` has no NAME (usage: `router_id <NAME>`): the line sets nothing.' }],
+    },
+    // --- integers ---
+    {
+      name: 'integer above the range',
+      code: vi('priority 256'),
+      errors: [{ line: 3, column: 14, message: 'Invalid PRIORITY for `priority`: `256` is outside the range [1, 255]: keepalived uses the default priority 100 instead.' }],
+    },
+    {
+      name: 'integer below the range',
+      code: vi('priority 0'),
+      errors: [{ line: 3, column: 14, message: /`0` is outside the range \[1, 255\]: keepalived uses the default priority 100 instead\.$/ }],
+    },
+    {
+      name: 'negative integer',
+      code: vi('priority -5'),
+      errors: [{ line: 3, column: 14, message: /`-5` is negative \(the range is \[1, 255\]\)/ }],
+    },
+    {
+      name: 'not a whole number',
+      code: vi('priority 1.5'),
+      errors: [{ line: 3, column: 14, message: /`1\.5` is not a whole number: keepalived uses the default priority 100 instead\.$/ }],
+    },
+    {
+      name: 'VRID out of range',
+      code: vi('virtual_router_id 300'),
+      errors: [{ line: 3, column: 23, message: /`300` is outside the range \[1, 255\]: keepalived ignores it, so the instance has no VRID and fails validation\.$/ }],
+    },
+    {
+      name: 'an undefined $ parameter where a number belongs',
+      code: vi('priority $PRIO'),
+      errors: [{ line: 3, column: 14, message: /`\$PRIO` is not a whole number \(it looks like a `\$` parameter that no definition replaced\)/ }],
+    },
+    {
+      name: 'a substituted value is checked like a written one',
+      code: '$PRIO=300\nvrrp_instance web {\n    priority $PRIO\n}\n',
+      errors: [{ line: 3, column: 14, message: /`300` is outside the range \[1, 255\]/ }],
+    },
+    // --- decimals ---
+    {
+      name: 'decimal below the range',
+      code: vi('advert_int 0.005'),
+      errors: [{ line: 3, column: 16, message: 'Invalid SECONDS for `advert_int`: `0.005` is outside the range [0.01, 255]: keepalived ignores it and keeps the default interval of 1 second.' }],
+    },
+    {
+      name: 'decimal above the range',
+      code: vi('advert_int 300'),
+      errors: [{ line: 3, column: 16, message: /`300` is outside the range \[0\.01, 255\]/ }],
+    },
+    {
+      name: 'too many decimal places: keepalived reports and rounds',
+      code: vi('advert_int 1.1234567'),
+      errors: [{ line: 3, column: 16, message: 'Invalid SECONDS for `advert_int`: `1.1234567` has 7 decimal places; keepalived takes at most 6, reports the value and rounds it to 1.123457.' }],
+    },
+    {
+      name: 'a timer of zero',
+      code: gd('vrrp_garp_interval 0'),
+      errors: [{ line: 2, column: 24, message: /`0` is outside the range \[0\.000001, 4294\.967295\]: keepalived reports it as invalid\.$/ }],
+    },
+    {
+      name: 'not a decimal number',
+      code: vs('delay_loop 6s'),
+      errors: [{ line: 2, column: 16, message: /`6s` is not a number/ }],
+    },
+    // --- enums ---
+    {
+      name: 'state in the wrong case',
+      code: vi('state master'),
+      errors: [
+        {
+          line: 3,
+          column: 11,
+          message: 'Invalid STATE for `state`: `master` is not one of `MASTER` or `BACKUP`: keepalived starts the instance as BACKUP. keepalived compares it case-sensitively: write `MASTER`.',
+        },
+      ],
+    },
+    {
+      name: 'state SLAVE',
+      code: vi('state SLAVE'),
+      errors: [{ line: 3, column: 11, message: 'Invalid STATE for `state`: `SLAVE` is not one of `MASTER` or `BACKUP`: keepalived starts the instance as BACKUP.' }],
+    },
+    {
+      name: 'lb_kind of a keepalived fork',
+      code: vs('lb_kind FNAT'),
+      errors: [{ line: 2, column: 13, message: /^Invalid METHOD for `lb_kind`: `FNAT` is not one of `NAT`, `DR` or `TUN`: keepalived ignores it and uses the default forwarding method NAT\./ }],
+    },
+    {
+      name: 'scheduler in upper case',
+      code: vs('lb_algo RR'),
+      errors: [{ line: 2, column: 13, message: /keepalived ignores it and uses the default scheduler wlc\. keepalived compares it case-sensitively: write `rr`\.$/ }],
+    },
+    {
+      name: 'a case-insensitive enum still rejects unknown words',
+      code: vs('protocol ICMP'),
+      errors: [{ line: 2, column: 14, message: /`ICMP` is not one of `TCP`, `UDP` or `SCTP`: keepalived ignores it, and a virtual server without a protocol defaults to UDP\./ }],
+    },
+    {
+      name: 'auth_type in lower case',
+      code: 'vrrp_instance web {\n    authentication {\n        auth_type pass\n        auth_pass secret\n    }\n}\n',
+      errors: [{ line: 3, column: 19, message: /the instance runs without authentication\. keepalived compares it case-sensitively: write `PASS`\.$/ }],
+    },
+    // --- booleans ---
+    {
+      name: 'boolean word keepalived does not accept',
+      code: vi('strict_mode enabled'),
+      errors: [{ line: 3, column: 17, message: /`enabled` is not a boolean: keepalived accepts true, on, yes, false, off or no \(lower case\)/ }],
+    },
+    {
+      name: 'boolean words are lower case',
+      code: vi('strict_mode True'),
+      errors: [{ line: 3, column: 17, message: /`True` is not a boolean/ }],
+    },
+    // --- addresses ---
+    {
+      name: 'an IPv4 address with an octet above 255',
+      code: vi('unicast_src_ip 10.1.8.300'),
+      errors: [{ line: 3, column: 20, message: 'Invalid ADDRESS for `unicast_src_ip`: `10.1.8.300` is not an IP address: keepalived reports it as invalid.' }],
+    },
+    {
+      name: 'a malformed IPv6 address',
+      code: vi('mcast_src_ip 2001:db8:::1'),
+      errors: [{ line: 3, column: 18, message: /`2001:db8:::1` is not an IP address/ }],
+    },
+    {
+      name: 'a placeholder where an address belongs',
+      code: vi('unicast_src_ip <node-public-ip>'),
+      errors: [{ line: 3, column: 20, message: /`<node-public-ip>` is not an IP address \(it looks like a placeholder that was never filled in\)/ }],
+    },
+    {
+      name: 'IPv6 where IPv4 is required',
+      code: gd('vrrp_mcast_group4 ff02::12'),
+      errors: [{ line: 2, column: 23, message: /`ff02::12` is not an IPv4 address/ }],
+    },
+    {
+      name: 'IPv4 where IPv6 is required',
+      code: gd('vrrp_mcast_group6 224.0.0.18'),
+      errors: [{ line: 2, column: 23, message: /`224\.0\.0\.18` is not an IPv6 address/ }],
+    },
+    {
+      name: 'a virtual server address that does not parse skips the whole block',
+      code: 'virtual_server 10.1.8.300 80 {\n    lb_kind DR\n}\n',
+      errors: [{ line: 1, column: 16, message: /`10\.1\.8\.300` is not an IP address: keepalived skips the whole virtual_server block\.$/ }],
+    },
+    {
+      name: 'an address option value',
+      code: gd('lvs_sync_daemon eth0 VI_1 group 224.0.0.300'),
+      errors: [{ line: 2, column: 37, message: /^Invalid GROUP for `lvs_sync_daemon` \(option `group`\): `224\.0\.0\.300` is not an IP address/ }],
+    },
+    // --- ports ---
+    {
+      name: 'port above 65535',
+      code: tcp('connect_port 70000'),
+      errors: [{ line: 4, column: 26, message: 'Invalid PORT for `connect_port`: `70000` is outside the range [1, 65535]: keepalived reports it as invalid.' }],
+    },
+    {
+      name: 'port that is not a number',
+      code: tcp('connect_port http'),
+      errors: [{ line: 4, column: 26, message: /`http` is not a whole number/ }],
+    },
+    {
+      name: 'real server port out of range skips the block',
+      code: 'virtual_server 10.1.8.100 80 {\n    real_server 10.1.8.11 65536 {\n        weight 1\n    }\n}\n',
+      errors: [{ line: 2, column: 27, message: /`65536` is outside the range \[0, 65535\]: keepalived skips the whole real_server block\.$/ }],
+    },
+    // --- interfaces ---
+    {
+      name: 'interface name longer than 15 characters',
+      code: 'vrrp_instance web {\n    interface enp0s31f6.100vlan\n}\n',
+      errors: [{ line: 2, column: 15, message: /`enp0s31f6\.100vlan` is longer than 15 characters, the limit for Linux interface names: keepalived reports it and ignores it\.$/ }],
+    },
+    {
+      name: 'interface name with a slash',
+      code: 'vrrp_instance web {\n    interface eth0/1\n}\n',
+      errors: [{ line: 2, column: 15, message: /`eth0\/1` cannot be an interface name/ }],
+    },
+    {
+      name: 'an undefined $ parameter as interface',
+      code: 'vrrp_instance web {\n    interface $your_interface\n}\n',
+      errors: [{ line: 2, column: 15, message: /`\$your_interface` is not an interface name \(it looks like a `\$` parameter that no definition replaced\): no interface can have this name/ }],
+    },
+    // --- options ---
+    {
+      name: 'an unknown option word',
+      code: gd('lvs_sync_daemon eth0 VI_1 id 5 mtu 1400'),
+      errors: [{ line: 2, column: 36, message: '`mtu` is not an option of `lvs_sync_daemon` (options: inst, id, maxlen, port, ttl, group): keepalived reports it.' }],
+    },
+    {
+      name: 'an option without its value',
+      code: gd('lvs_timeouts tcp'),
+      errors: [{ line: 2, column: 18, message: 'Option `tcp` of `lvs_timeouts` has no SECONDS: keepalived reports it and ignores the option.' }],
+    },
+    {
+      name: 'an option value out of range',
+      code: gd('lvs_sync_daemon eth0 VI_1 id 300'),
+      errors: [{ line: 2, column: 34, message: /^Invalid SYNC_ID for `lvs_sync_daemon` \(option `id`\): `300` is outside the range \[0, 255\]/ }],
+    },
+    {
+      name: 'a tunnel option keepalived does not know',
+      code: vs('lb_kind TUN type vxlan'),
+      errors: [{ line: 2, column: 22, message: /`vxlan` is not one of `ipip`, `gue` or `gre`/ }],
+    },
+    // --- rest ---
+    {
+      name: 'every word of a list is checked',
+      code: gd('vrrp_cpu_affinity 0 one'),
+      errors: [{ line: 2, column: 25, message: /^Invalid CPU for `vrrp_cpu_affinity`: `one` is not a whole number/ }],
+    },
+    // --- free text ---
+    {
+      name: 'a leftover parameter in a free-text value is a warning',
+      code: 'vrrp_instance web {\n    authentication {\n        auth_type PASS\n        auth_pass $your_pass\n    }\n}\n',
+      errors: [
+        {
+          line: 4,
+          column: 19,
+          message: 'Suspicious PASSWORD for `auth_pass`: `$your_pass` looks like a `$` parameter that no definition replaced: keepalived uses the text as it is.',
+          severity: 'warning',
+        },
+      ],
+    },
+    // --- extra words ---
+    {
+      name: 'extra words keepalived silently ignores are a warning',
+      code: vi('priority 100 200'),
+      errors: [{ line: 3, column: 18, message: '`priority` takes at most 1 word: keepalived silently ignores `200`.', severity: 'warning' }],
+    },
+    {
+      name: 'a flag with a word after it',
+      code: vi('nopreempt please'),
+      errors: [{ line: 3, column: 15, message: '`nopreempt` takes no words: keepalived silently ignores `please`.', severity: 'warning' }],
+    },
+    {
+      name: "';' does not separate statements: the second setting is lost",
+      code: vi('state BACKUP ; priority 90'),
+      errors: [
+        {
+          line: 3,
+          column: 18,
+          message: "`state` takes at most 1 word, but this line goes on with `; priority 90`: keepalived does not split lines at ';' or at keywords and ignores the rest of the line, so `priority` is never set.",
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'two settings on one line',
+      code: vi('state MASTER priority 200'),
+      errors: [{ line: 3, column: 18, message: /so `priority` is never set\.$/, severity: 'error' }],
+    },
+    {
+      name: 'a vrrp_instance name of two words skips the block',
+      code: 'vrrp_instance VI_2 extra {\n    interface eth0\n}\n',
+      errors: [{ line: 1, column: 20, message: '`vrrp_instance` takes exactly one name, not 2 words: keepalived reports it and skips the whole block.' }],
+    },
+    {
+      name: 'a vrrp_instance without a name skips the block',
+      code: 'vrrp_instance {\n    interface eth0\n}\n',
+      errors: [{ line: 1, column: 1, message: '`vrrp_instance` needs a name: keepalived reports it and skips the whole block.' }],
+    },
+    {
+      name: 'words before the { of a value block are reported by keepalived',
+      code: 'vrrp_instance web {\n    track_interface eth0 {\n        eth1\n    }\n}\n',
+      errors: [{ line: 2, column: 21, message: /^`track_interface` takes no words before its '\{': keepalived reports "extra parameters" and ignores `eth0`\.$/, severity: 'error' }],
+    },
+    // --- virtual_ipaddress items ---
+    {
+      name: 'an invalid virtual address is skipped',
+      code: vips('10.1.8.300/24'),
+      errors: [{ line: 3, column: 9, message: 'Invalid address in `virtual_ipaddress`: `10.1.8.300/24` is not a valid IPv4 address: keepalived skips this line.' }],
+    },
+    {
+      name: 'a prefix too long falls back to a host address',
+      code: vips('10.1.8.103/33'),
+      errors: [{ line: 3, column: 9, message: 'Invalid address in `virtual_ipaddress`: the prefix length `33` of `10.1.8.103/33` is not in [0, 32]; keepalived uses /32 instead.' }],
+    },
+    {
+      name: 'a placeholder VIP',
+      code: vips('<virtual-ip>'),
+      errors: [{ line: 3, column: 9, message: /`<virtual-ip>` is not a valid IPv4 address \(it looks like a placeholder that was never filled in\): keepalived skips this line\.$/ }],
+    },
+    {
+      name: 'two addresses on one line',
+      code: vips('10.0.0.2/24 10.0.0.3/24'),
+      errors: [{ line: 3, column: 21, message: /^`10\.0\.0\.3\/24` is not an option keepalived accepts after an address in `virtual_ipaddress`: keepalived reports an unknown configuration entry and ignores it\. Put each address on a line of its own\.$/ }],
+    },
+    {
+      name: 'an option keepalived does not know after a VIP',
+      code: vips('10.1.8.100/24 device eth0'),
+      errors: [{ line: 3, column: 23, message: /^`device` is not an option keepalived accepts/ }, { line: 3, column: 30, message: /^`eth0` is not an option/ }],
+    },
+    {
+      name: 'dev without a value drops the address',
+      code: vips('10.1.8.100/24 dev'),
+      errors: [{ line: 3, column: 23, message: '`dev` after `10.1.8.100/24` has no value: keepalived reports it and drops the address.' }],
+    },
+    {
+      name: 'a broadcast address on IPv6',
+      code: vips('2001:db8::10/64 brd 2001:db8::ff'),
+      errors: [{ line: 3, column: 29, message: /an IPv6 address has no broadcast address; keepalived drops the address\.$/ }],
+    },
+    {
+      name: 'a label longer than 15 characters',
+      code: vips('10.1.8.100/24 label eth0:this-is-too-long'),
+      errors: [{ line: 3, column: 29, message: /the label `eth0:this-is-too-long` is longer than 15 characters; keepalived drops the address\.$/ }],
+    },
+    {
+      name: 'excluded addresses are checked the same way',
+      code: 'vrrp_instance web {\n    virtual_ipaddress_excluded {\n        fe80::1::2/64\n    }\n}\n',
+      errors: [{ line: 3, column: 9, message: /`fe80::1::2\/64` is not a valid IPv6 address/ }],
+    },
+    // --- unicast_peer items ---
+    {
+      name: 'a malformed unicast peer is skipped',
+      code: peers('$ip_master_node'),
+      errors: [{ line: 3, column: 9, message: /^Invalid `unicast_peer` address: `\$ip_master_node` is not an IP address \(it looks like a `\$` parameter that no definition replaced\): keepalived skips this peer\.$/ }],
+    },
+    {
+      name: 'an unknown unicast_peer option',
+      code: peers('10.1.8.3 ttl 5'),
+      errors: [{ line: 3, column: 18, message: /^`ttl` is not a unicast_peer option \(min_ttl, max_ttl\)/ }],
+    },
+    {
+      name: 'a unicast_peer TTL out of range',
+      code: peers('10.1.8.3 max_ttl 300'),
+      errors: [{ line: 3, column: 26, message: /^Invalid `max_ttl` for unicast peer `10\.1\.8\.3`: `300` is outside the range \[0, 255\]/ }],
+    },
+    {
+      name: 'two peers on one line',
+      code: peers('10.1.8.2 10.1.8.3'),
+      errors: [{ line: 3, column: 18, message: /Put each peer on a line of its own\.$/ }],
+    },
+  ],
+});
