@@ -1,0 +1,37 @@
+import type { Rule } from '../types.js';
+import { familyTrace } from '../semantic-util.js';
+
+const WHAT = {
+  vip: { label: 'virtual_ipaddress', effect: 'keepalived reports "address family must match VRRP instance" and never adds this address' },
+  unicast_peer: { label: 'unicast_peer', effect: 'keepalived reports "MUST be of the same family" and never sends adverts to this peer' },
+  unicast_src_ip: { label: 'unicast_src_ip', effect: 'keepalived reports "MUST be of the same family" and ignores it' },
+  mcast_src_ip: { label: 'mcast_src_ip', effect: 'keepalived reports "MUST be of the same family" and ignores it' },
+} as const;
+
+/** An instance address of the other family than the instance's first VIP, peer or source address. */
+export const addressFamilyMismatch: Rule = {
+  meta: {
+    id: 'address-family-mismatch',
+    description: "A VIP, unicast peer or source address whose family (IPv4/IPv6) differs from the instance's",
+    defaultSeverity: 'error',
+    fixable: false,
+    scope: 'file',
+  },
+  check({ project, report }) {
+    for (const file of project.files) {
+      for (const instance of file.model.instances) {
+        const { family, mismatched } = familyTrace(instance);
+        for (const address of mismatched) {
+          const what = WHAT[address.kind];
+          report({
+            message:
+              `${what.label} ${address.word.text} is IPv${address.family}, but ${instance.name} is an IPv${family} instance (set by its first address): ` +
+              `${what.effect}. A VRRP instance carries one family; put IPv${address.family} addresses in a separate instance ` +
+              `(or, for VIPs, in virtual_ipaddress_excluded).`,
+            at: address.word,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,202 @@
+/**
+ * Shared look-ups for the single-file semantic rules: children of a block, global_defs settings,
+ * address families, and the VRRP version and strict mode keepalived derives for an instance.
+ * Everything here reads the AST only; statements with a `null` path (unknown keywords, or the
+ * contents of unknown blocks) are never returned.
+ */
+import type { ConfigFile, Node, Statement, Value, Word } from '@kalint/parser';
+import type { ProjectFile } from './project.js';
+import type { VrrpInstance } from './model.js';
+
+/** Statements directly inside a statement's block that keepalived knows at that place. */
+export function childStatements(statement: Statement): Statement[] {
+  if (!statement.block || statement.block.kind === 'unknown') return [];
+  return statement.block.body.filter((n): n is Statement => n.type === 'Statement' && n.path !== null);
+}
+
+/** Item lines of a value block (`virtual_ipaddress { ... }`). */
+export function childValues(statement: Statement): Value[] {
+  if (!statement.block || statement.block.kind !== 'values') return [];
+  return statement.block.body.filter((n): n is Value => n.type === 'Value');
+}
+
+/** Children of `statement` at the schema path `path`. */
+export function childrenAt(statement: Statement, path: string): Statement[] {
+  return childStatements(statement).filter((s) => s.path === path);
+}
+
+/** Top-level statements of a file with the given path, in document (read) order. */
+export function topLevel(ast: ConfigFile, path: string): Statement[] {
+  return ast.body.filter((n): n is Statement => n.type === 'Statement' && n.path === path);
+}
+
+/** The last `global_defs/<name>` statement of a file (keepalived keeps the last setting). */
+export function globalSetting(ast: ConfigFile, name: string): Statement | undefined {
+  let found: Statement | undefined;
+  for (const defs of topLevel(ast, 'global_defs')) {
+    for (const s of childrenAt(defs, `global_defs/${name}`)) found = s;
+  }
+  return found;
+}
+
+/** Every statement of the file that keepalived knows at its place, in document order. */
+export function* knownStatements(ast: ConfigFile): Generator<Statement> {
+  const stack: Node[][] = [ast.body];
+  const index: number[] = [0];
+  while (stack.length > 0) {
+    const body = stack[stack.length - 1]!;
+    const i = index[index.length - 1]!;
+    if (i >= body.length) {
+      stack.pop();
+      index.pop();
+      continue;
+    }
+    index[index.length - 1] = i + 1;
+    const node = body[i]!;
+    if (node.type !== 'Statement' || node.path === null) continue;
+    yield node;
+    // Never descend into unknown blocks: keepalived reads their lines elsewhere.
+    if (node.block && node.block.kind !== 'unknown' && node.block.body.length > 0) {
+      stack.push(node.block.body);
+      index.push(0);
+    }
+  }
+}
+
+/** The address part of a VIP/peer word: `10.1.8.100/24` -> `10.1.8.100`. */
+export function addressOf(text: string): string {
+  const slash = text.indexOf('/');
+  return (slash < 0 ? text : text.slice(0, slash)).toLowerCase();
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** 4 or 6 for a word that is an IPv4 or IPv6 address (with or without a prefix), else null. */
+export function familyOf(text: string): 4 | 6 | null {
+  const address = addressOf(text);
+  if (IPV4.test(address)) return 4;
+  if (/^[0-9a-f:.]+$/.test(address) && address.includes(':') && address.split('::').length <= 2) return 6;
+  return null;
+}
+
+/** Canonical text of an IPv4/IPv6 address (so `2001:DB8::1` equals `2001:db8:0::1`). */
+export function canonicalAddress(text: string): string {
+  const address = addressOf(text);
+  if (familyOf(address) !== 6) return address;
+  const [head = '', tail] = address.includes('::') ? address.split('::') : [address, undefined];
+  // An embedded IPv4 tail counts as two groups.
+  const groups = (part: string) =>
+    (part ? part.split(':') : []).flatMap((p) => {
+      if (!p.includes('.')) return [p];
+      const b = p.split('.').map(Number);
+      return [((b[0]! << 8) | b[1]!).toString(16), ((b[2]! << 8) | b[3]!).toString(16)];
+    });
+  const h = groups(head);
+  const t = groups(tail ?? '');
+  const fill = tail === undefined ? [] : new Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0');
+  return [...h, ...fill, ...t].map((g) => Number.parseInt(g || '0', 16).toString(16)).join(':');
+}
+
+/** An address of an instance that decides or must match its family, in the order keepalived reads them. */
+export interface FamilyAddress {
+  word: Word;
+  kind: 'vip' | 'unicast_peer' | 'unicast_src_ip' | 'mcast_src_ip';
+  family: 4 | 6;
+}
+
+/**
+ * keepalived gives an instance the family of the first VIP, unicast peer or source address it
+ * reads, and drops later ones of the other family. Returns that family (IPv4 when there is none)
+ * and the addresses dropped.
+ */
+export function familyTrace(instance: VrrpInstance): { family: 4 | 6; mismatched: FamilyAddress[] } {
+  let family: 4 | 6 | undefined;
+  const mismatched: FamilyAddress[] = [];
+  const see = (word: Word | undefined, kind: FamilyAddress['kind']) => {
+    const f = word && familyOf(word.text);
+    if (!word || !f) return;
+    if (family === undefined) family = f;
+    else if (f !== family) mismatched.push({ word, kind, family: f });
+  };
+  for (const child of childStatements(instance.statement)) {
+    if (child.path === 'vrrp_instance/virtual_ipaddress') for (const v of childValues(child)) see(v.words[0], 'vip');
+    else if (child.path === 'vrrp_instance/unicast_peer') for (const v of childValues(child)) see(v.words[0], 'unicast_peer');
+    else if (child.path === 'vrrp_instance/unicast_src_ip') see(child.args[0], 'unicast_src_ip');
+    else if (child.path === 'vrrp_instance/mcast_src_ip') see(child.args[0], 'mcast_src_ip');
+  }
+  return { family: family ?? 4, mismatched };
+}
+
+/** The address family keepalived gives an instance (see `familyTrace`). */
+export function instanceFamily(instance: VrrpInstance): 4 | 6 {
+  return familyTrace(instance).family;
+}
+
+/** Whether strict mode applies to an instance (`strict_mode` on it, or global `vrrp_strict`). */
+export function isStrict(file: ProjectFile, instance: VrrpInstance): boolean {
+  const own = childrenAt(instance.statement, 'vrrp_instance/strict_mode').at(-1);
+  if (own) return booleanArg(own);
+  const global = globalSetting(file.ast, 'vrrp_strict');
+  return global ? booleanArg(global) : false;
+}
+
+/** A flag keyword with an optional boolean word (`strict_mode`, `strict_mode false`). */
+export function booleanArg(statement: Statement): boolean {
+  const word = statement.args[0]?.text.toLowerCase();
+  return word === undefined || !['false', 'off', 'no', '0'].includes(word);
+}
+
+/** The VRRP version keepalived uses: the instance's `version`, IPv6 -> 3, global `vrrp_version`, else 2. */
+export function instanceVersion(file: ProjectFile, instance: VrrpInstance): 2 | 3 {
+  if (instance.version && (instance.version.value === 2 || instance.version.value === 3)) {
+    // Strict mode forces IPv6 instances to version 3.
+    if (instance.version.value === 2 && instanceFamily(instance) === 6 && isStrict(file, instance)) return 3;
+    return instance.version.value;
+  }
+  if (instanceFamily(instance) === 6) return 3;
+  const global = globalSetting(file.ast, 'vrrp_version');
+  return global?.args[0]?.text === '3' ? 3 : 2;
+}
+
+/** A word that came out of `$NAME` substitution or a `~SEQ` expansion, so no fix may rewrite it. */
+export function isExpanded(word: Word): boolean {
+  return word.expansion !== undefined;
+}
+
+
+/** Whether an instance starts as MASTER: any `state MASTER` counts (keepalived ignores a later BACKUP). */
+export function wantsMaster(instance: VrrpInstance): boolean {
+  return childrenAt(instance.statement, 'vrrp_instance/state').some((s) => s.args[0]?.text === 'MASTER');
+}
+
+/** The priority keepalived uses: the configured one, else 255 for `state MASTER` and 100 otherwise. */
+export function effectivePriority(instance: VrrpInstance): number | undefined {
+  const configured = childrenAt(instance.statement, 'vrrp_instance/priority').at(-1);
+  if (!configured) return wantsMaster(instance) ? 255 : 100;
+  // An invalid priority falls back to 100 (invalid-argument reports it).
+  if (!/^\d+$/.test(configured.args[0]?.text ?? '')) return configured.args[0]?.text.includes('$') ? undefined : 100;
+  const value = Number(configured.args[0]!.text);
+  return value >= 1 && value <= 255 ? value : 100;
+}
+
+/** Sync groups of a file in order, with the member words of their `group { }` blocks. */
+export function syncGroups(ast: ConfigFile): Array<{ statement: Statement; members: Word[]; trackingWeight: boolean }> {
+  return topLevel(ast, 'vrrp_sync_group').map((statement) => ({
+    statement,
+    members: childrenAt(statement, 'vrrp_sync_group/group').flatMap((g) => childValues(g).flatMap((v) => v.words)),
+    trackingWeight: childrenAt(statement, 'vrrp_sync_group/sync_group_tracking_weight').length > 0,
+  }));
+}
+
+/** The sync group keepalived puts an instance in (the first that lists it), if any. */
+export function syncGroupOf(ast: ConfigFile, name: string): { statement: Statement; trackingWeight: boolean } | undefined {
+  return syncGroups(ast).find((g) => g.members.some((m) => m.text === name));
+}
+
+/**
+ * Whether the file has an `include` that matched no file (or was not followed): definitions and
+ * settings may then live in text kalint has not seen, so rules that need the whole picture stay quiet.
+ */
+export function hasUnresolvedIncludes(ast: ConfigFile): boolean {
+  return ast.includes.some((include) => include.files.length === 0);
+}

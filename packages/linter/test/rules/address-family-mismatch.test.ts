@@ -1,0 +1,35 @@
+import { addressFamilyMismatch } from '../../src/rules/address-family-mismatch.js';
+import { testRule } from '../rule-tester.js';
+
+const instance = (lines: string) => `vrrp_instance VI_1 {
+    interface ens33
+    virtual_router_id 51
+${lines}}
+`;
+
+testRule(addressFamilyMismatch, {
+  valid: [
+    { name: 'IPv4 only', code: instance('    virtual_ipaddress {\n        10.1.8.100/24\n    }\n') },
+    { name: 'an IPv6 excluded address on an IPv4 instance', code: instance('    virtual_ipaddress {\n        10.1.8.100/24\n    }\n    virtual_ipaddress_excluded {\n        2001:db8::10/64\n    }\n') },
+  ],
+  invalid: [
+    {
+      name: 'an IPv6 VIP on an IPv4 instance',
+      code: instance('    virtual_ipaddress {\n        10.1.8.100/24\n        2001:db8::10/64\n    }\n'),
+      errors: [
+        {
+          line: 6,
+          column: 9,
+          severity: 'error',
+          message:
+            'virtual_ipaddress 2001:db8::10/64 is IPv6, but VI_1 is an IPv4 instance (set by its first address): keepalived reports "address family must match VRRP instance" and never adds this address. A VRRP instance carries one family; put IPv6 addresses in a separate instance (or, for VIPs, in virtual_ipaddress_excluded).',
+        },
+      ],
+    },
+    {
+      name: 'a peer of the other family',
+      code: instance('    unicast_peer {\n        10.1.8.12\n        fe80::2\n    }\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n'),
+      errors: [{ line: 6, column: 9, message: /^unicast_peer fe80::2 is IPv6, .*never sends adverts to this peer/ }],
+    },
+  ],
+});

@@ -1,0 +1,53 @@
+import { authenticationIgnored } from '../../src/rules/authentication-ignored.js';
+import { testRule } from '../rule-tester.js';
+
+const instance = (lines: string, auth = '        auth_type PASS\n        auth_pass secret\n', vip = '10.1.8.100/24') => `vrrp_instance VI_1 {
+    interface ens33
+    virtual_router_id 51
+${lines}    authentication {
+${auth}    }
+    virtual_ipaddress {
+        ${vip}
+    }
+}
+`;
+
+testRule(authenticationIgnored, {
+  valid: [
+    { name: 'PASS with VRRPv2', code: instance('') },
+    { name: 'AH with state BACKUP', code: instance('    state BACKUP\n', '        auth_type AH\n        auth_pass secret\n') },
+    { name: 'an IPv6 instance forced to version 2 keeps it', code: instance('    version 2\n', undefined, '2001:db8::10/64') },
+  ],
+  invalid: [
+    {
+      name: 'version 3',
+      code: instance('    version 3\n'),
+      errors: [
+        {
+          line: 6,
+          column: 19,
+          severity: 'warning',
+          message:
+            'VI_1 uses VRRPv3 (version 3), which has no authentication: keepalived reports "VRRP version 3 does not support authentication" and ignores the block. Remove it, or use VRRPv2 on every peer.',
+        },
+      ],
+    },
+    {
+      name: 'global vrrp_version 3',
+      code: 'global_defs {\n    vrrp_version 3\n}\n' + instance(''),
+      errors: [{ line: 8, column: 19, message: /uses VRRPv3 \(global vrrp_version 3\)/ }],
+    },
+    { name: 'strict mode', code: 'global_defs {\n    vrrp_strict\n}\n' + instance(''), errors: [{ line: 8, column: 19, message: /"Strict mode does not support authentication"/ }] },
+    {
+      name: 'no auth_pass',
+      code: instance('', '        auth_type PASS\n'),
+      errors: [{ line: 5, column: 19, message: /^auth_type PASS without auth_pass: keepalived reports "Authentication specified but no password given"/ }],
+    },
+    { name: 'no auth_type', code: instance('', '        auth_pass secret\n'), errors: [{ line: 4, column: 5, message: /^VI_1 has auth_pass but no auth_type/ }] },
+    {
+      name: 'AH with state MASTER',
+      code: instance('    state MASTER\n    priority 100\n', '        auth_type AH\n        auth_pass secret\n'),
+      errors: [{ line: 7, column: 19, message: /"Initial state master is incompatible with AH authentication" and starts it as BACKUP/ }],
+    },
+  ],
+});

@@ -1,0 +1,50 @@
+import { priorityOwner } from '../../src/rules/priority-owner.js';
+import { testRule } from '../rule-tester.js';
+
+const instance = (lines: string) => `vrrp_instance VI_1 {
+    interface ens33
+    virtual_router_id 51
+${lines}    virtual_ipaddress {
+        10.1.8.100/24
+    }
+}
+`;
+const SCRIPT = 'vrrp_script chk {\n    script "/usr/bin/true"\n    weight 10\n}\n';
+
+testRule(priorityOwner, {
+  valid: [
+    { name: 'nopreempt below 255', code: instance('    state BACKUP\n    priority 200\n    nopreempt\n') },
+    { name: 'an owner with an unweighted script', code: SCRIPT.replace('weight 10', 'weight 0') + instance('    priority 255\n    track_script {\n        chk\n    }\n') },
+    { name: 'strict mode with matching state', code: 'global_defs {\n    vrrp_strict\n}\n' + instance('    state BACKUP\n    priority 100\n') },
+  ],
+  invalid: [
+    {
+      name: 'nopreempt with priority 255',
+      code: instance('    state BACKUP\n    priority 255\n    nopreempt\n'),
+      errors: [
+        {
+          line: 6,
+          column: 5,
+          severity: 'warning',
+          message:
+            'nopreempt has no effect in VI_1: its priority is 255, the address owner, which always takes over; keepalived reports "nopreempt is incompatible with priority 255" and resets it. Use a priority below 255 with nopreempt.',
+        },
+      ],
+    },
+    {
+      name: 'state MASTER without priority means 255',
+      code: instance('    state MASTER\n    nopreempt\n'),
+      errors: [{ line: 5, column: 5, message: /its priority is 255 \(implied by state MASTER without a priority\)/ }],
+    },
+    {
+      name: 'a weighted script on an address owner',
+      code: SCRIPT + instance('    priority 255\n    track_script {\n        chk\n    }\n'),
+      errors: [{ line: 10, column: 9, message: /^track_script chk has a weight, but VI_1 has priority 255: .*"ignoring tracked script with weights due to address_owner"/ }],
+    },
+    {
+      name: 'strict mode: state MASTER needs priority 255',
+      code: 'global_defs {\n    vrrp_strict\n}\n' + instance('    state MASTER\n    priority 100\n'),
+      errors: [{ line: 7, column: 11, message: /^In strict mode the initial state must match being the address owner: VI_1 has state MASTER and priority 100; .* starts it as BACKUP/ }],
+    },
+  ],
+});
