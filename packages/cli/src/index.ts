@@ -1,42 +1,27 @@
 /** The kalint command line. */
-import { parseUsage, parseCommand } from './parse-command.js';
-import { processIo, UsageError, type Io } from './io.js';
+import { UsageError, processIo, type Io } from './io.js';
+import type { RunOptions } from './lint-command.js';
 
 export { type Io, UsageError } from './io.js';
+export type { RunOptions } from './lint-command.js';
 
-const usage = `Usage: kalint COMMAND [options]
-
-Commands:
-  parse FILE        print the parsed configuration as JSON
-
-Run 'kalint COMMAND --help' for a command's options.
-Exit status: 0 success, 1 problems found, 2 usage or I/O error.
-`;
-
-/** Run kalint with `argv` (without `node` and the script); resolves to the exit status. */
-export async function run(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Run kalint with `argv` (without `node` and the script); resolves to the exit status:
+ * 0 no errors, 1 lint errors (or too many warnings), 2 usage or I/O error.
+ * `kalint parse ...` prints the AST; anything else lints.
+ */
+export async function run(argv: string[], io: Io = processIo, options: RunOptions = {}): Promise<number> {
   try {
-    const [command, ...rest] = argv;
-    switch (command) {
-      case 'parse':
-        return await parseCommand(rest, io);
-      case '--help':
-      case '-h':
-      case 'help':
-        io.stdout(usage + '\n' + parseUsage);
-        return 0;
-      case '--version':
-        io.stdout('kalint 0.1.0\n');
-        return 0;
-      case undefined:
-        throw new UsageError('no command given (see kalint --help)');
-      default:
-        throw new UsageError(`unknown command '${command}' (see kalint --help)`);
-    }
+    // Commands are imported on demand: `kalint parse` need not load the linter, nor `--version` either.
+    if (argv[0] === 'parse') return await (await import('./parse-command.js')).parseCommand(argv.slice(1), io);
+    if (argv[0] === 'help') argv = ['--help'];
+    return await (await import('./lint-command.js')).lintCommand(argv, io, options);
   } catch (error) {
-    // Usage and I/O problems get one line, never a stack trace.
+    // Usage and I/O problems get one line, never a stack trace. Anything else is a bug in
+    // kalint: still one line, but saying so, so it gets reported rather than misread.
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`kalint: ${message}\n`);
+    const known = error instanceof UsageError || (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');
+    io.stderr(known ? `kalint: ${message.split('\n')[0]}\n` : `kalint: internal error: ${message.split('\n')[0]} (please report this)\n`);
     return 2;
   }
 }

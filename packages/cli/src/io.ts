@@ -7,6 +7,8 @@ export interface Io {
   cwd: string;
   /** Reads standard input entirely. */
   readStdin(): Promise<string>;
+  /** Environment variables consulted (NO_COLOR); the process environment when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A usage or I/O problem: exit 2 with a one-line message. */
@@ -22,4 +24,5 @@ export const processIo: Io = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  env: process.env,
 };

@@ -1,0 +1,325 @@
+/**
+ * `kalint [options] FILE|DIR|GLOB...`: lint keepalived configs. Every file of a run belongs to
+ * one project, so HA peers (two keepalived.conf of one cluster) are compared with each other.
+ *
+ * Only argument handling is loaded up front; the linter, the parser and the chosen output format
+ * are imported once the arguments are known to be good, so `--help`, `--version` and usage
+ * errors answer at once.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Diagnostic, HostFacts, LintInput, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
+import type { IncludeHost } from '@kalint/parser';
+import { ConfigResolver, display, type KalintConfig } from './config.js';
+import { discover, dropIncluded, type Target } from './discover.js';
+import { selectFixes } from './fix.js';
+import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from './formats/index.js';
+import { HostFactsLoader, parseHostOptions } from './host-facts.js';
+import { UsageError, type Io } from './io.js';
+import { nodeIncludeHost, readConfig } from './node-host.js';
+import { version } from './version.js';
+
+export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...
+       kalint parse FILE [--config-id ID] [--no-expand]
+
+Lint keepalived configurations. All files of one run are one project: HA peers among them are
+compared. Directories are searched for keepalived configs; see the README for the rules.
+
+Options:
+  --format NAME          stylish (default), json (ESLint's), sarif (2.1.0), github, gcc
+  --fix                  apply safe fixes in place (atomically), then report what remains
+  --fix-dry-run          compute fixes without writing; json output carries the fixed text
+  --max-warnings N       exit 1 when there are more than N warnings
+  --quiet                report errors only
+  --rule ID:SEVERITY     set a rule to off, warn or error (repeatable; over the config)
+  --config PATH          use this configuration file instead of searching for one
+  --config-id ID         select @ID conditional lines, as keepalived -i ID does
+  --host ADDR=FILE       sysctl settings of real server ADDR (sysctl.conf or sysctl -a output;
+                         repeatable)
+  --stdin                lint standard input
+  --stdin-filename NAME  the name standard input is linted as (its config, its peers)
+  --color, --no-color    force colours on or off (default: on for a terminal unless NO_COLOR)
+  -h, --help             show this help
+  --version              print kalint's version
+
+Exit status: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many
+warnings, 2 usage or I/O error.
+`;
+
+/** Test and embedding seams; the command line passes none. */
+export interface RunOptions {
+  /** The rules to run instead of kalint's own (tests use fixable rules of their own). */
+  ruleSet?: readonly Rule[];
+  /** How `--fix` writes a file (default: `writeAtomic`). */
+  writeFile?: (path: string, text: string) => void;
+}
+
+/** Fix passes before giving up on fixes that keep producing more fixes. */
+const MAX_FIX_PASSES = 10;
+/** What standard input is called when `--stdin-filename` is not given. */
+const STDIN = '<stdin>';
+
+interface Options {
+  format: FormatName;
+  fix: boolean;
+  dryRun: boolean;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  rules: Record<string, RuleSetting>;
+  config: string | undefined;
+  configId: string | undefined;
+  hosts: string[];
+  stdin: boolean;
+  stdinFilename: string | undefined;
+  color: boolean;
+  files: string[];
+}
+
+/** Run the lint command; resolves to the exit status. Usage and I/O problems throw `UsageError`. */
+export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions = {}): Promise<number> {
+  const options = parseOptions(argv, io);
+  if (options === 'help') {
+    io.stdout(lintUsage);
+    return 0;
+  }
+  if (options === 'version') {
+    io.stdout(`kalint ${version()}\n`);
+    return 0;
+  }
+  const linter = await import('@kalint/linter');
+  const ruleSet = runOptions.ruleSet ?? linter.rules;
+  // The engine reports `unused-suppression` itself; it can be configured like any rule.
+  const knownRules = new Set([...ruleSet.map((r) => r.meta.id), 'unused-suppression']);
+  for (const id of Object.keys(options.rules)) {
+    if (!knownRules.has(id)) throw new UsageError(`--rule: unknown rule '${id}'`);
+  }
+  const cwd = io.cwd;
+  const absoluteOf = (file: string) => (file === STDIN ? STDIN : resolve(cwd, file));
+  const displayOf = (file: string) => (file === STDIN ? STDIN : display(resolve(cwd, file), cwd));
+
+  // Which files, and their texts.
+  const texts = new Map<string, string>();
+  let targets: Target[] = options.files.length > 0 ? discover(options.files, cwd, texts) : [];
+  let stdinKey: string | undefined;
+  /** Texts the include host must see instead of the disk: standard input, files fixed in memory. */
+  const overlay = new Map<string, string>();
+  if (options.stdin) {
+    stdinKey = options.stdinFilename !== undefined ? resolve(cwd, options.stdinFilename) : STDIN;
+    const text = await io.readStdin();
+    texts.set(stdinKey, text);
+    overlay.set(stdinKey, text);
+    if (!targets.some((t) => t.path === stdinKey)) targets.push({ path: stdinKey, explicit: true });
+    else targets = targets.map((t) => (t.path === stdinKey ? { ...t, explicit: true } : t));
+  }
+  if (targets.length === 0) throw new UsageError('no files given (see kalint --help)');
+  for (const target of targets) {
+    if (texts.has(target.path)) continue;
+    const read = readConfig(target.path);
+    if ('error' in read) throw new UsageError(read.error.replace(`'${target.path}'`, `'${displayOf(target.path)}'`));
+    texts.set(target.path, read.text);
+  }
+  const base = nodeIncludeHost(cwd);
+  const host: IncludeHost = {
+    expand: (pattern, from) => base.expand(pattern, from),
+    read: (path) => {
+      const text = overlay.get(resolve(cwd, path));
+      return text !== undefined ? { text } : base.read(path);
+    },
+  };
+  targets = dropIncluded(targets, (path) => texts.get(path), host);
+  const inputs = targets.map((t) => ({ key: t.path, path: displayOf(t.path) }));
+
+  // Settings: each file's nearest configuration, the command line over it.
+  const resolver = new ConfigResolver(knownRules, cwd, options.config);
+  const hostLoader = new HostFactsLoader(cwd, linter.parseSysctl);
+  const cliHosts = parseHostOptions(options.hosts, cwd, resolve);
+  const groups = new Map<string, { config: KalintConfig | null; inputs: Set<string> }>();
+  const groupOfInput = new Map<string, string>();
+  for (const input of inputs) {
+    const config = resolver.forFile(input.key === STDIN ? resolve(cwd, STDIN) : input.key);
+    const key = config?.path ?? '';
+    const group = groups.get(key) ?? { config, inputs: new Set() };
+    group.inputs.add(input.key);
+    groups.set(key, group);
+    groupOfInput.set(input.key, key);
+  }
+  const settings = [...groups].map(([key, { config }]) => ({
+    key,
+    rules: { ...config?.rules, ...options.rules } as Record<string, RuleSetting>,
+    configId: options.configId ?? config?.configId,
+    hosts: hostLoader.load(config?.hosts ?? {}, cliHosts) as HostFacts,
+  }));
+  const firstGroup = settings[0]!.key;
+  /** Which group's settings decide the findings in `file` (an input or an included file). */
+  const groupOfFile = (file: string): string => {
+    if (settings.length === 1) return firstGroup;
+    const key = absoluteOf(file);
+    const ofInput = groupOfInput.get(key);
+    if (ofInput !== undefined) return ofInput;
+    const nearest = resolver.forFile(key)?.path ?? '';
+    return groups.has(nearest) ? nearest : firstGroup;
+  };
+
+  /** One lint of the whole project; findings by absolute file, inputs first. */
+  const lintAll = (): Map<string, Diagnostic[]> => {
+    const lintInputs: LintInput[] = inputs.map((i) => ({ path: i.path, text: texts.get(i.key)! }));
+    const byFile = new Map<string, Diagnostic[]>(inputs.map((i) => [i.key, []]));
+    const seen = new Set<string>();
+    // Files whose nearest configurations differ: the whole project is linted once per
+    // configuration (so peers are still compared), and each file keeps the findings of its own.
+    for (const group of settings) {
+      const result = linter.lint(lintInputs, {
+        host,
+        rules: group.rules,
+        hosts: group.hosts,
+        ...(group.configId !== undefined ? { configId: group.configId } : {}),
+        ...(runOptions.ruleSet ? { ruleSet: runOptions.ruleSet } : {}),
+      });
+      for (const file of result.files) {
+        for (const d of file.diagnostics) {
+          if (options.quiet && d.severity !== 'error') continue;
+          if (settings.length > 1 && groupOfFile(d.file) !== group.key) continue;
+          // An input also reached through another input's include is reported once.
+          const id = `${absoluteOf(d.file)}\0${d.ruleId}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const key = absoluteOf(d.file);
+          const list = byFile.get(key) ?? [];
+          list.push(d);
+          byFile.set(key, list);
+        }
+      }
+    }
+    for (const list of byFile.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+    return byFile;
+  };
+
+  let findings = lintAll();
+  const original = new Map<string, string>();
+  if (options.fix || options.dryRun) {
+    const textOf = (key: string): string | undefined => {
+      const known = texts.get(key);
+      if (known !== undefined) return known;
+      const read = readConfig(key);
+      if ('error' in read) return undefined;
+      texts.set(key, read.text);
+      return read.text;
+    };
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const chosen = selectFixes(
+        [...findings.values()].flat(),
+        (file) => textOf(absoluteOf(file)) !== undefined,
+      );
+      let applied = 0;
+      for (const [file, edits] of chosen) {
+        const key = absoluteOf(file);
+        const before = textOf(key)!;
+        const after = linter.applyEdits(before, edits);
+        if (after.applied === 0 || after.text === before) continue;
+        if (!original.has(key)) original.set(key, before);
+        texts.set(key, after.text);
+        overlay.set(key, after.text);
+        applied += after.applied;
+      }
+      if (applied === 0) break;
+      findings = lintAll();
+    }
+  }
+  const changed = [...original].filter(([key, text]) => texts.get(key) !== text).map(([key]) => key);
+  if (options.fix && !options.dryRun) {
+    const write = runOptions.writeFile ?? (await import('./write-atomic.js')).writeAtomic;
+    for (const key of changed) {
+      // Standard input is never written back, even when named after a file on disk.
+      if (key === stdinKey) continue;
+      try {
+        write(key, texts.get(key)!);
+      } catch (error) {
+        throw new UsageError(`cannot write '${displayOf(key)}': ${(error as Error).message} (file left unchanged)`);
+      }
+    }
+  }
+
+  // Report.
+  const results: FileResult[] = [...findings].map(([key, diagnostics]) => {
+    const result: FileResult = { path: displayOf(key), absolutePath: key, diagnostics };
+    const source = texts.get(key);
+    if (source !== undefined) result.source = source;
+    if ((options.dryRun || key === stdinKey) && original.has(key) && changed.includes(key)) result.output = source!;
+    return result;
+  });
+  const formatter = await loadFormatter(options.format);
+  const rulesMeta: RuleMeta[] = ruleSet.map((r) => r.meta);
+  io.stdout(formatter({ results, cwd, color: options.color, rules: rulesMeta, displayPath: displayOf, absolutePath: absoluteOf }));
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`kalint: too many warnings (${warnings}; --max-warnings ${options.maxWarnings})\n`);
+    return 1;
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** Parse and check the command line; `help`/`version` when those were asked for. */
+function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      format: { type: 'string', short: 'f' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      rule: { type: 'string', multiple: true },
+      config: { type: 'string', short: 'c' },
+      'config-id': { type: 'string' },
+      host: { type: 'string', multiple: true },
+      stdin: { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const format = values.format ?? 'stylish';
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown --format '${format}' (expected ${FORMAT_NAMES.join(', ')})`);
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a number of warnings, not '${values['max-warnings']}'`);
+    maxWarnings = Number(values['max-warnings']);
+  }
+  const rules: Record<string, RuleSetting> = {};
+  for (const value of values.rule ?? []) {
+    const match = /^([^:\s]+):(off|warn|error)$/.exec(value.trim());
+    if (!match) throw new UsageError(`--rule expects ID:off, ID:warn or ID:error, not '${value}'`);
+    rules[match[1]!] = match[2] as RuleSetting;
+  }
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (values['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a name');
+  if (values.config === '') throw new UsageError('--config needs a file name');
+  // The later of --color and --no-color wins, as with other tools' paired flags.
+  const forced = values.color || values['no-color'] ? argv.lastIndexOf('--color') > argv.lastIndexOf('--no-color') : undefined;
+  const env = io.env ?? process.env;
+  const color = forced ?? (io.isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === ''));
+  return {
+    format: format as FormatName,
+    fix: values.fix === true,
+    dryRun: values['fix-dry-run'] === true,
+    maxWarnings,
+    quiet: values.quiet === true,
+    rules,
+    config: values.config,
+    configId: values['config-id'],
+    hosts: values.host ?? [],
+    stdin: values.stdin === true,
+    stdinFilename: values['stdin-filename'],
+    color,
+    files: positionals,
+  };
+}

@@ -1,0 +1,378 @@
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeAtomic } from '../src/write-atomic.js';
+import { BROKEN, CLEAN, growRule, kalint, repo, scratch, withTestRules } from './helpers.js';
+
+/** The ESLint-JSON result of a run, for assertions on what was found. */
+function parsed(stdout: string): Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; line: number; message: string }> }> {
+  return JSON.parse(stdout);
+}
+const ids = (stdout: string) => parsed(stdout).flatMap((r) => r.messages.map((m) => m.ruleId));
+
+describe('kalint FILE...: exit status', () => {
+  it('0 and no output for clean files', async () => {
+    const dir = scratch({ 'a.conf': CLEAN });
+    expect(await kalint(['a.conf'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('1 for an error', async () => {
+    const dir = scratch({ 'bad.conf': BROKEN });
+    const { code, stderr } = await kalint(['bad.conf'], { cwd: dir });
+    expect([code, stderr]).toEqual([1, '']);
+  });
+
+  it('0 for warnings only, 1 once they exceed --max-warnings', async () => {
+    const dir = scratch({ 'a.conf': '# TODO one\n# TODO two\n' + CLEAN });
+    const options = withTestRules();
+    expect((await kalint(['a.conf'], { cwd: dir, options })).code).toBe(0);
+    expect((await kalint(['a.conf', '--max-warnings', '2'], { cwd: dir, options })).code).toBe(0);
+    const over = await kalint(['a.conf', '--max-warnings', '1'], { cwd: dir, options });
+    expect([over.code, over.stderr]).toEqual([1, 'kalint: too many warnings (2; --max-warnings 1)\n']);
+    expect((await kalint(['a.conf', '--max-warnings', '0'], { cwd: dir, options })).code).toBe(1);
+  });
+
+  it.each([
+    [['missing.conf'], "kalint: 'missing.conf' does not exist\n"],
+    [['--frobnicate', 'a.conf'], null],
+    [['--format', 'xml', 'a.conf'], "kalint: unknown --format 'xml' (expected stylish, json, sarif, github, gcc)\n"],
+    [['--rule', 'no-such-rule:error', 'a.conf'], "kalint: --rule: unknown rule 'no-such-rule'\n"],
+    [['--rule', 'syntax=error', 'a.conf'], "kalint: --rule expects ID:off, ID:warn or ID:error, not 'syntax=error'\n"],
+    [['--rule', 'syntax:fatal', 'a.conf'], "kalint: --rule expects ID:off, ID:warn or ID:error, not 'syntax:fatal'\n"],
+    [['--max-warnings', 'many', 'a.conf'], "kalint: --max-warnings expects a number of warnings, not 'many'\n"],
+    [['--max-warnings', '-1', 'a.conf'], null],
+    [['--fix', '--fix-dry-run', 'a.conf'], 'kalint: --fix and --fix-dry-run cannot be used together\n'],
+    [['--stdin-filename', 'x.conf', 'a.conf'], 'kalint: --stdin-filename needs --stdin\n'],
+    [['--host', 'nofile', 'a.conf'], "kalint: --host expects ADDR=FILE, not 'nofile'\n"],
+    [['--host', '10.0.0.1=missing.sysctl', 'a.conf'], "kalint: host facts: 'missing.sysctl' does not exist\n"],
+    [['--config', 'nope.json', 'a.conf'], "kalint: configuration 'nope.json' does not exist\n"],
+    [['empty'], "kalint: no keepalived configs found in directory 'empty'\n"],
+    [['nothing/**/*.conf'], "kalint: no files match 'nothing/**/*.conf'\n"],
+    [[], 'kalint: no files given (see kalint --help)\n'],
+  ])('2 with one line naming the problem: %j', async (args, message) => {
+    const dir = scratch({ 'a.conf': CLEAN, 'empty/readme.txt': 'x' });
+    const { code, stdout, stderr } = await kalint(args, { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    if (message !== null) expect(stderr).toBe(message);
+    expect(stderr.split('\n')).toHaveLength(2);
+    expect(stderr).not.toMatch(/\bat .*:\d+:\d+\)/);
+  });
+
+  it('2 for an unreadable file (a device is not a config)', async () => {
+    const { code, stderr } = await kalint(['/dev/null'], { cwd: repo });
+    expect([code, stderr]).toEqual([2, "kalint: '/dev/null' is not a regular file\n"]);
+  });
+
+  it('2 for an unreadable file when not running as root', async () => {
+    if (process.getuid?.() === 0) return; // root reads everything; the device case above covers exit 2
+    const dir = scratch({ 'a.conf': CLEAN });
+    chmodSync(join(dir, 'a.conf'), 0o000);
+    const { code, stderr } = await kalint(['a.conf'], { cwd: dir });
+    expect([code, stderr]).toEqual([2, "kalint: 'a.conf' cannot be read: permission denied\n"]);
+  });
+});
+
+describe('--help, --version', () => {
+  it('prints the usage, exit 0', async () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['a.conf', '--help']]) {
+      const { code, stdout } = await kalint(args);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: kalint [options] FILE|DIR|GLOB...');
+      expect(stdout).toContain('--max-warnings N');
+    }
+  });
+
+  it("prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(join(repo, 'packages/cli/package.json'), 'utf8'));
+    expect(await kalint(['--version'])).toEqual({ code: 0, stdout: `kalint ${version}\n`, stderr: '' });
+  });
+});
+
+describe('which files are linted', () => {
+  const tree = {
+    'etc/keepalived/keepalived.conf': 'include conf.d/*.conf\n' + BROKEN,
+    'etc/keepalived/conf.d/vs.conf': 'virtual_server 10.0.0.1 80 {\n}\n}\n',
+    'etc/keepalived/templates/other.conf': 'anything }\n',
+    'site/lb1.keepalived.conf': BROKEN,
+    'site/nginx.conf': 'server { listen 80; }\n',
+    'site/ha.conf': '! peers\nvrrp_instance web {\n}\n}\n',
+    'site/node_modules/pkg/keepalived.conf': BROKEN,
+    'site/.git/keepalived.conf': BROKEN,
+    'site/.hidden/keepalived.conf': BROKEN,
+  };
+  const files = (stdout: string, dir: string) => parsed(stdout).map((r) => r.filePath.slice(dir.length + 1));
+
+  it('searches directories for keepalived configs by name, directory and content', async () => {
+    const dir = scratch(tree);
+    const { code, stdout } = await kalint(['--format', 'json', '.'], { cwd: dir });
+    expect(code).toBe(1);
+    // conf.d/vs.conf is included by keepalived.conf: linted through it, not again on its own.
+    expect(files(stdout, dir)).toEqual([
+      'etc/keepalived/keepalived.conf',
+      'etc/keepalived/templates/other.conf',
+      'site/ha.conf',
+      'site/lb1.keepalived.conf',
+      'etc/keepalived/conf.d/vs.conf',
+    ]);
+    // The included file's syntax error is still reported, once.
+    expect(parsed(stdout).at(-1)!.messages).toHaveLength(1);
+  });
+
+  it('lints a file given explicitly whatever its name, and an included file given explicitly', async () => {
+    const dir = scratch(tree);
+    const { stdout } = await kalint(['--format', 'json', 'site/nginx.conf', 'etc/keepalived/conf.d/vs.conf'], { cwd: dir });
+    expect(files(stdout, dir)).toEqual(['site/nginx.conf', 'etc/keepalived/conf.d/vs.conf']);
+  });
+
+  it('expands globs (without dot-directories or node_modules), dropping files other matches include', async () => {
+    const dir = scratch(tree);
+    const { stdout } = await kalint(['--format', 'json', '**/keepalived/**/*.conf', 'site/*.keepalived.conf'], { cwd: dir });
+    expect(files(stdout, dir)).toEqual([
+      'etc/keepalived/keepalived.conf',
+      'etc/keepalived/templates/other.conf',
+      'site/lb1.keepalived.conf',
+      'etc/keepalived/conf.d/vs.conf',
+    ]);
+    const everything = await kalint(['--format', 'json', '**/*.conf'], { cwd: dir });
+    expect(files(everything.stdout, dir)).not.toContain('site/node_modules/pkg/keepalived.conf');
+    expect(files(everything.stdout, dir)).toContain('site/nginx.conf');
+  });
+
+  it('lists a file named twice once', async () => {
+    const dir = scratch({ 'a.conf': BROKEN });
+    const { stdout } = await kalint(['--format', 'json', 'a.conf', './a.conf', '*.conf', '.'], { cwd: dir });
+    expect(parsed(stdout)).toHaveLength(1);
+    expect(parsed(stdout)[0]!.messages).toHaveLength(1);
+  });
+});
+
+describe('options', () => {
+  it('--rule sets severities: off silences, warn downgrades', async () => {
+    const dir = scratch({ 'bad.conf': BROKEN });
+    expect(await kalint(['--rule', 'syntax:off', 'bad.conf'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+    const warn = await kalint(['--rule', 'syntax:warn', '--format', 'json', 'bad.conf'], { cwd: dir });
+    expect([warn.code, parsed(warn.stdout)[0]!.messages[0]!.severity]).toEqual([0, 1]);
+    // Repeatable, later wins.
+    const later = await kalint(['--rule', 'syntax:off', '--rule', 'syntax:error', 'bad.conf'], { cwd: dir });
+    expect(later.code).toBe(1);
+  });
+
+  it('--quiet reports errors only (and warnings no longer count for --max-warnings)', async () => {
+    const dir = scratch({ 'a.conf': '# TODO\n' + BROKEN });
+    const options = withTestRules();
+    const all = await kalint(['--format', 'json', 'a.conf'], { cwd: dir, options });
+    expect(ids(all.stdout)).toEqual(['test-todo', 'syntax']);
+    const quiet = await kalint(['--format', 'json', '--quiet', 'a.conf'], { cwd: dir, options });
+    expect(ids(quiet.stdout)).toEqual(['syntax']);
+    const dir2 = scratch({ 'a.conf': '# TODO\n' + CLEAN });
+    expect((await kalint(['--quiet', '--max-warnings', '0', 'a.conf'], { cwd: dir2, options })).code).toBe(0);
+  });
+
+  it('--config-id selects @ID lines', async () => {
+    const dir = scratch({ 'k.conf': 'global_defs {\n  @ha2 router_id }\n}\n' });
+    expect((await kalint(['k.conf'], { cwd: dir })).code).toBe(0);
+    expect((await kalint(['k.conf', '--config-id', 'ha2'], { cwd: dir })).code).toBe(1);
+  });
+
+  it('--color forces colours, --no-color and NO_COLOR turn them off, a terminal turns them on', async () => {
+    const dir = scratch({ 'bad.conf': BROKEN });
+    const esc = '\u001b[';
+    expect((await kalint(['bad.conf'], { cwd: dir })).stdout).not.toContain(esc);
+    expect((await kalint(['bad.conf'], { cwd: dir, isTTY: true })).stdout).toContain(esc);
+    expect((await kalint(['bad.conf'], { cwd: dir, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc);
+    expect((await kalint(['bad.conf'], { cwd: dir, isTTY: true, env: { NO_COLOR: '' } })).stdout).toContain(esc);
+    expect((await kalint(['--no-color', 'bad.conf'], { cwd: dir, isTTY: true })).stdout).not.toContain(esc);
+    expect((await kalint(['--color', 'bad.conf'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout).toContain(esc);
+    expect((await kalint(['--color', '--no-color', 'bad.conf'], { cwd: dir })).stdout).not.toContain(esc);
+    expect((await kalint(['--no-color', '--color', 'bad.conf'], { cwd: dir })).stdout).toContain(esc);
+  });
+
+  it('--host passes sysctl facts (sysctl.conf or sysctl -a output) to the rules, over the config', async () => {
+    const dir = scratch({
+      '.kalintrc.json': JSON.stringify({ hosts: { '10.0.0.1': 'from-config.conf', '10.0.0.2': 'from-config.conf' } }),
+      'from-config.conf': '# sysctl.conf\nnet.ipv4.conf.all.arp_ignore = 1\n',
+      'sysctl-a.txt': 'net.ipv4.conf.all.arp_announce = 2\nnet.ipv4.conf.all.arp_ignore = 8\nnet.ipv4.conf.lo.arp_ignore = 0\n',
+      'k.conf': CLEAN,
+    });
+    const { stdout } = await kalint(['-f', 'json', '--rule', 'test-hosts:warn', '--host', '10.0.0.2=sysctl-a.txt', 'k.conf'], { cwd: dir });
+    expect(parsed(stdout)[0]!.messages.map((m) => m.message)).toEqual(['10.0.0.1 from from-config.conf: arp_ignore=1', '10.0.0.2 from sysctl-a.txt: arp_ignore=8']);
+  });
+
+  it('--host reads sysctl facts and refuses an unreadable file', async () => {
+    const dir = scratch({ 'a.conf': CLEAN, 'web.sysctl': 'net.ipv4.conf.all.arp_ignore = 1\n' });
+    expect((await kalint(['--host', '10.1.8.11=web.sysctl', 'a.conf'], { cwd: dir })).code).toBe(0);
+    expect((await kalint(['--host', '10.1.8.11=.', 'a.conf'], { cwd: dir })).stderr).toBe("kalint: host facts: '.' is a directory\n");
+  });
+});
+
+describe('--stdin', () => {
+  it('lints standard input, as <stdin> or as --stdin-filename', async () => {
+    const dir = scratch({});
+    const plain = await kalint(['--stdin', '--format', 'json'], { cwd: dir, stdin: BROKEN });
+    expect(plain.code).toBe(1);
+    expect(parsed(plain.stdout).map((r) => [r.filePath, r.messages.length])).toEqual([['<stdin>', 1]]);
+    const named = await kalint(['--stdin', '--stdin-filename', 'lb/keepalived.conf', '--format', 'gcc'], { cwd: dir, stdin: BROKEN });
+    expect(named.stdout).toBe(`lb/keepalived.conf:3:1: error: unexpected '}': no block is open here (keepalived: "Extra '}' found") [syntax]\n`);
+    expect((await kalint(['--stdin'], { cwd: dir, stdin: CLEAN })).code).toBe(0);
+  });
+
+  it('takes part in peer checks with the files given, replacing the file of the same name', async () => {
+    const ha1 = readFileSync(join(repo, 'fixtures/article-pair/ha1.conf'), 'utf8');
+    const ha2 = readFileSync(join(repo, 'fixtures/article-pair/ha2.conf'), 'utf8');
+    const dir = scratch({ 'ha1.conf': ha1, 'ha2.conf': 'global_defs {\n}\n' });
+    const options = withTestRules();
+    const { code, stdout } = await kalint(['--stdin', '--stdin-filename', 'ha2.conf', '--format', 'json', '--rule', 'test-peers:error', 'ha1.conf', 'ha2.conf'], { cwd: dir, stdin: ha2, options });
+    expect(code).toBe(1);
+    expect(parsed(stdout).map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.message)])).toEqual([
+      ['ha1.conf', ['instance web has 1 peer(s)']],
+      ['ha2.conf', ['instance web has 1 peer(s)']],
+    ]);
+    // The file on disk is not what was linted, and it is never written.
+    expect(readFileSync(join(dir, 'ha2.conf'), 'utf8')).toBe('global_defs {\n}\n');
+  });
+});
+
+describe('configuration files', () => {
+  it('applies the nearest .kalintrc.json or kalint.config.json', async () => {
+    const dir = scratch({
+      'kalint.config.json': JSON.stringify({ rules: { syntax: 'warn' } }),
+      'a/bad.conf': BROKEN,
+      'b/.kalintrc.json': JSON.stringify({ rules: { syntax: 'off' } }),
+      'b/bad.conf': BROKEN,
+      'b/deeper/bad.conf': BROKEN,
+    });
+    const { code, stdout } = await kalint(['--format', 'json', 'a/bad.conf', 'b/bad.conf', 'b/deeper/bad.conf'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(parsed(stdout).map((r) => r.messages.map((m) => m.severity))).toEqual([[1], [], []]);
+  });
+
+  it('with files under different configs, each file keeps the findings of its own, peers still compared', async () => {
+    const ha1 = readFileSync(join(repo, 'fixtures/article-pair/ha1.conf'), 'utf8');
+    const ha2 = readFileSync(join(repo, 'fixtures/article-pair/ha2.conf'), 'utf8');
+    const dir = scratch({
+      'ha1/.kalintrc.json': JSON.stringify({ rules: { 'test-peers': 'warn' } }),
+      'ha1/keepalived.conf': ha1,
+      'ha2/.kalintrc.json': JSON.stringify({ rules: { 'test-peers': 'off' } }),
+      'ha2/keepalived.conf': ha2,
+    });
+    const { code, stdout } = await kalint(['--format', 'json', 'ha1', 'ha2'], { cwd: dir, options: withTestRules() });
+    expect(code).toBe(0);
+    expect(parsed(stdout).map((r) => r.messages.map((m) => [m.ruleId, m.severity]))).toEqual([[['test-peers', 1]], []]);
+  });
+
+  it('--config overrides the search; the command line overrides the config', async () => {
+    const dir = scratch({
+      '.kalintrc.json': JSON.stringify({ rules: { syntax: 'off' } }),
+      'strict.json': JSON.stringify({ rules: { syntax: 'error' }, configId: 'ha2' }),
+      'k.conf': 'global_defs {\n  @ha2 router_id }\n}\n',
+    });
+    expect((await kalint(['k.conf'], { cwd: dir })).code).toBe(0);
+    expect((await kalint(['-c', 'strict.json', 'k.conf'], { cwd: dir })).code).toBe(1);
+    expect((await kalint(['--config', 'strict.json', '--config-id', 'ha1', 'k.conf'], { cwd: dir })).code).toBe(0);
+    expect((await kalint(['--config', 'strict.json', '--rule', 'syntax:off', 'k.conf'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('reads hosts relative to the config file', async () => {
+    const dir = scratch({
+      'conf/.kalintrc.json': JSON.stringify({ hosts: { '10.1.8.11': '../facts/web1.sysctl' } }),
+      'facts/web1.sysctl': 'net.ipv4.conf.all.arp_ignore = 1\n',
+      'conf/k.conf': CLEAN,
+    });
+    expect((await kalint(['conf/k.conf'], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, 'conf/.kalintrc.json'), JSON.stringify({ hosts: { '10.1.8.11': 'web1.sysctl' } }));
+    expect(await kalint(['conf/k.conf'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: "kalint: host facts: 'conf/web1.sysctl' does not exist\n" });
+  });
+
+  it.each([
+    ['{ "rules": ', /^kalint: invalid configuration '\.kalintrc\.json': .*JSON/],
+    ['[]', "kalint: invalid configuration '.kalintrc.json': expected a JSON object\n"],
+    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, hosts)\n"],
+    ['{"rules": {"weight-drfit": "error"}}', "kalint: invalid configuration '.kalintrc.json': 'rules': unknown rule 'weight-drfit'\n"],
+    ['{"rules": {"syntax": 2}}', `kalint: invalid configuration '.kalintrc.json': 'rules.syntax' must be "off", "warn" or "error", not 2\n`],
+    ['{"rules": ["syntax"]}', /'rules' must be an object/],
+    ['{"configId": 1}', "kalint: invalid configuration '.kalintrc.json': 'configId' must be a non-empty string\n"],
+    ['{"hosts": {"10.0.0.1": 5}}', "kalint: invalid configuration '.kalintrc.json': 'hosts.10.0.0.1' must be a file name\n"],
+  ])('a bad config file is a usage error naming it: %s', async (text, expected) => {
+    const dir = scratch({ '.kalintrc.json': text, 'k.conf': CLEAN });
+    const { code, stdout, stderr } = await kalint(['k.conf'], { cwd: dir });
+    expect([code, stdout]).toEqual([2, '']);
+    if (typeof expected === 'string') expect(stderr).toBe(expected);
+    else expect(stderr).toMatch(expected);
+    expect(stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('accepts a $schema key and rule ids of the engine (unused-suppression)', async () => {
+    const dir = scratch({ '.kalintrc.json': JSON.stringify({ $schema: 'x', rules: { 'unused-suppression': 'off' } }), 'k.conf': CLEAN });
+    expect((await kalint(['k.conf'], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe('--fix', () => {
+  it('applies fixes in place, then reports what remains', async () => {
+    const dir = scratch({ 'a.conf': '# TODO: xx\n' + BROKEN });
+    const { code, stdout } = await kalint(['--fix', '--format', 'json', 'a.conf'], { cwd: dir, options: withTestRules() });
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# DONE: x\n' + BROKEN);
+    expect([code, ids(stdout)]).toEqual([1, ['syntax']]);
+    // What was written is what was reported on: `source`, no `output`.
+    expect(JSON.parse(stdout)[0].source).toBe('# DONE: x\n' + BROKEN);
+    expect(JSON.parse(stdout)[0].output).toBeUndefined();
+  });
+
+  it('repeats passes while fixes apply (conflicting fixes wait for the next pass)', async () => {
+    const dir = scratch({ 'a.conf': '# xxxxxxxxxxxxxxxx\n' + CLEAN });
+    const { code, stdout } = await kalint(['--fix', 'a.conf'], { cwd: dir, options: withTestRules() });
+    expect([code, stdout]).toEqual([0, '']);
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# x\n' + CLEAN);
+  });
+
+  it('stops after 10 passes when fixes never settle', async () => {
+    const grow = growRule();
+    const dir = scratch({ 'a.conf': '# grow!\n' + CLEAN });
+    const { code, stdout } = await kalint(['--fix', '--format', 'json', 'a.conf'], { cwd: dir, options: withTestRules(grow) });
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe(`# grow${'!'.repeat(11)}\n` + CLEAN);
+    expect(grow.runs).toBe(11); // the first lint, then one after each of the 10 passes
+    expect([code, ids(stdout)]).toEqual([0, ['test-grow']]);
+  });
+
+  it('keeps the mode of the file and follows symbolic links', async () => {
+    const dir = scratch({ 'a.conf': '# TODO\n' + CLEAN });
+    chmodSync(join(dir, 'a.conf'), 0o640);
+    symlinkSync(join(dir, 'a.conf'), join(dir, 'link.conf'));
+    expect((await kalint(['--fix', 'link.conf'], { cwd: dir, options: withTestRules() })).code).toBe(0);
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# DONE\n' + CLEAN);
+    expect(statSync(join(dir, 'a.conf')).mode & 0o7777).toBe(0o640);
+    expect(lstatSync(join(dir, 'link.conf')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['a.conf', 'link.conf']);
+  });
+
+  it('leaves the file untouched and exits 2 when the write fails', async () => {
+    const dir = scratch({ 'a.conf': '# TODO\n' + CLEAN });
+    const failing = (path: string, text: string) =>
+      writeAtomic(path, text, {
+        rename: () => {
+          throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+        },
+      });
+    const { code, stdout, stderr } = await kalint(['--fix', 'a.conf'], { cwd: dir, options: { ...withTestRules(), writeFile: failing } });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe("kalint: cannot write 'a.conf': EIO: i/o error, rename (file left unchanged)\n");
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# TODO\n' + CLEAN);
+    expect(readdirSync(dir)).toEqual(['a.conf']);
+  });
+
+  it('--fix-dry-run writes nothing; json output carries the fixed text', async () => {
+    const dir = scratch({ 'a.conf': '# TODO\n' + BROKEN });
+    const { code, stdout } = await kalint(['--fix-dry-run', '--format', 'json', 'a.conf'], { cwd: dir, options: withTestRules() });
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# TODO\n' + BROKEN);
+    const [result] = JSON.parse(stdout);
+    expect([code, result.output, result.source]).toEqual([1, '# DONE\n' + BROKEN, undefined]);
+  });
+
+  it('fixes standard input in memory only: json output carries the fixed text', async () => {
+    const dir = scratch({ 'a.conf': 'untouched' });
+    const { code, stdout } = await kalint(['--fix', '--stdin', '--stdin-filename', 'a.conf', '--format', 'json'], { cwd: dir, stdin: '# TODO\n' + CLEAN, options: withTestRules() });
+    expect([code, JSON.parse(stdout)[0].output]).toEqual([0, '# DONE\n' + CLEAN]);
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('untouched');
+  });
+});
