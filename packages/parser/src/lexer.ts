@@ -45,7 +45,9 @@ export const UnterminatedQuote = createToken({
  */
 export const Word = createToken({
   name: 'Word',
-  pattern: /(?:\\[#!]|[\x00-\x08\x0e-\x1f\x24-\x7a\x7c\x7e-\uffff])+/,
+  // A `\` ending the line (comments aside) sticks to the word before it: keepalived's decomment()
+  // drops the blanks in front of a final backslash, so `router_id \` reads as `router_id\`.
+  pattern: /(?:\\[#!]|[\x00-\x08\x0e-\x1f\x24-\x7a\x7c\x7e-\uffff])+(?:[ \t]+\\(?=[ \t]*(?:[#!][^\r\n]*)?(?:[\r\n]|(?![\s\S]))))?/,
   categories: [WordLike],
 });
 

@@ -360,7 +360,7 @@ class AstBuilder {
       text = raw.slice(1);
       quoted = true;
     } else {
-      text = raw.includes('\\') ? raw.replace(/\\([#!])/g, '$1') : raw;
+      text = raw.includes('\\') ? raw.replace(/\\([#!])/g, '$1').replace(/[ \t]+\\$/, '\\') : raw;
     }
     const origin = originOf(token);
     let word: Word;

@@ -302,3 +302,11 @@ describe('hostile input', () => {
     expect(result.ast.type).toBe('ConfigFile');
   });
 });
+
+describe('a backslash ending a line', () => {
+  it('sticks to the word before it, as keepalived reads it', () => {
+    const { ast } = parsed('global_defs {\n  router_id \\\n  ha1\n}');
+    expect(outline(ast)).toEqual(['global_defs', '  router_id\\', '  ha1']);
+    expect(parsed('global_defs {\n  router_id x \\ # note\n}').ast.body[0]!.type === 'Statement' && outline(parsed('global_defs {\n  router_id x \\ # note\n}').ast)).toEqual(['global_defs', '  router_id x\\']);
+  });
+});
