@@ -15,7 +15,8 @@ interface Suppression {
   used: Set<string>;
 }
 
-const directive = /^[#!]\s*kalint-(disable-next-line|disable)\s+([^-]*?)\s*(?:--.*)?$/;
+/** `kalint-disable[-next-line] RULE[, RULE...]`, optionally followed by ` -- reason`. */
+const directive = /^[#!]\s*kalint-(disable-next-line|disable)\s+(.*?)\s*(?:\s--(?:\s.*)?)?$/;
 
 function suppressionsOf(comments: Comment[]): Suppression[] {
   const found: Suppression[] = [];
