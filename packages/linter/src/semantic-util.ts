@@ -4,7 +4,7 @@
  * Everything here reads the AST only; statements with a `null` path (unknown keywords, or the
  * contents of unknown blocks) are never returned.
  */
-import type { ConfigFile, Node, Statement, Value, Word } from '@kalint/parser';
+import { walk, type ConfigFile, type Node, type Statement, type Value, type Word } from '@kalint/parser';
 import type { ProjectFile } from './project.js';
 import type { VrrpInstance } from './model.js';
 
@@ -41,26 +41,9 @@ export function globalSetting(ast: ConfigFile, name: string): Statement | undefi
 
 /** Every statement of the file that keepalived knows at its place, in document order. */
 export function* knownStatements(ast: ConfigFile): Generator<Statement> {
-  const stack: Node[][] = [ast.body];
-  const index: number[] = [0];
-  while (stack.length > 0) {
-    const body = stack[stack.length - 1]!;
-    const i = index[index.length - 1]!;
-    if (i >= body.length) {
-      stack.pop();
-      index.pop();
-      continue;
-    }
-    index[index.length - 1] = i + 1;
-    const node = body[i]!;
-    if (node.type !== 'Statement' || node.path === null) continue;
-    yield node;
-    // Never descend into unknown blocks: keepalived reads their lines elsewhere.
-    if (node.block && node.block.kind !== 'unknown' && node.block.body.length > 0) {
-      stack.push(node.block.body);
-      index.push(0);
-    }
-  }
+  // Only known statements, and never into unknown blocks: keepalived reads their lines elsewhere.
+  const known = (node: Node): node is Statement => node.type === 'Statement' && node.path !== null;
+  for (const node of walk(ast, (n) => known(n) && n.block?.kind !== 'unknown')) if (known(node)) yield node;
 }
 
 /** The address part of a VIP/peer word: `10.1.8.100/24` -> `10.1.8.100`. */

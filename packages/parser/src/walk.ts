@@ -1,8 +1,11 @@
 /** Helpers to traverse the AST without recursion (configs may nest very deeply). */
 import type { ConfigFile, Node, Statement } from './ast.js';
 
-/** Every node of the tree in document order, depth first. */
-export function* walk(root: ConfigFile): Generator<Node> {
+/**
+ * Every node of the tree in document order, depth first. `descend` decides whether to go into a
+ * node's block (default: always).
+ */
+export function* walk(root: ConfigFile, descend: (node: Node) => boolean = () => true): Generator<Node> {
   const stack: Node[][] = [root.body];
   const index: number[] = [0];
   while (stack.length > 0) {
@@ -17,7 +20,7 @@ export function* walk(root: ConfigFile): Generator<Node> {
     const node = body[i]!;
     yield node;
     const children = node.type === 'Statement' ? node.block?.body : node.type === 'Block' ? node.body : undefined;
-    if (children && children.length > 0) {
+    if (children && children.length > 0 && descend(node)) {
       stack.push(children);
       index.push(0);
     }
