@@ -10,6 +10,7 @@ export default defineConfig({
       '@kalint/grammar': here('./grammar/src/index.ts'),
       '@kalint/parser': here('./packages/parser/src/index.ts'),
       '@kalint/linter': here('./packages/linter/src/index.ts'),
+      '@kalint/formatter': here('./packages/formatter/src/index.ts'),
       '@kalint/cli': here('./packages/cli/src/index.ts'),
     },
   },

@@ -95,3 +95,4 @@ function collectDirectives(ast: ConfigFile): void {
   }
 }
 
+export { tokenize, type SourceToken, type SourceTokenKind } from './tokens.js';

@@ -1,0 +1,255 @@
+/**
+ * `@kalint/formatter`: canonical layout for keepalived.conf.
+ *
+ * It changes only white space and line breaks: one statement per line, blocks indented one unit
+ * per level, `{` on its keyword's line, `}` on its own line, single spaces between words, one blank
+ * line at most, no trailing blanks, a final newline. Comments stay where they are (own-line
+ * comments before the next statement, end-of-line comments on their statement's line).
+ * Preprocessor lines and lines with `$` references are kept as written, re-indented only; regions
+ * between `# kalint-fmt: off` and `# kalint-fmt: on` are copied unchanged. A file with syntax
+ * errors is not formatted, and every result is checked to read exactly as the input did.
+ */
+import { parse, tokenize, type SourceToken, type SyntaxDiagnostic } from '@kalint/parser';
+
+export interface FormatOptions {
+  /** Indentation unit: a number of spaces or `'tab'` (default 4). */
+  indent?: number | 'tab';
+  /** Name of the file, for diagnostics. */
+  file?: string;
+}
+
+export interface FormatResult {
+  /** The formatted text; the input unchanged when it was not formatted. */
+  text: string;
+  changed: boolean;
+  /** Why the text was left as it was: syntax errors (in `diagnostics`), or a safety check. */
+  refused?: 'syntax' | 'unsafe';
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** Format keepalived.conf text. Never throws. */
+export function format(text: string, options: FormatOptions = {}): FormatResult {
+  const file = options.file ?? '<input>';
+  const diagnostics = parse(text, { file, expand: false }).diagnostics.filter((d) => d.severity === 'error');
+  if (diagnostics.length > 0) return { text, changed: false, refused: 'syntax', diagnostics };
+  const unit = options.indent === 'tab' ? '\t' : ' '.repeat(options.indent ?? 4);
+  let formatted: string;
+  try {
+    formatted = layout(text, unit);
+  } catch {
+    return { text, changed: false, refused: 'unsafe', diagnostics: [] };
+  }
+  // The formatter's promise, checked every time: the output reads exactly as the input.
+  if (!sameReading(text, formatted)) return { text, changed: false, refused: 'unsafe', diagnostics: [] };
+  return { text: formatted, changed: formatted !== text, diagnostics: [] };
+}
+
+const fmtOff = /^[#!]\s*kalint-fmt:\s*off\b/;
+const fmtOn = /^[#!]\s*kalint-fmt:\s*on\b/;
+
+interface Line {
+  tokens: SourceToken[];
+  /** The physical line(s) as written, without the line end. */
+  raw: string;
+}
+
+/** Split the tokens into physical lines (a multi-line definition stays one line). */
+function physicalLines(text: string, tokens: SourceToken[]): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let current: SourceToken[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'newline') {
+      lines.push({ tokens: current, raw: text.slice(start, token.offset) });
+      current = [];
+      start = token.offset + token.image.length;
+    } else {
+      current.push(token);
+    }
+  }
+  if (start < text.length || current.length > 0) lines.push({ tokens: current, raw: text.slice(start) });
+  return lines;
+}
+
+/** Lines kept as written: preprocessor directives, and `$` references whose braces are not structure. */
+function keptAsWritten(line: Line): boolean {
+  return line.tokens.some(
+    (t) => t.kind === 'conditional' || t.kind === 'sequence' || t.kind === 'include' || t.kind === 'definition' || (t.kind !== 'comment' && t.image.includes('$')),
+  );
+}
+
+/** Net brace depth change of a kept line; `${NAME}` braces are a reference, not a block. */
+function braceBalance(tokens: SourceToken[]): number {
+  let balance = 0;
+  let inReference = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = tokens[i - 1];
+    if (token.kind === 'open-brace') {
+      const adjacentDollar = previous && previous.image.endsWith('$') && previous.offset + previous.image.length === token.offset;
+      if (adjacentDollar) inReference = true;
+      else balance++;
+    } else if (token.kind === 'close-brace') {
+      if (inReference) inReference = false;
+      else balance--;
+    }
+  }
+  return balance;
+}
+
+function layout(text: string, unit: string): string {
+  const out: string[] = [];
+  let depth = 0;
+  let blank = false;
+  let off = false;
+  const indent = (level: number) => unit.repeat(Math.max(0, level));
+  const emit = (line: string) => {
+    if (blank && out.length > 0 && !out[out.length - 1]!.trimEnd().endsWith('{') && !/^\s*}/.test(line)) out.push('');
+    blank = false;
+    out.push(line);
+  };
+
+  for (const line of physicalLines(text, tokenize(text))) {
+    const first = line.tokens[0];
+    if (off) {
+      // Copied unchanged; braces still count so indentation resumes at the right depth.
+      out.push(line.raw);
+      depth += braceBalance(line.tokens.filter((t) => t.kind === 'open-brace' || t.kind === 'close-brace' || t.kind === 'word'));
+      if (first?.kind === 'comment' && fmtOn.test(first.image)) off = false;
+      continue;
+    }
+    if (first === undefined) {
+      blank = true;
+      continue;
+    }
+    if (first.kind === 'comment' && line.tokens.length === 1) {
+      emit(indent(depth) + first.image.trimEnd());
+      if (fmtOff.test(first.image)) off = true;
+      continue;
+    }
+    if (keptAsWritten(line)) {
+      const opensWithClose = first.kind === 'close-brace';
+      const [head, ...rest] = line.raw.split(/\r\n|\r|\n/);
+      emit(indent(opensWithClose ? depth - 1 : depth) + head!.trim());
+      for (const continuation of rest) out.push(continuation.trimEnd());
+      depth += braceBalance(line.tokens);
+      continue;
+    }
+    formatLine(line.tokens);
+  }
+
+  function formatLine(tokens: SourceToken[]): void {
+    let words = '';
+    let end = -1;
+    let emittedHere = false;
+    const flush = () => {
+      if (words !== '') {
+        emit(indent(depth) + words);
+        emittedHere = true;
+      }
+      words = '';
+    };
+    for (const token of tokens) {
+      switch (token.kind) {
+        case 'open-brace': {
+          if (words !== '') {
+            emit(`${indent(depth)}${words} {`);
+            words = '';
+            emittedHere = true;
+          } else if (!emittedHere && canTakeBrace(out)) {
+            // `{` alone on a line goes up to its keyword's line (before that line's comment).
+            attachBrace(out);
+          } else {
+            emit(`${indent(depth)}{`);
+            emittedHere = true;
+          }
+          depth++;
+          break;
+        }
+        case 'close-brace':
+          flush();
+          depth--;
+          emit(`${indent(depth)}}`);
+          emittedHere = true;
+          break;
+        case 'comment':
+          flush();
+          if (emittedHere) out[out.length - 1] += ` ${token.image.trimEnd()}`;
+          else emit(indent(depth) + token.image.trimEnd());
+          emittedHere = true;
+          break;
+        default:
+          // Words keep their adjacency: `abc"def ghi"` stays together (command lines care).
+          if (words !== '' && token.offset !== end) words += ' ';
+          words += token.image;
+      }
+      end = token.offset + token.image.length;
+    }
+    flush();
+  }
+
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.length === 0 ? '' : out.join('\n') + '\n';
+}
+
+/** The previous output line is a statement that can take a `{` moved up onto it. */
+function canTakeBrace(out: string[]): boolean {
+  const previous = out[out.length - 1];
+  if (previous === undefined || previous.trim() === '') return false;
+  const code = stripTrailingComment(previous).trimEnd();
+  return code !== '' && !code.endsWith('{') && !code.endsWith('}') && !/^\s*[#!]/.test(previous);
+}
+
+function attachBrace(out: string[]): void {
+  const previous = out[out.length - 1]!;
+  const code = stripTrailingComment(previous).trimEnd();
+  const comment = previous.slice(stripTrailingComment(previous).length).trim();
+  out[out.length - 1] = `${code} {${comment === '' ? '' : ` ${comment}`}`;
+}
+
+/** The part of an output line before its end-of-line comment (comments never sit inside quotes). */
+function stripTrailingComment(line: string): string {
+  const tokens = tokenize(line);
+  const comment = tokens.find((t) => t.kind === 'comment');
+  return comment ? line.slice(0, comment.offset) : line;
+}
+
+/**
+ * What keepalived reads, as a list: each statement's words (split at line ends and braces, with
+ * adjacency), braces, comments and preprocessor tokens. Layout may change; this may not.
+ */
+export function reading(text: string): string[] {
+  const items: string[] = [];
+  let words: string[] = [];
+  let end = -1;
+  const flush = () => {
+    if (words.length > 0) items.push(`S ${words.join('')}`);
+    words = [];
+  };
+  for (const token of tokenize(text)) {
+    switch (token.kind) {
+      case 'newline':
+      case 'open-brace':
+      case 'close-brace':
+      case 'comment':
+      case 'conditional':
+      case 'sequence':
+      case 'include':
+      case 'definition':
+        flush();
+        if (token.kind !== 'newline') items.push(`${token.kind} ${token.kind === 'comment' ? token.image.trimEnd() : token.image}`);
+        break;
+      default:
+        words.push((words.length > 0 && token.offset !== end ? ' ' : '') + token.image);
+    }
+    end = token.offset + token.image.length;
+  }
+  flush();
+  return items;
+}
+
+function sameReading(before: string, after: string): boolean {
+  const a = reading(before);
+  const b = reading(after);
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

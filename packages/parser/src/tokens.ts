@@ -1,0 +1,60 @@
+/**
+ * The tokens of a file as written, comments included, for tools that work on the text itself
+ * (the formatter, editors' semantic tokens). Chevrotain's token types stay internal.
+ */
+import { lexer, Comment, Conditional, Definition, Include, LBrace, Newline, Quoted, RBrace, Sequence, UnterminatedQuote } from './lexer.js';
+
+export type SourceTokenKind =
+  | 'word'
+  | 'quoted'
+  | 'unterminated-quote'
+  | 'open-brace'
+  | 'close-brace'
+  | 'newline'
+  | 'comment'
+  | 'conditional'
+  | 'sequence'
+  | 'include'
+  | 'definition';
+
+export interface SourceToken {
+  kind: SourceTokenKind;
+  /** The text as written. */
+  image: string;
+  /** Offset of the first character. */
+  offset: number;
+}
+
+/** Every token of `text` in order, comments and line ends included. Never throws. */
+export function tokenize(text: string): SourceToken[] {
+  const lexed = lexer.tokenize(text);
+  const all = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  return all.map((token) => ({ kind: kindOf(token.tokenType), image: token.image, offset: token.startOffset }));
+}
+
+function kindOf(type: unknown): SourceTokenKind {
+  switch (type) {
+    case Newline:
+      return 'newline';
+    case LBrace:
+      return 'open-brace';
+    case RBrace:
+      return 'close-brace';
+    case Comment:
+      return 'comment';
+    case Quoted:
+      return 'quoted';
+    case UnterminatedQuote:
+      return 'unterminated-quote';
+    case Conditional:
+      return 'conditional';
+    case Sequence:
+      return 'sequence';
+    case Include:
+      return 'include';
+    case Definition:
+      return 'definition';
+    default:
+      return 'word';
+  }
+}
