@@ -71,10 +71,19 @@ function physicalLines(text: string, tokens: SourceToken[]): Line[] {
   return lines;
 }
 
-/** Lines kept as written: preprocessor directives, and `$` references whose braces are not structure. */
+/**
+ * Lines kept as written: preprocessor directives; `$` references, whose braces are not structure;
+ * and words that would become directives if a brace split moved them to the start of a line
+ * (`}@id`, `{ include x`, `} ~SEQ(...)`).
+ */
 function keptAsWritten(line: Line): boolean {
   return line.tokens.some(
-    (t) => t.kind === 'conditional' || t.kind === 'sequence' || t.kind === 'include' || t.kind === 'definition' || (t.kind !== 'comment' && t.image.includes('$')),
+    (t) =>
+      t.kind === 'conditional' ||
+      t.kind === 'sequence' ||
+      t.kind === 'include' ||
+      t.kind === 'definition' ||
+      (t.kind !== 'comment' && (t.image.includes('$') || t.image.startsWith('@') || t.image.startsWith('~') || /^include[rmwba]?$/.test(t.image))),
   );
 }
 
