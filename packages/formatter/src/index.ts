@@ -9,7 +9,7 @@
  * between `# kalint-fmt: off` and `# kalint-fmt: on` are copied unchanged. A file with syntax
  * errors is not formatted, and every result is checked to read exactly as the input did.
  */
-import { parse, tokenize, type SourceToken, type SyntaxDiagnostic } from '@kalint/parser';
+import { parse, tokenize, type Node, type SourceToken, type SyntaxDiagnostic } from '@kalint/parser';
 
 export interface FormatOptions {
   /** Indentation unit: a number of spaces or `'tab'` (default 4). */
@@ -106,9 +106,9 @@ function braceBalance(tokens: SourceToken[]): number {
   return balance;
 }
 
-function layout(text: string, unit: string): string {
+function layout(text: string, unit: string, baseDepth = 0): string {
   const out: string[] = [];
-  let depth = 0;
+  let depth = baseDepth;
   let blank = false;
   let off = false;
   const indent = (level: number) => unit.repeat(Math.max(0, level));
@@ -255,6 +255,47 @@ export function reading(text: string): string[] {
   }
   flush();
   return items;
+}
+
+/** Lines `start`..`end` (0-based, inclusive) replaced by `text`. */
+export interface LineEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Format the whole statements that lines `startLine`..`endLine` (0-based) touch, at the depth of
+ * the block they stand in: the innermost block holding the whole range, and in it every statement
+ * (with its own block) that overlaps the range. Null when there is nothing to change or the file
+ * cannot be formatted.
+ */
+export function formatRange(text: string, startLine: number, endLine: number, options: FormatOptions = {}): LineEdit | null {
+  const parsed = parse(text, { file: options.file ?? '<input>', expand: false });
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return null;
+  const unit = options.indent === 'tab' ? '\t' : ' '.repeat(options.indent ?? 4);
+  const overlaps = (node: Node) => node.range.start.line <= endLine && node.range.end.line >= startLine;
+  const childrenOf = (node: Node): Node[] | undefined => (node.type === 'Statement' ? node.block?.body : node.type === 'Block' ? node.body : undefined);
+  let body: Node[] = parsed.ast.body;
+  let depth = 0;
+  // Descend while one statement holds the whole range inside its block.
+  for (;;) {
+    const touched = body.filter(overlaps);
+    const only = touched.length === 1 ? touched[0]! : undefined;
+    const inner = only && childrenOf(only);
+    if (!only || !inner || only.range.start.line >= startLine || only.range.end.line <= endLine) break;
+    body = inner;
+    depth++;
+  }
+  const touched = body.filter(overlaps);
+  if (touched.length === 0) return null;
+  const first = touched[0]!.range.start.line;
+  const last = touched[touched.length - 1]!.range.end.line;
+  const lines = text.split(/\r\n|\r|\n/);
+  const original = lines.slice(first, last + 1).join('\n') + '\n';
+  const formatted = layout(original, unit, depth);
+  if (!sameReading(original, formatted) || formatted === original) return null;
+  return { start: first, end: last, text: formatted };
 }
 
 function sameReading(before: string, after: string): boolean {
