@@ -108,6 +108,8 @@ function braceBalance(tokens: SourceToken[]): number {
 
 function layout(text: string, unit: string, baseDepth = 0): string {
   const out: string[] = [];
+  /** Output lines kept as written: nothing may be moved onto them (a prefix would apply to it). */
+  const kept = new Set<number>();
   let depth = baseDepth;
   let blank = false;
   let off = false;
@@ -140,6 +142,7 @@ function layout(text: string, unit: string, baseDepth = 0): string {
       const opensWithClose = first.kind === 'close-brace';
       const [head, ...rest] = line.raw.split(/\r\n|\r|\n/);
       emit(indent(opensWithClose ? depth - 1 : depth) + head!.trim());
+      kept.add(out.length - 1);
       for (const continuation of rest) out.push(continuation.trimEnd());
       depth += braceBalance(line.tokens);
       continue;
@@ -165,7 +168,7 @@ function layout(text: string, unit: string, baseDepth = 0): string {
             emit(`${indent(depth)}${words} {`);
             words = '';
             emittedHere = true;
-          } else if (!emittedHere && canTakeBrace(out)) {
+          } else if (!emittedHere && !kept.has(out.length - 1) && canTakeBrace(out)) {
             // `{` alone on a line goes up to its keyword's line (before that line's comment).
             attachBrace(out);
           } else {
@@ -231,11 +234,19 @@ export function reading(text: string): string[] {
   const items: string[] = [];
   let words: string[] = [];
   let end = -1;
+  // An `@id` or `~SEQ` prefix applies to the rest of its line: where that line ends matters too.
+  let prefixed = false;
   const flush = () => {
     if (words.length > 0) items.push(`S ${words.join('')}`);
     words = [];
   };
   for (const token of tokenize(text)) {
+    if (token.kind === 'conditional' || token.kind === 'sequence') prefixed = true;
+    if (token.kind === 'newline' && prefixed) {
+      flush();
+      items.push('end of prefixed line');
+      prefixed = false;
+    }
     switch (token.kind) {
       case 'newline':
       case 'open-brace':
@@ -246,7 +257,8 @@ export function reading(text: string): string[] {
       case 'include':
       case 'definition':
         flush();
-        if (token.kind !== 'newline') items.push(`${token.kind} ${token.kind === 'comment' ? token.image.trimEnd() : token.image}`);
+        // Blanks ending a comment or a definition line mean nothing to keepalived (decomment trims them).
+        if (token.kind !== 'newline') items.push(`${token.kind} ${token.image.split(/\r\n|\r|\n/).map((l) => l.trimEnd()).join('\n')}`);
         break;
       default:
         words.push((words.length > 0 && token.offset !== end ? ' ' : '') + token.image);
@@ -254,6 +266,8 @@ export function reading(text: string): string[] {
     end = token.offset + token.image.length;
   }
   flush();
+  // The end of the text ends a prefixed last line as a newline would.
+  if (prefixed) items.push('end of prefixed line');
   return items;
 }
 
