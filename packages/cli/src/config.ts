@@ -4,9 +4,10 @@
  * over `kalint.config.json`), or named with `--config`.
  *
  * ```json
- * { "rules": { "weight-drift": "error" }, "configId": "ha1", "hosts": { "10.1.8.11": "web1.sysctl.conf" } }
+ * { "rules": { "weight-drift": "error" }, "configId": "ha1", "hosts": { "10.1.8.11": "web1.sysctl.conf" },
+ *   "format": { "indent": 2 } }
  * ```
- * Paths in `hosts` are relative to the configuration file. Configurations are data: nothing in
+ * Paths in `hosts` are relative to the configuration file. `format` is read by `kalint fmt`. Configurations are data: nothing in
  * them is ever executed.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -25,10 +26,21 @@ export interface KalintConfig {
   configId?: string;
   /** Real-server address -> absolute path of its sysctl facts file. */
   hosts: Record<string, string>;
+  /** `kalint fmt`'s settings. */
+  format?: FormatSettings;
 }
 
+/** The `format` key: how `kalint fmt` lays files out. */
+export interface FormatSettings {
+  /** Indentation unit: a number of spaces or a tab. */
+  indent?: number | 'tab';
+}
+
+/** The widest indentation unit accepted, in spaces. */
+export const MAX_INDENT = 16;
+
 const SETTINGS: readonly string[] = ['off', 'warn', 'error'];
-const KEYS = new Set(['$schema', 'rules', 'configId', 'hosts']);
+const KEYS = new Set(['$schema', 'rules', 'configId', 'hosts', 'format']);
 
 /**
  * Finds and caches the configuration that applies to each file.
@@ -39,12 +51,13 @@ export class ConfigResolver {
   private readonly override: KalintConfig | undefined;
 
   /**
-   * @param knownRules rule ids a configuration may name
+   * @param knownRules rule ids a configuration may name; null: any (`kalint fmt` does not load
+   *   the linter, whose rules decide the ids, and uses no rule settings)
    * @param cwd the directory relative names (in messages, `--config`) are taken from
    * @param overridePath `--config`: this file applies to every linted file, no search is made
    */
   constructor(
-    private readonly knownRules: ReadonlySet<string>,
+    private readonly knownRules: ReadonlySet<string> | null,
     private readonly cwd: string,
     overridePath?: string,
   ) {
@@ -101,16 +114,16 @@ export class ConfigResolver {
 }
 
 /** Check the shape of a parsed configuration; `fail` turns a problem into the error thrown. */
-export function validate(data: unknown, path: string, knownRules: ReadonlySet<string>, fail: (problem: string) => Error): KalintConfig {
+export function validate(data: unknown, path: string, knownRules: ReadonlySet<string> | null, fail: (problem: string) => Error): KalintConfig {
   if (!isObject(data)) throw fail('expected a JSON object');
   for (const key of Object.keys(data)) {
-    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, hosts)`);
+    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, hosts, format)`);
   }
   const config: KalintConfig = { path, rules: {}, hosts: {} };
   if (data.rules !== undefined) {
     if (!isObject(data.rules)) throw fail(`'rules' must be an object of rule id -> "off" | "warn" | "error"`);
     for (const [id, setting] of Object.entries(data.rules)) {
-      if (!knownRules.has(id)) throw fail(`'rules': unknown rule '${id}'`);
+      if (knownRules && !knownRules.has(id)) throw fail(`'rules': unknown rule '${id}'`);
       if (typeof setting !== 'string' || !SETTINGS.includes(setting)) {
         throw fail(`'rules.${id}' must be "off", "warn" or "error", not ${JSON.stringify(setting)}`);
       }
@@ -128,7 +141,26 @@ export function validate(data: unknown, path: string, knownRules: ReadonlySet<st
       config.hosts[address] = resolve(dirname(path), file);
     }
   }
+  if (data.format !== undefined) {
+    if (!isObject(data.format)) throw fail(`'format' must be an object, such as { "indent": 2 }`);
+    config.format = {};
+    for (const [key, value] of Object.entries(data.format)) {
+      if (key !== 'indent') throw fail(`'format': unknown key '${key}' (expected indent)`);
+      const indent = parseIndent(value);
+      if (indent === undefined) throw fail(`'format.indent' must be a number of spaces from 1 to ${MAX_INDENT} or "tab", not ${JSON.stringify(value)}`);
+      config.format.indent = indent;
+    }
+  }
   return config;
+}
+
+/**
+ * An indentation unit: `"tab"`, or a whole number of spaces from 1 to `MAX_INDENT`; undefined
+ * when `value` is neither. The command line's `--indent 2` is passed as the number 2.
+ */
+export function parseIndent(value: unknown): number | 'tab' | undefined {
+  if (value === 'tab') return 'tab';
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_INDENT ? value : undefined;
 }
 
 /** `path` as the user would name it: relative to `cwd` when below it. */

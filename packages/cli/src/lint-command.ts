@@ -20,6 +20,7 @@ import { nodeIncludeHost, readConfig } from './node-host.js';
 import { version } from './version.js';
 
 export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...
+       kalint fmt [--check | --diff | --write] FILE|DIR|GLOB...   (see kalint fmt --help)
        kalint parse FILE [--config-id ID] [--no-expand]
 
 Lint keepalived configurations. All files of one run are one project: HA peers among them are

@@ -287,7 +287,7 @@ describe('configuration files', () => {
   it.each([
     ['{ "rules": ', /^kalint: invalid configuration '\.kalintrc\.json': .*JSON/],
     ['[]', "kalint: invalid configuration '.kalintrc.json': expected a JSON object\n"],
-    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, hosts)\n"],
+    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, hosts, format)\n"],
     ['{"rules": {"weight-drfit": "error"}}', "kalint: invalid configuration '.kalintrc.json': 'rules': unknown rule 'weight-drfit'\n"],
     ['{"rules": {"syntax": 2}}', `kalint: invalid configuration '.kalintrc.json': 'rules.syntax' must be "off", "warn" or "error", not 2\n`],
     ['{"rules": ["syntax"]}', /'rules' must be an object/],
