@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { run, type Io } from '@kalint/cli';
 import { format } from '@kalint/formatter';
 import { parse, type ConfigFile, type Node } from '@kalint/parser';
-import { corpusPresent, corpusText, oracle } from './corpus.js';
+import { corpusPresent, corpusRoot, corpusText, oracle } from './corpus.js';
 
 /** The tree keepalived reads, ranges aside: what formatting must never change. */
 function shape(ast: ConfigFile): unknown {
@@ -54,6 +55,17 @@ describe.skipIf(!corpusPresent)('the formatter on the shared corpus', () => {
       expect(format(result.text).text, file).toBe(result.text);
     }
     expect(formatted).toBeGreaterThan(160);
+  });
+});
+
+describe.skipIf(!corpusPresent)('kalint fmt --check on the shared corpus', () => {
+  it('agrees with the formatter on every file: exit 1 exactly when the file would change or cannot be read', async () => {
+    const quiet: Io = { stdout: () => {}, stderr: () => {}, isTTY: false, cwd: corpusRoot, readStdin: async () => '' };
+    for (const { file } of oracle()) {
+      const result = format(corpusText(file), { file });
+      const code = await run(['fmt', '--check', file], quiet);
+      expect(code, file).toBe(result.changed || result.refused ? 1 : 0);
+    }
   });
 });
 
