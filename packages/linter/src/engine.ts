@@ -4,7 +4,7 @@
  */
 import { schema } from '@kalint/grammar';
 import { parse, type IncludeHost } from '@kalint/parser';
-import { Project, projectFile } from './project.js';
+import { Project, projectFile, type ProjectFile } from './project.js';
 import { rules as allRules } from './rules/index.js';
 import type { HostFacts } from './sysctl.js';
 import { applySuppressions } from './suppressions.js';
@@ -79,8 +79,10 @@ export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult
   }
   const unusedSetting = options.rules?.['unused-suppression'] ?? 'warn';
   const reportUnused = (options.reportUnusedSuppressions ?? true) && unusedSetting !== 'off';
+  const fileByPath = new Map<string, ProjectFile>();
+  for (const f of files) if (!fileByPath.has(f.path)) fileByPath.set(f.path, f);
   const result = [...byFile].map(([path, list]) => {
-    const file = files.find((f) => f.path === path);
+    const file = fileByPath.get(path);
     const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused) : list;
     if (unusedSetting === 'error') for (const d of kept) if (d.ruleId === 'unused-suppression') d.severity = 'error';
     kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));

@@ -3,7 +3,7 @@
  * router on different nodes, which files are peers, how a file and a line are named in messages,
  * and the values keepalived falls back to when a keyword is absent.
  */
-import type { Located, Statement, Value, Word } from '@kalint/parser';
+import type { ConfigFile, Located, Statement, Value, Word } from '@kalint/parser';
 import type { RealServer, VirtualServer, VrrpInstance } from './model.js';
 import type { Project, ProjectFile } from './project.js';
 import type { Related } from './types.js';
@@ -28,11 +28,26 @@ export function fileName(project: Project, file: string): string {
     names = new Map();
     const paths = [...new Set([...project.files.map((f) => f.path), file])];
     const parts = paths.map((p) => p.split(/[\\/]+/).filter((s) => s !== ''));
+    // How many paths end in each suffix of n parts (a path shorter than n counts as a whole), by n, worked out
+    // only for the n some path needs: a suffix clashes when another path ends the same way.
+    const suffixCounts: Array<Map<string, number>> = [];
+    const countsFor = (n: number): Map<string, number> => {
+      let counts = suffixCounts[n];
+      if (!counts) {
+        counts = new Map();
+        for (const other of parts) {
+          const suffix = other.slice(-n).join('/');
+          counts.set(suffix, (counts.get(suffix) ?? 0) + 1);
+        }
+        suffixCounts[n] = counts;
+      }
+      return counts;
+    };
     paths.forEach((path, i) => {
       const own = parts[i]!;
       for (let n = 1; n <= own.length; n++) {
         const suffix = own.slice(-n).join('/');
-        const clash = parts.some((other, j) => j !== i && other.slice(-n).join('/') === suffix);
+        const clash = countsFor(n).get(suffix)! > 1;
         if (!clash || n === own.length) {
           names!.set(path, n === own.length ? path : suffix);
           break;
@@ -89,7 +104,8 @@ export function childValues(statement: Statement): Value[] {
 
 /** The first child statement whose keyword is one of `keywords`. */
 export function child(statement: Statement, ...keywords: string[]): Statement | undefined {
-  return childStatements(statement).find((s) => keywords.includes(s.keyword.text));
+  for (const n of statement.block?.body ?? []) if (n.type === 'Statement' && keywords.includes(n.keyword.text)) return n;
+  return undefined;
 }
 
 /** Where to point at a statement: its first argument, or the keyword. */
@@ -100,19 +116,35 @@ export function anchor(statement: Statement): Word {
 // ---------------------------------------------------------------------------------------------
 // Files and global settings
 
+const filesByPath = new WeakMap<Project, Map<string, ProjectFile>>();
+
 export function projectFile(project: Project, path: string): ProjectFile | undefined {
-  return project.files.find((f) => f.path === path);
+  let byPath = filesByPath.get(project);
+  if (!byPath) {
+    byPath = new Map();
+    // The first file of a path, as a search in file order finds it.
+    for (const f of project.files) if (!byPath.has(f.path)) byPath.set(f.path, f);
+    filesByPath.set(project, byPath);
+  }
+  return byPath.get(path);
 }
+
+const globalSettings = new WeakMap<ConfigFile, Map<string, Statement>>();
 
 /** A `global_defs` setting of a file (the last one wins, as in keepalived). */
 export function globalSetting(project: Project, path: string, keyword: string): Statement | undefined {
   const file = projectFile(project, path);
-  let found: Statement | undefined;
-  for (const node of file?.ast.body ?? []) {
-    if (node.type !== 'Statement' || node.keyword.text !== 'global_defs') continue;
-    for (const s of childStatements(node)) if (s.keyword.text === keyword) found = s;
+  if (!file) return undefined;
+  let settings = globalSettings.get(file.ast);
+  if (!settings) {
+    settings = new Map();
+    for (const node of file.ast.body) {
+      if (node.type !== 'Statement' || node.keyword.text !== 'global_defs') continue;
+      for (const s of childStatements(node)) settings.set(s.keyword.text, s);
+    }
+    globalSettings.set(file.ast, settings);
   }
-  return found;
+  return settings.get(keyword);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +317,11 @@ export function instancePeers(project: Project): InstancePeers[] {
 // Which files are peers, and which virtual servers are the same service on peers
 
 /** Files that share a VRRP instance group, by file. */
-export function vrrpPeerFiles(project: Project): Map<string, Map<string, VrrpInstance[]>> {
+const peerFileCache = new WeakMap<Project, ReadonlyMap<string, ReadonlyMap<string, readonly VrrpInstance[]>>>();
+
+export function vrrpPeerFiles(project: Project): ReadonlyMap<string, ReadonlyMap<string, readonly VrrpInstance[]>> {
+  const cached = peerFileCache.get(project);
+  if (cached) return cached;
   const result = new Map<string, Map<string, VrrpInstance[]>>();
   for (const { instance, peers } of instancePeers(project)) {
     let byFile = result.get(instance.file);
@@ -296,6 +332,7 @@ export function vrrpPeerFiles(project: Project): Map<string, Map<string, VrrpIns
       byFile.set(peer.file, shared);
     }
   }
+  peerFileCache.set(project, result);
   return result;
 }
 

@@ -71,18 +71,23 @@ function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => st
     }
     return i;
   };
-  const firstWithKey = new Map<string, number[]>();
+  // Per key: the first item of each file that has it, in order, and those files.
+  const firstWithKey = new Map<string, { items: number[]; files: Set<string> }>();
   items.forEach((item, i) => {
     for (const key of keysOf(item)) {
       const seen = firstWithKey.get(key);
       if (seen === undefined) {
-        firstWithKey.set(key, [i]);
+        firstWithKey.set(key, { items: [i], files: new Set([item.file]) });
         continue;
       }
-      // Join with the first item of this key from another file.
-      const other = seen.find((j) => items[j]!.file !== item.file);
+      // Join with the first item of this key from another file (one item per file: the first or the second).
+      const first = seen.items[0]!;
+      const other = items[first]!.file !== item.file ? first : seen.items[1];
       if (other !== undefined) parent[find(i)] = find(other);
-      if (!seen.some((j) => items[j]!.file === item.file)) seen.push(i);
+      if (!seen.files.has(item.file)) {
+        seen.items.push(i);
+        seen.files.add(item.file);
+      }
     }
   });
   const groups = new Map<number, T[]>();

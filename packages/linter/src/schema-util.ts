@@ -158,9 +158,26 @@ export function span(words: readonly Word[]): Located {
 
 /** `inet_pton(AF_INET, ...)` as glibc implements it: four decimal parts, no leading zeros. */
 export function isIPv4(text: string): boolean {
-  const parts = text.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+  // Four parts split at '.', each /^(0|[1-9]\d{0,2})$/ and at most 255 (hand-written: this runs for every address word).
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46; /* '.' ends the last part */
+    if (c === 46) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && value === 0) return false; // a leading zero
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else {
+      return false;
+    }
+  }
+  return parts === 4;
 }
 
 /** `inet_pton(AF_INET6, ...)`: hex groups, at most one `::`, an optional dotted IPv4 tail. */
@@ -200,8 +217,10 @@ export function socketAddressFamily(text: string): 4 | 6 | null {
 
 /** A `$NAME` / `${NAME}` that no definition replaced, or a `<placeholder>` left from a template. */
 export function leftover(text: string): 'parameter' | 'placeholder' | null {
-  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(text) || text === '$') return 'parameter';
-  if (/<[^<>]+>/.test(text) || /^x{1,3}(\.x{1,3}){3}$/i.test(text)) return 'placeholder';
+  // Each pattern needs a character tested first: `$` leading, a `<`, or a leading `x`/`X`.
+  const first = text.charCodeAt(0);
+  if (first === 36 && (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(text) || text === '$')) return 'parameter';
+  if ((text.includes('<') && /<[^<>]+>/.test(text)) || ((first === 120 || first === 88) && /^x{1,3}(\.x{1,3}){3}$/i.test(text))) return 'placeholder';
   return null;
 }
 

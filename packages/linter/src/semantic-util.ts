@@ -4,7 +4,8 @@
  * Everything here reads the AST only; statements with a `null` path (unknown keywords, or the
  * contents of unknown blocks) are never returned.
  */
-import { walk, type ConfigFile, type Node, type Statement, type Value, type Word } from '@kalint/parser';
+import type { ConfigFile, Statement, Value, Word } from '@kalint/parser';
+import { astIndex } from './file-index.js';
 import type { ProjectFile } from './project.js';
 import type { VrrpInstance } from './model.js';
 
@@ -22,28 +23,37 @@ export function childValues(statement: Statement): Value[] {
 
 /** Children of `statement` at the schema path `path`. */
 export function childrenAt(statement: Statement, path: string): Statement[] {
-  return childStatements(statement).filter((s) => s.path === path);
+  const found: Statement[] = [];
+  if (!statement.block || statement.block.kind === 'unknown') return found;
+  for (const n of statement.block.body) if (n.type === 'Statement' && n.path === path) found.push(n);
+  return found;
+}
+
+/** The last child of `statement` at the schema path `path` (`childrenAt(...).at(-1)` without the list). */
+export function lastChildAt(statement: Statement, path: string): Statement | undefined {
+  if (!statement.block || statement.block.kind === 'unknown') return undefined;
+  const body = statement.block.body;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const n = body[i]!;
+    if (n.type === 'Statement' && n.path === path) return n;
+  }
+  return undefined;
 }
 
 /** Top-level statements of a file with the given path, in document (read) order. */
-export function topLevel(ast: ConfigFile, path: string): Statement[] {
-  return ast.body.filter((n): n is Statement => n.type === 'Statement' && n.path === path);
+export function topLevel(ast: ConfigFile, path: string): readonly Statement[] {
+  return astIndex(ast).topLevel.get(path) ?? [];
 }
 
 /** The last `global_defs/<name>` statement of a file (keepalived keeps the last setting). */
 export function globalSetting(ast: ConfigFile, name: string): Statement | undefined {
-  let found: Statement | undefined;
-  for (const defs of topLevel(ast, 'global_defs')) {
-    for (const s of childrenAt(defs, `global_defs/${name}`)) found = s;
-  }
-  return found;
+  return astIndex(ast).globalSetting(name);
 }
 
 /** Every statement of the file that keepalived knows at its place, in document order. */
-export function* knownStatements(ast: ConfigFile): Generator<Statement> {
+export function knownStatements(ast: ConfigFile): readonly Statement[] {
   // Only known statements, and never into unknown blocks: keepalived reads their lines elsewhere.
-  const known = (node: Node): node is Statement => node.type === 'Statement' && node.path !== null;
-  for (const node of walk(ast, (n) => known(n) && n.block?.kind !== 'unknown')) if (known(node)) yield node;
+  return astIndex(ast).known;
 }
 
 /** The address part of a VIP/peer word: `10.1.8.100/24` -> `10.1.8.100`. */
@@ -163,17 +173,13 @@ export function effectivePriority(instance: VrrpInstance): number | undefined {
 }
 
 /** Sync groups of a file in order, with the member words of their `group { }` blocks. */
-export function syncGroups(ast: ConfigFile): Array<{ statement: Statement; members: Word[]; trackingWeight: boolean }> {
-  return topLevel(ast, 'vrrp_sync_group').map((statement) => ({
-    statement,
-    members: childrenAt(statement, 'vrrp_sync_group/group').flatMap((g) => childValues(g).flatMap((v) => v.words)),
-    trackingWeight: childrenAt(statement, 'vrrp_sync_group/sync_group_tracking_weight').length > 0,
-  }));
+export function syncGroups(ast: ConfigFile): ReadonlyArray<{ statement: Statement; members: Word[]; trackingWeight: boolean }> {
+  return astIndex(ast).syncGroups;
 }
 
 /** The sync group keepalived puts an instance in (the first that lists it), if any. */
 export function syncGroupOf(ast: ConfigFile, name: string): { statement: Statement; trackingWeight: boolean } | undefined {
-  return syncGroups(ast).find((g) => g.members.some((m) => m.text === name));
+  return astIndex(ast).syncGroupByMember.get(name);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Statement } from '@kalint/parser';
 import type { RealServer, VirtualServer } from '../model.js';
-import { anchor, child, childStatements, describeRealServer, globalSetting, list, projectFile } from '../peers-util.js';
+import { anchor, child, describeRealServer, globalSetting, list, projectFile } from '../peers-util.js';
 import type { Project } from '../project.js';
 import type { SysctlFacts } from '../sysctl.js';
 import type { Rule, RuleContext } from '../types.js';
@@ -13,7 +13,7 @@ const NOT_A_NIC = /^(all|default|lo|dummy\d*|tunl\d*|gre\d*|gretap\d*|ip6tnl\d*|
 
 /** How a real server (or the whole service) forwards: DR, TUN or NAT, with the tunnel type. */
 function methodOf(server: VirtualServer, real: RealServer): { kind: string; tunnel: string } {
-  const own = childStatements(real.statement).find((s) => s.keyword.text === 'lvs_method' || s.keyword.text === 'lb_kind');
+  const own = child(real.statement, 'lvs_method', 'lb_kind');
   const words = own ? own.args.map((w) => w.text) : (server.lbKind?.value.split(/\s+/) ?? ['NAT']);
   const kind = (words[0] ?? 'NAT').toUpperCase();
   const typeIndex = words.indexOf('type');

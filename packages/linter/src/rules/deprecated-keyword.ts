@@ -1,7 +1,8 @@
 import type { KeywordSpec, Schema } from '@kalint/grammar';
 import type { ConfigFile, Statement } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
-import { childStatements, inBlock, sameArgs, visitKnown, oncePerPlace } from '../schema-util.js';
+import { astIndex, fileIndex } from '../file-index.js';
+import { childStatements, inBlock, sameArgs, oncePerPlace } from '../schema-util.js';
 import type { Fix, Rule, TextEdit } from '../types.js';
 
 const PLAIN = /^[A-Za-z0-9_-]+$/;
@@ -88,11 +89,7 @@ function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statem
 }
 
 function statementsNamed(ast: ConfigFile, name: string): Statement[] {
-  const found: Statement[] = [];
-  visitKnown(ast, ({ statement }) => {
-    if (statement.keyword.text === name && statement.path !== null) found.push(statement);
-  });
-  return found;
+  return astIndex(ast).known.filter((statement) => statement.keyword.text === name);
 }
 
 /** Deprecated keywords, and keywords keepalived no longer (or never) accepted at their place. */
@@ -107,14 +104,17 @@ export const deprecatedKeyword: Rule = {
   check({ schema, project, report: reportAll }) {
     const report = oncePerPlace(reportAll);
     for (const file of project.files) {
-      visitKnown(file.ast, ({ statement, parentPath, owner }) => {
+      for (const { statement, parentPath, owner } of fileIndex(file).visits) {
+        // Only unknown keywords (perhaps removed ones) and deprecated ones concern this rule.
+        if (statement.path !== null && !statement.spec?.deprecated) continue;
         const name = statement.keyword.text;
-        const siblings = childStatements(owner, file.ast);
-        const present = (keyword: string) => siblings.some((s) => s !== statement && s.keyword.text === keyword && s.path !== null);
+        let siblings: Statement[] | undefined;
+        const present = (keyword: string) =>
+          (siblings ??= childStatements(owner, file.ast)).some((s) => s !== statement && s.keyword.text === keyword && s.path !== null);
 
         if (statement.path === null) {
           const removed = schema.removedChild(parentPath, name);
-          if (!removed) return;
+          if (!removed) continue;
           const target = removed.replacement && PLAIN.test(removed.replacement) ? schema.child(parentPath, removed.replacement) : undefined;
           let message: string;
           if (removed.neverAccepted) {
@@ -128,11 +128,11 @@ export const deprecatedKeyword: Rule = {
           if (target && !present(target.name)) fix = renameFix(statement, name, target.name);
           else if (target) message += ` (The block already has \`${target.name}\`: delete this line.)`;
           report({ message, at: statement.keyword, severity: 'error', tags: ['deprecated'], ...(fix ? { fix } : {}) });
-          return;
+          continue;
         }
 
         const spec = statement.spec;
-        if (!spec?.deprecated) return;
+        if (!spec?.deprecated) continue;
         const { replacement, reportedByKeepalived } = spec.deprecated;
         const noticed = reportedByKeepalived ? ' (keepalived -t reports it)' : '';
         const version = spec.in227 ? '' : ` keepalived 2.2.7 and older do not know \`${name}\` at all.`;
@@ -148,7 +148,7 @@ export const deprecatedKeyword: Rule = {
             tags: ['deprecated'],
             ...(fix ? { fix } : {}),
           });
-          return;
+          continue;
         }
 
         const target = PLAIN.test(replacement) ? schema.child(parentPath, replacement) : undefined;
@@ -160,7 +160,7 @@ export const deprecatedKeyword: Rule = {
           else message += ` The block already has \`${target.name}\`: delete this line.`;
         }
         report({ message, at: statement.keyword, tags: ['deprecated'], ...(fix ? { fix } : {}) });
-      });
+      }
     }
   },
 };

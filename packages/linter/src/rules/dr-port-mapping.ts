@@ -3,11 +3,11 @@ import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
 import type { RealServer, VirtualServer } from '../model.js';
 import { argsText } from '../model.js';
-import { childValues, childrenAt, familyOf, topLevel } from '../semantic-util.js';
+import { childValues, familyOf, lastChildAt, topLevel } from '../semantic-util.js';
 
 /** The forwarding method keepalived uses for a real server: its own lvs_method, else the virtual server's, else NAT. */
 function forwarding(server: VirtualServer, real: RealServer): string {
-  const own = childrenAt(real.statement, 'virtual_server/real_server/lvs_method').at(-1)?.args[0]?.text;
+  const own = lastChildAt(real.statement, 'virtual_server/real_server/lvs_method')?.args[0]?.text;
   // keepalived compares these words case-sensitively; an unknown word leaves the default (NAT).
   const method = own ?? server.lbKind?.value.split(/\s+/)[0];
   return method === 'DR' || method === 'TUN' ? method : 'NAT';

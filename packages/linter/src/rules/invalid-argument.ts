@@ -9,9 +9,9 @@ import {
   socketAddressFamily,
   span,
   suggest,
-  visitKnown,
   oncePerPlace,
 } from '../schema-util.js';
+import { fileIndex } from '../file-index.js';
 import type { Report, Rule } from '../types.js';
 
 /** Linux interface names hold at most 15 characters (IFNAMSIZ - 1). */
@@ -69,15 +69,33 @@ interface Problem {
   hint?: string;
 }
 
+/** `text.replace(/^\s+/, '')`, without the regex for the usual word that starts with no blank. */
+function trimStart(text: string): string {
+  const c = text.charCodeAt(0);
+  return c <= 32 || c === 0xa0 || c >= 0x1680 || Number.isNaN(c) ? text.replace(/^\s+/, '') : text;
+}
+
+/** `/^[+-]?\d+$/.test(text)`, hand-written: it runs for every number word. */
+function isInteger(text: string): boolean {
+  let i = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= text.length) return false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** What is wrong with one word for its spec, or null. */
 export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
   const t = word.text;
-  const note = leftoverNote(t);
+  // Only for messages: most words are fine, so the leftover test waits until a problem is found.
+  const note = () => leftoverNote(t);
   switch (spec.kind) {
     case 'integer':
     case 'port': {
-      const s = t.replace(/^\s+/, '');
-      if (!/^[+-]?\d+$/.test(s)) return { text: `\`${t}\` is not a whole number${note}` };
+      const s = trimStart(t);
+      if (!isInteger(s)) return { text: `\`${t}\` is not a whole number${note()}` };
       const n = Number(s);
       const min = spec.min ?? (spec.kind === 'port' ? 1 : undefined);
       const max = spec.max ?? (spec.kind === 'port' ? 65535 : undefined);
@@ -88,12 +106,12 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
       return null;
     }
     case 'decimal': {
-      const s = t.replace(/^\s+/, '');
+      const s = trimStart(t);
       if (s.startsWith('-')) {
         if (/^-(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is negative; the range is ${range(spec)}` };
-        return { text: `\`${t}\` is not a number${note}` };
+        return { text: `\`${t}\` is not a number${note()}` };
       }
-      if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is not a number${note}` };
+      if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is not a number${note()}` };
       const n = Number(s);
       const places = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
       const rounded = spec.places !== undefined && places > spec.places ? Number(n.toFixed(spec.places)) : n;
@@ -110,32 +128,32 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
     }
     case 'boolean':
       if (['true', 'on', 'yes', 'false', 'off', 'no'].includes(t)) return null;
-      return { text: `\`${t}\` is not a boolean: keepalived accepts true, on, yes, false, off or no (lower case)${note}` };
+      return { text: `\`${t}\` is not a boolean: keepalived accepts true, on, yes, false, off or no (lower case)${note()}` };
     case 'enum': {
       const values = spec.values ?? [];
       const ok = spec.caseInsensitive ? values.some((v) => v.toLowerCase() === t.toLowerCase()) : values.includes(t);
       if (ok) return null;
       const { caseOnly, near } = suggest(t, values);
       const hint = caseOnly.length > 0 ? `keepalived compares it case-sensitively: write \`${caseOnly[0]}\`.` : near.length > 0 ? `Did you mean \`${near[0]}\`?` : undefined;
-      return { text: `\`${t}\` is not one of ${joinOr(values.map((v) => `\`${v}\``))}${note}`, ...(hint ? { hint } : {}) };
+      return { text: `\`${t}\` is not one of ${joinOr(values.map((v) => `\`${v}\``))}${note()}`, ...(hint ? { hint } : {}) };
     }
     case 'ip': {
-      if (socketAddressFamily(t) === null) return { text: `\`${t}\` is not an IP address${note}` };
+      if (socketAddressFamily(t) === null) return { text: `\`${t}\` is not an IP address${note()}` };
       return null;
     }
     case 'ipv4': {
-      if (socketAddressFamily(t) !== 4) return { text: `\`${t}\` is not an IPv4 address${note}` };
+      if (socketAddressFamily(t) !== 4) return { text: `\`${t}\` is not an IPv4 address${note()}` };
       return null;
     }
     case 'ipv6': {
-      if (socketAddressFamily(t) !== 6) return { text: `\`${t}\` is not an IPv6 address${note}` };
+      if (socketAddressFamily(t) !== 6) return { text: `\`${t}\` is not an IPv6 address${note()}` };
       return null;
     }
     case 'cidr':
       return addressWithPrefixProblem(t)?.problem ?? null;
     case 'interface': {
       const missing = 'no interface can have this name, so keepalived reports the interface as missing';
-      if (leftover(t)) return { text: `\`${t}\` is not an interface name${note}`, consequence: missing };
+      if (leftover(t)) return { text: `\`${t}\` is not an interface name${note()}`, consequence: missing };
       if (/[/\s]/.test(t) || t === '') return { text: `\`${t}\` cannot be an interface name (no '/' or blanks allowed)`, consequence: missing };
       if (t.length > IFNAME_MAX) return { text: `\`${t}\` is longer than ${IFNAME_MAX} characters, the limit for Linux interface names`, consequence: 'keepalived reports it and ignores it' };
       return null;
@@ -177,6 +195,20 @@ function consequence(spec: KeywordSpec, fallback: string): string {
   return CONSEQUENCE[spec.path] ?? fallback;
 }
 
+/** Report a word its spec rejects; `option` is the option word it is the value of. */
+function valueProblem(spec: KeywordSpec, word: Word, argSpec: ArgSpec, option: Word | undefined, report: Reporter): void {
+  const problem = wordProblem(word, argSpec);
+  if (!problem) return;
+  const role = option ? ` (option \`${option.text}\`)` : '';
+  const tail = problem.rounding ? '.' : `: ${problem.consequence ?? consequence(spec, 'keepalived reports it as invalid')}.`;
+  const label = problem.warning ? `Suspicious ${argSpec.name}` : `Invalid ${argSpec.name}`;
+  report({
+    message: `${label} for \`${spec.name}\`${role}: ${problem.text}${tail}${problem.hint ? ` ${problem.hint}` : ''}`,
+    at: word,
+    ...(problem.warning ? { severity: 'warning' as const } : {}),
+  });
+}
+
 function checkStatement(statement: Statement, parentPath: string, schema: { child(parent: string, name: string): KeywordSpec | undefined }, report: Reporter): void {
   const spec = statement.spec;
   if (!spec) return;
@@ -206,28 +238,17 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
   }
   if (spec.command) return; // command lines are split by keepalived's shell-like reader, not word by word
 
-  const options = args.options ?? {};
+  const options = args.options ?? undefined;
   const loose = LOOSE_POSITIONALS.has(spec.path);
   let pos = 0;
   let usedOption = false;
-  const extras: Word[] = [];
-  const strays: Word[] = [];
-  const valueProblem = (word: Word, argSpec: ArgSpec, role: string) => {
-    const problem = wordProblem(word, argSpec);
-    if (!problem) return;
-    const tail = problem.rounding ? '.' : `: ${problem.consequence ?? consequence(spec, 'keepalived reports it as invalid')}.`;
-    const label = problem.warning ? `Suspicious ${argSpec.name}` : `Invalid ${argSpec.name}`;
-    report({
-      message: `${label} for \`${name}\`${role}: ${problem.text}${tail}${problem.hint ? ` ${problem.hint}` : ''}`,
-      at: word,
-      ...(problem.warning ? { severity: 'warning' as const } : {}),
-    });
-  };
+  let extras: Word[] | undefined;
+  let strays: Word[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     // A trailing `\` does not continue a keyword line; keepalived glues it to the word before.
     if (word.text === '\\' && i === words.length - 1) continue;
-    const isOption = Object.hasOwn(options, word.text) && !(spec.path === 'virtual_server' && i > 0);
+    const isOption = options !== undefined && Object.hasOwn(options, word.text) && !(spec.path === 'virtual_server' && i > 0);
     if (isOption) {
       usedOption = true;
       const optionSpec = options[word.text];
@@ -236,7 +257,7 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
         if (!value) {
           report({ message: `Option \`${word.text}\` of \`${name}\` has no ${optionSpec.name}: keepalived reports it and ignores the option.`, at: word });
         } else {
-          valueProblem(value, optionSpec, ` (option \`${word.text}\`)`);
+          valueProblem(spec, value, optionSpec, word, report);
           i++;
         }
       }
@@ -244,19 +265,20 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
     }
     if (loose) continue;
     if (pos < args.positional.length) {
-      valueProblem(word, args.positional[pos++]!, '');
+      valueProblem(spec, word, args.positional[pos++]!, undefined, report);
       continue;
     }
     if (args.rest) {
-      valueProblem(word, args.rest, '');
+      valueProblem(spec, word, args.rest, undefined, report);
       continue;
     }
-    if (args.max === null) strays.push(word);
-    else extras.push(word);
+    if (args.max === null) (strays ??= []).push(word);
+    else (extras ??= []).push(word);
   }
 
   if (!usedOption && !loose) {
-    const missing = args.positional.slice(pos).find((p) => !p.optional);
+    let missing: ArgSpec | undefined;
+    for (let p = pos; p < args.positional.length && !missing; p++) if (!args.positional[p]!.optional) missing = args.positional[p];
     if (missing) {
       report({
         message: `\`${name}\` has no ${missing.name} (usage: \`${args.syntax}\`): the line sets nothing.`,
@@ -265,15 +287,15 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
     }
   }
 
-  if (strays.length > 0) {
-    const known = Object.keys(options);
+  if (strays) {
+    const known = Object.keys(options ?? {});
     report({
       message: `\`${strays[0]!.text}\` is not an option of \`${name}\`${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}: keepalived reports it.`,
       at: strays[0]!,
     });
   }
 
-  if (extras.length > 0) {
+  if (extras) {
     const text = extras.map((w) => w.text).join(' ');
     const takes = args.max === 0 ? 'takes no words' : `takes at most ${args.max} word${args.max === 1 ? '' : 's'}`;
     if (spec.block === 'values') {
@@ -396,15 +418,19 @@ export const invalidArgument: Rule = {
   check({ schema, project, report: reportAll }) {
     const report = oncePerPlace(reportAll);
     for (const file of project.files) {
-      visitKnown(
-        file.ast,
-        ({ statement, parentPath }) => checkStatement(statement, parentPath, schema, report),
-        ({ value, owner }) => {
-          if (value.words.length === 0) return;
-          if (owner.path && VIP_BLOCKS.has(owner.path)) checkAddressItem(value.words, owner, report);
-          else if (owner.path === 'vrrp_instance/unicast_peer') checkUnicastPeer(value.words, report);
-        },
-      );
+      // Each statement, then (for a known value block) its items, as visitKnown visits them.
+      for (const { statement, parentPath } of fileIndex(file).visits) {
+        checkStatement(statement, parentPath, schema, report);
+        const block = statement.block;
+        if (!block || block.kind !== 'values' || statement.path === null) continue;
+        const address = VIP_BLOCKS.has(statement.path);
+        if (!address && statement.path !== 'vrrp_instance/unicast_peer') continue;
+        for (const item of block.body) {
+          if (item.type !== 'Value' || item.words.length === 0) continue;
+          if (address) checkAddressItem(item.words, statement, report);
+          else checkUnicastPeer(item.words, report);
+        }
+      }
     }
   },
 };

@@ -1,4 +1,5 @@
-import { inBlock, joinOr, placeLabel, ROOT_PATH, sameArgs, visitKnown, oncePerPlace } from '../schema-util.js';
+import { inBlock, joinOr, placeLabel, ROOT_PATH, sameArgs, oncePerPlace } from '../schema-util.js';
+import { fileIndex } from '../file-index.js';
 import type { Rule } from '../types.js';
 import { unknownBlockNote } from './unknown-keyword.js';
 
@@ -17,12 +18,11 @@ export const misplacedKeyword: Rule = {
   check({ schema, project, report: reportAll }) {
     const report = oncePerPlace(reportAll);
     for (const file of project.files) {
-      visitKnown(file.ast, ({ statement, parentPath }) => {
-        if (statement.path !== null) return;
+      for (const { statement, parentPath } of fileIndex(file).unknown) {
         const name = statement.keyword.text;
         const places = schema.named(name);
-        if (places.length === 0) return; // unknown-keyword
-        if (schema.removedChild(parentPath, name)) return; // deprecated-keyword
+        if (places.length === 0) continue; // unknown-keyword
+        if (schema.removedChild(parentPath, name)) continue; // deprecated-keyword
         const parents = [...new Set(places.map((k) => k.parent))];
         const shown = parents.slice(0, 5).map(placeLabel);
         const more = parents.length > 5 ? ` and ${parents.length - 5} other blocks` : '';
@@ -36,7 +36,7 @@ export const misplacedKeyword: Rule = {
           message: `\`${name}\` is not a keyword ${inBlock(parentPath)}: keepalived reports it as unknown and ignores the line. ${where}${unknownBlockNote(statement, parentPath)}`,
           at: statement.keyword,
         });
-      });
+      }
     }
   },
 };

@@ -59,13 +59,25 @@ export const priorityOwner: Rule = {
   },
 };
 
+const weights = new WeakMap<ProjectFile['model']['scripts'], Map<string, number>>();
+
+/** The weight of each vrrp_script of a file by name (0 when it has none), worked out once per file. */
+function scriptWeights(file: ProjectFile): Map<string, number> {
+  let scriptWeight = weights.get(file.model.scripts);
+  if (!scriptWeight) {
+    scriptWeight = new Map<string, number>();
+    for (const [name, statement] of file.model.scripts) {
+      const weight = childrenAt(statement, 'vrrp_script/weight').at(-1)?.args[0]?.text;
+      scriptWeight.set(name, weight !== undefined && /^-?\d+$/.test(weight) ? Number(weight) : 0);
+    }
+    weights.set(file.model.scripts, scriptWeight);
+  }
+  return scriptWeight;
+}
+
 /** The instance's track_script items that carry a non-zero weight (their own, or the vrrp_script's). */
 export function weightedScripts(file: ProjectFile, instance: VrrpInstance) {
-  const scriptWeight = new Map<string, number>();
-  for (const [name, statement] of file.model.scripts) {
-    const weight = childrenAt(statement, 'vrrp_script/weight').at(-1)?.args[0]?.text;
-    scriptWeight.set(name, weight !== undefined && /^-?\d+$/.test(weight) ? Number(weight) : 0);
-  }
+  const scriptWeight = scriptWeights(file);
   const found: Array<{ word: (typeof instance.trackScripts)[number]['at']; script: string }> = [];
   for (const block of childrenAt(instance.statement, 'vrrp_instance/track_script')) {
     for (const item of childValues(block)) {

@@ -1,7 +1,8 @@
 import type { Statement, Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Related, Report, Rule } from '../types.js';
-import { childrenAt, globalSetting, hasUnresolvedIncludes, knownStatements } from '../semantic-util.js';
+import { fileIndex } from '../file-index.js';
+import { childrenAt, globalSetting, hasUnresolvedIncludes } from '../semantic-util.js';
 
 interface Script {
   statement: Statement;
@@ -19,18 +20,18 @@ function processOf(path: string): 'vrrp' | 'checker' | 'both' | 'main' {
 }
 
 /** Scripts keepalived will run, as it counts them for its script security check. */
-function scriptsOf(file: ProjectFile, parents: Map<Statement, Statement>): Script[] {
+function scriptsOf(file: ProjectFile): Script[] {
   const vrrp = file.model.instances.length > 0;
   const checker = file.model.virtualServers.length > 0;
   const scripts: Script[] = [];
-  for (const statement of knownStatements(file.ast)) {
-    if (statement.spec?.command !== true) continue;
+  // The visits of known statements are the known statements in order; `owner` is the keyword block holding each.
+  for (const { statement, owner: parent } of fileIndex(file).visits) {
+    if (statement.path === null || statement.spec?.command !== true) continue;
     const command = statement.args[0];
     // `script "</path"` only tests that a file can be opened: nothing is executed.
     if (!command || /^<[ \t]*\//.test(command.text)) continue;
     const process = processOf(statement.path!);
     if ((process === 'vrrp' && !vrrp) || (process === 'checker' && !checker) || (process === 'both' && !vrrp && !checker)) continue;
-    const parent = parents.get(statement);
     const ownUser =
       statement.args.length > 1 ||
       (parent !== undefined && childStatementsNamed(parent, 'user').length > 0);
@@ -58,15 +59,9 @@ export const scriptSecurity: Rule = {
 };
 
 function checkFile(file: ProjectFile, report: (r: Report) => void): void {
-  const parents = new Map<Statement, Statement>();
-  for (const statement of knownStatements(file.ast)) {
-    for (const child of statement.block?.kind === 'keywords' ? statement.block.body : []) {
-      if (child.type === 'Statement') parents.set(child, statement);
-    }
-  }
   // enable_script_security or script_user may be set in an included file kalint could not read.
   if (hasUnresolvedIncludes(file.ast)) return;
-  const scripts = scriptsOf(file, parents);
+  const scripts = scriptsOf(file);
   if (scripts.length === 0) return;
   const related = (list: Script[]): Related[] =>
     list.slice(1, 11).map((s) => ({ file: s.command.file, range: s.command.range, message: `${s.statement.keyword.text} runs a script here` }));

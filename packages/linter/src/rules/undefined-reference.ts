@@ -2,7 +2,8 @@ import type { KeywordSpec } from '@kalint/grammar';
 import type { Node, Statement, Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
-import { childValues, hasUnresolvedIncludes, knownStatements } from '../semantic-util.js';
+import { fileIndex } from '../file-index.js';
+import { childValues, hasUnresolvedIncludes } from '../semantic-util.js';
 
 /** What a definition keyword is called in messages, and the top-level keywords that define it. */
 const KINDS: Record<string, { label: string; keywords: string[] }> = {
@@ -40,6 +41,9 @@ const CONSEQUENCE: Record<string, string> = {
   virtual_server_group: 'keepalived ignores this virtual_server: the service is never set up',
 };
 
+/** The kind a definition keyword defines, by its (top-level) schema path. */
+const DEFINITION_KIND = new Map(Object.entries(KINDS).flatMap(([kind, { keywords }]) => keywords.map((keyword) => [keyword, kind] as const)));
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `$NAME` where keepalived would substitute it: followed by nothing, a blank, `,` or `)`. */
 const DOLLAR_NAME = /\$([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t,)])/;
@@ -66,23 +70,21 @@ export const undefinedReference: Rule = {
 };
 
 function checkFile(file: ProjectFile, report: (r: Report) => void): void {
-  const order = new Map<Statement, number>();
-  let n = 0;
-  for (const statement of knownStatements(file.ast)) order.set(statement, n++);
-
+  const index = fileIndex(file);
   const definitions = new Map<string, Map<string, Definition[]>>();
-  for (const [kind, { keywords }] of Object.entries(KINDS)) {
-    const byName = new Map<string, Definition[]>();
-    for (const node of file.ast.body) {
-      if (node.type !== 'Statement' || node.path === null || !keywords.includes(node.path)) continue;
-      const name = node.args[0]?.text;
-      if (name === undefined) continue;
-      const dropped = kind === 'vrrp_script' && !node.block?.body.some((c) => c.type === 'Statement' && c.path === 'vrrp_script/script');
-      const list = byName.get(name) ?? [];
-      list.push({ statement: node, order: order.get(node) ?? 0, dropped });
-      byName.set(name, list);
-    }
-    definitions.set(kind, byName);
+  for (const kind of Object.keys(KINDS)) definitions.set(kind, new Map());
+  // Definitions are top-level statements; their order is their place among the known statements.
+  for (let order = 0; order < index.known.length; order++) {
+    const node = index.known[order]!;
+    const kind = DEFINITION_KIND.get(node.path!);
+    if (kind === undefined) continue;
+    const name = node.args[0]?.text;
+    if (name === undefined) continue;
+    const dropped = kind === 'vrrp_script' && !node.block?.body.some((c) => c.type === 'Statement' && c.path === 'vrrp_script/script');
+    const byName = definitions.get(kind)!;
+    const list = byName.get(name) ?? [];
+    list.push({ statement: node, order, dropped });
+    byName.set(name, list);
   }
 
   const lookUp = (kind: string, name: string, word: Word, where: number | undefined, what: string): void => {
@@ -117,8 +119,8 @@ function checkFile(file: ProjectFile, report: (r: Report) => void): void {
 
   // A name may be defined in an included file kalint could not read.
   const complete = !hasUnresolvedIncludes(file.ast);
-  for (const statement of complete ? knownStatements(file.ast) : []) {
-    const where = order.get(statement);
+  for (let where = 0; complete && where < index.known.length; where++) {
+    const statement = index.known[where]!;
     const valueReference = statement.path ? VALUE_REFERENCES[statement.path] : undefined;
     if (valueReference) {
       for (const item of childValues(statement)) {
@@ -127,7 +129,7 @@ function checkFile(file: ProjectFile, report: (r: Report) => void): void {
         lookUp(valueReference.kind, word.text, word, valueReference.ordered ? where : undefined, valueReference.what);
       }
     }
-    if (statement.spec) {
+    if (statement.spec && hasReferences(statement.spec)) {
       for (const { word, kind, what } of argumentReferences(statement, statement.spec)) {
         if (word.text.includes('$') || !definitions.has(kind)) continue;
         // Without any VRRP instance keepalived never looks the lvs_sync_daemon instance up.
@@ -138,6 +140,19 @@ function checkFile(file: ProjectFile, report: (r: Report) => void): void {
   }
 
   checkParameters(file, report);
+}
+
+const referencing = new WeakMap<KeywordSpec, boolean>();
+
+/** Whether any argument of a keyword can name a definition (most cannot: `argumentReferences` is then empty). */
+function hasReferences(spec: KeywordSpec): boolean {
+  let found = referencing.get(spec);
+  if (found === undefined) {
+    found =
+      Object.values(spec.args.options ?? {}).some((option) => option?.references) || spec.args.positional.some((arg) => arg.references);
+    referencing.set(spec, found);
+  }
+  return found;
 }
 
 /** Argument words that the schema says name a definition (`group NAME`, `track_file NAME`, ...). */
@@ -164,6 +179,9 @@ function argumentReferences(statement: Statement, spec: KeywordSpec): Array<{ wo
 
 /** `${NAME}` and `$NAME` that keepalived left as written because NAME is not defined. */
 function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void): void {
+  // Only words of this file holding a `$` are checked, and a `$` in a word of this file is written in its text
+  // (a substitution or ~SEQ expansion stands where its `$NAME` is): without any, there is nothing to look at.
+  if (!file.text.includes('$')) return;
   // A line expanded several times (~SEQ, ~LST) holds the same word several times: report it once.
   const seen = new Set<string>();
   const report = (r: Report) => {
@@ -174,7 +192,7 @@ function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void): vo
   };
   const defined = new Set(file.ast.definitions.map((d) => d.name));
   // `@id $NAME=...` defines NAME for some config ids only: do not guess which one is meant.
-  for (const match of file.text.matchAll(/^[ \t]*@\^?[^ \t]+[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)=/gm)) defined.add(match[1]!);
+  if (file.text.includes('@')) for (const match of file.text.matchAll(/^[ \t]*@\^?[^ \t]+[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)=/gm)) defined.add(match[1]!);
   const visit = (body: Node[], inCommand: boolean) => {
     for (const node of body) {
       if (node.type === 'Value') {

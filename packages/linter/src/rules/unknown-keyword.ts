@@ -1,6 +1,7 @@
 import type { Schema } from '@kalint/grammar';
 import type { Statement } from '@kalint/parser';
-import { blockLabel, inBlock, joinOr, placeLabel, ROOT_PATH, suggest, visitKnown, oncePerPlace } from '../schema-util.js';
+import { blockLabel, inBlock, joinOr, placeLabel, ROOT_PATH, suggest, oncePerPlace } from '../schema-util.js';
+import { fileIndex } from '../file-index.js';
 import type { Fix, Rule } from '../types.js';
 
 /** What keepalived does with the `{ }` of a keyword it does not know, for messages. */
@@ -41,11 +42,10 @@ export const unknownKeyword: Rule = {
   check({ schema, project, report: reportAll }) {
     const report = oncePerPlace(reportAll);
     for (const file of project.files) {
-      visitKnown(file.ast, ({ statement, parentPath }) => {
-        if (statement.path !== null) return;
+      for (const { statement, parentPath } of fileIndex(file).unknown) {
         const name = statement.keyword.text;
-        if (schema.named(name).length > 0) return; // misplaced-keyword
-        if (schema.removedChild(parentPath, name)) return; // deprecated-keyword
+        if (schema.named(name).length > 0) continue; // misplaced-keyword
+        if (schema.removedChild(parentPath, name)) continue; // deprecated-keyword
         const candidates = schema.childrenOf(parentPath).map((k) => k.name);
         const { caseOnly, near } = suggest(name, candidates);
         let hint = '';
@@ -72,7 +72,7 @@ export const unknownKeyword: Rule = {
           at: statement.keyword,
           ...(fix ? { fix } : {}),
         });
-      });
+      }
     }
   },
 };

@@ -30,6 +30,8 @@ const DEFINITIONS: Record<string, { uses: string[]; consequence: string }> = {
   },
 };
 
+const USE_PATHS = new Set(Object.values(DEFINITIONS).flatMap((d) => d.uses));
+
 /** A vrrp_script, track file, tracked process, BFD instance or virtual_server_group that nothing in the file uses. */
 export const unusedDefinition: Rule = {
   meta: {
@@ -52,6 +54,8 @@ export const unusedDefinition: Rule = {
       };
       for (const statement of knownStatements(file.ast)) {
         const path = statement.path!;
+        // Only the places a definition can be used at are looked up below.
+        if (!USE_PATHS.has(path)) continue;
         if (statement.block?.kind === 'values') for (const item of childValues(statement)) use(path, item.words[0]?.text);
         if (path === 'virtual_server') {
           const group = statement.args.findIndex((w) => w.text === 'group');
