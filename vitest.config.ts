@@ -12,10 +12,11 @@ export default defineConfig({
       '@kalint/linter': here('./packages/linter/src/index.ts'),
       '@kalint/formatter': here('./packages/formatter/src/index.ts'),
       '@kalint/cli': here('./packages/cli/src/index.ts'),
+      '@kalint/language-server': here('./packages/language-server/src/index.ts'),
     },
   },
   test: {
-    include: ['grammar/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['grammar/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'vscode-extension/test/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,0 +1,69 @@
+/**
+ * Code actions: each fixable finding's fix as a quick fix, "disable RULE for this line" (a
+ * `# kalint-disable-next-line RULE` comment above it, indented like it), and "fix all" as a
+ * source action.
+ */
+import { fixEdits, type Diagnostic, type TextEdit as FixEdit } from '@kalint/linter';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
+import { lspRange } from './edge.js';
+import type { Session } from './session.js';
+
+/** `# kalint-disable-next-line A, B` without a reason: a rule can be added to its list. */
+const DISABLE_NEXT_LINE = /^([ \t]*[#!][ \t]*kalint-disable-next-line[ \t]+[^\s-][^-]*?)[ \t]*$/;
+
+export function codeActions(session: Session, params: CodeActionParams, uriOf: (path: string) => string): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const document = session.documents.get(uri);
+  const findings = session.findingsOf(uri);
+  if (!document || !findings || findings.version !== document.version) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  for (const lsp of params.context.diagnostics) {
+    if (lsp.source !== 'kalint' || typeof lsp.code !== 'string') continue;
+    const finding = findings.diagnostics.find((d) => d.ruleId === lsp.code && d.range.start.line === lsp.range.start.line && d.range.start.character === lsp.range.start.character);
+    if (!finding) continue;
+    if (finding.fix && wants(CodeActionKind.QuickFix)) {
+      actions.push({ title: finding.fix.description, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: true, edit: { changes: editsByUri(finding.fix.edits, uriOf) } });
+    }
+    if (finding.ruleId !== 'syntax' && finding.ruleId !== 'unused-suppression' && wants(CodeActionKind.QuickFix)) {
+      actions.push(disableForLine(document.getText(), finding, lsp, uri));
+    }
+  }
+  const fixable = findings.diagnostics.filter((d) => d.fix);
+  if (fixable.length > 0 && only?.some((k) => CodeActionKind.SourceFixAll.startsWith(k) || k.startsWith(CodeActionKind.SourceFixAll))) {
+    actions.push({ title: 'Fix all kalint problems that have a safe fix', kind: `${CodeActionKind.SourceFixAll}.kalint`, edit: { changes: editsByUri(nonOverlapping(fixable), uriOf) } });
+  }
+  return actions;
+}
+
+function disableForLine(text: string, finding: Diagnostic, lsp: LspDiagnostic, uri: string): CodeAction {
+  const line = finding.range.start.line;
+  const lines = text.split('\n', line + 1);
+  const current = lines[line] ?? '';
+  const previous = line > 0 ? (lines[line - 1] ?? '').replace(/\r$/, '') : '';
+  const existing = DISABLE_NEXT_LINE.exec(previous);
+  const edit: TextEdit = existing
+    ? { range: { start: { line: line - 1, character: existing[1]!.length }, end: { line: line - 1, character: previous.length } }, newText: `, ${finding.ruleId}` }
+    : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${/^[ \t]*/.exec(current)![0]}# kalint-disable-next-line ${finding.ruleId}\n` };
+  return { title: `Disable ${finding.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [uri]: [edit] } } };
+}
+
+function editsByUri(edits: FixEdit[], uriOf: (path: string) => string): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const edit of edits) (changes[uriOf(edit.file)] ??= []).push({ range: lspRange(edit.range), newText: edit.text });
+  return changes;
+}
+
+/** Every fix's edits, skipping a fix that overlaps one already taken (a second run picks it up). */
+function nonOverlapping(diagnostics: Diagnostic[]): FixEdit[] {
+  const taken: Array<{ file: string; start: number; end: number }> = [];
+  const edits: FixEdit[] = [];
+  for (const d of diagnostics) {
+    const own = fixEdits([d], d.file).concat(d.fix!.edits.filter((e) => e.file !== d.file));
+    if (own.some((e) => taken.some((t) => t.file === e.file && e.range.start.offset < t.end && t.start < e.range.end.offset))) continue;
+    for (const e of own) taken.push({ file: e.file, start: e.range.start.offset, end: e.range.end.offset });
+    edits.push(...own);
+  }
+  return edits;
+}
