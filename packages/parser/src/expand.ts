@@ -584,14 +584,15 @@ function endOrigin(text: string, file: string): Origin {
 
 /** Comments with their ranges; lines are found by walking the text once, as comments come in order. */
 export function toComments(tokens: IToken[], text: string, file: string): Comment[] {
+  const breaks = /\r\n|\r|\n/g;
   let line = 0;
   let lineStart = 0;
-  let next = text.indexOf('\n');
+  let next = breaks.exec(text);
   return tokens.map((token) => {
-    while (next >= 0 && next < token.startOffset) {
+    while (next !== null && next.index < token.startOffset) {
       line++;
-      lineStart = next + 1;
-      next = text.indexOf('\n', lineStart);
+      lineStart = next.index + next[0].length;
+      next = breaks.exec(text);
     }
     const start: Position = { offset: token.startOffset, line, character: token.startOffset - lineStart };
     const range = { start, end: endOf(token, start) };

@@ -4,11 +4,13 @@
  */
 import type { ConfigFile, SyntaxDiagnostic } from './ast.js';
 import { Expander, type ExpandOptions } from './expand.js';
+import { chunks, plainFile, ParseCache, shiftChunk, type CachedChunk } from './incremental.js';
 import { buildTree } from './parser.js';
 import { walk } from './walk.js';
 
 export type * from './ast.js';
 export type { IncludeHost, ExpandOptions } from './expand.js';
+export { ParseCache } from './incremental.js';
 export { MAX_LINE_BYTES, MAX_SEQUENCE_VALUES, decomment, dirname } from './expand.js';
 export { statements, findStatements } from './walk.js';
 export { walk };
@@ -22,6 +24,12 @@ export interface ParseOptions extends ExpandOptions {
    * `include`, `$NAME=` and `@id`/`~SEQ` prefixes as nodes of their own (what a formatter needs).
    */
   expand?: boolean;
+  /**
+   * Keep one per document across edits: top-level statements whose text did not change are reused
+   * instead of parsed again (plain files only; anything else is parsed whole). Reusing moves the
+   * cached nodes, so a tree from an earlier parse with the same cache must not be used any more.
+   */
+  cache?: ParseCache;
 }
 
 export interface ParseResult {
@@ -34,6 +42,14 @@ export interface ParseResult {
 
 /** Parse keepalived.conf text. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  if (options.cache !== undefined && options.expand !== false) {
+    const incremental = parseIncrementally(text, options, options.cache);
+    if (incremental !== null) return incremental;
+  }
+  return parseWhole(text, options);
+}
+
+function parseWhole(text: string, options: ParseOptions): ParseResult {
   const file = options.file ?? '<input>';
   const ast: ConfigFile = {
     type: 'ConfigFile',
@@ -63,6 +79,47 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       diagnostics: [{ code: 'internal-error', severity: 'error', message: `kalint could not parse this file: ${message}`, file, range: ast.range }],
       files: [file],
     };
+  }
+}
+
+/** Parse a plain file by top-level statements, reusing those the cache holds; null to parse whole. */
+function parseIncrementally(text: string, options: ParseOptions, cache: ParseCache): ParseResult | null {
+  try {
+    if (!plainFile(text)) return null;
+    const parts = chunks(text);
+    if (parts === null) return null;
+    const file = options.file ?? '<input>';
+    const next = new Map<string, CachedChunk>();
+    const body: ConfigFile['body'] = [];
+    const comments: ConfigFile['comments'] = [];
+    for (const part of parts) {
+      // A cached chunk can stand in one place only: a second identical statement is parsed anew.
+      let entry = next.has(part.text) ? undefined : cache.entries.get(part.text);
+      if (entry === undefined || entry.body[0]?.file !== file) {
+        const result = parseWhole(part.text, { file });
+        if (result.diagnostics.length > 0) return null;
+        entry = { body: result.ast.body, comments: result.ast.comments, offset: 0, line: 0 };
+      }
+      shiftChunk(entry, part.offset, part.line);
+      if (!next.has(part.text)) next.set(part.text, entry);
+      for (const node of entry.body) body.push(node);
+      for (const comment of entry.comments) comments.push(comment);
+    }
+    cache.entries = next;
+    const ast: ConfigFile = {
+      type: 'ConfigFile',
+      body,
+      definitions: [],
+      includes: [],
+      comments,
+      file,
+      range: { start: { offset: 0, line: 0, character: 0 }, end: endOf(text) },
+    };
+    return { ast, diagnostics: [], files: [file] };
+  } catch {
+    // Anything unexpected: forget the cache and parse the whole text.
+    cache.entries = new Map();
+    return null;
   }
 }
 

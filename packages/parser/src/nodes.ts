@@ -18,10 +18,17 @@ export class WordNode implements Word {
     readonly raw: string,
     readonly quoted: boolean,
     readonly file: string,
-    private readonly offset: number,
-    private readonly line: number,
+    private offset: number,
+    private line: number,
     private readonly character: number,
   ) {}
+
+  /** Move the word by whole lines (an incremental parse reusing it at another place). */
+  shift(offsetDelta: number, lineDelta: number): void {
+    this.offset += offsetDelta;
+    this.line += lineDelta;
+    this.#range = undefined;
+  }
 
   get range(): Range {
     if (this.#range === undefined) {
@@ -87,11 +94,18 @@ export class Place implements Located {
 
   constructor(
     readonly file: string,
-    private readonly offset: number,
-    private readonly line: number,
+    private offset: number,
+    private line: number,
     private readonly character: number,
     private readonly length: number,
   ) {}
+
+  /** Move the place by whole lines (an incremental parse reusing it at another place). */
+  shift(offsetDelta: number, lineDelta: number): void {
+    this.offset += offsetDelta;
+    this.line += lineDelta;
+    this.#range = undefined;
+  }
 
   get range(): Range {
     if (this.#range === undefined) {
@@ -119,7 +133,7 @@ export class BlockNode implements Block {
     /** The `{`, or null when it is missing. */
     readonly openedBy: Located | null,
     /** Where the block starts: its `{`, or its keyword when the `{` is missing. */
-    private readonly at: Located,
+    readonly at: Located,
   ) {}
 
   get file(): string {
