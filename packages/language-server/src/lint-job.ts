@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { lint, parseSysctl, rules, type Diagnostic, type HostFacts, type LintInput } from '@kalint/linter';
-import type { Statement } from '@kalint/parser';
+import { ParseCache, type Statement } from '@kalint/parser';
 import { FileCache, findConfigs, includeHost } from './files.js';
 import { ConfigFiles, lintSettings, type EditorSettings, type PeerScope } from './settings.js';
 
@@ -40,6 +40,8 @@ const configFiles = new ConfigFiles(knownRules);
 const fileCache = new FileCache();
 const sysctlCache = new Map<string, { text: string; facts: ReturnType<typeof parseSysctl> }>();
 let workspaceConfigs: { folders: string; files: string[] } | undefined;
+/** Per file, the parse cache that lets an edit re-parse only the statements it touched. */
+let parseCaches = new Map<string, ParseCache>();
 /** Files some input included last time: not linted on their own (they are linted inside their includer). */
 let includedLastTime = new Set<string>();
 
@@ -65,7 +67,11 @@ export function runLintJob(job: LintJob): LintJobResult {
       if (text !== null) peers.push({ path, text });
     }
   }
-  const inputs = job.documents.map((d) => ({ path: d.path, text: d.text }));
+  const caches = new Map<string, ParseCache>();
+  for (const input of [...job.documents, ...peers]) caches.set(input.path, parseCaches.get(input.path) ?? new ParseCache());
+  parseCaches = caches;
+  for (const peer of peers) peer.cache = caches.get(peer.path)!;
+  const inputs: LintInput[] = job.documents.map((d) => ({ path: d.path, text: d.text, cache: caches.get(d.path)! }));
   const units: LintInput[][] = scope === 'off' ? inputs.map((input) => [input]) : [[...inputs, ...peers]];
   const included = new Set<string>();
 

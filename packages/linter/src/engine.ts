@@ -3,7 +3,7 @@
  * builds the peer model, runs each enabled rule, applies suppressions.
  */
 import { schema } from '@kalint/grammar';
-import { parse, type IncludeHost } from '@kalint/parser';
+import { parse, type IncludeHost, type ParseCache } from '@kalint/parser';
 import { Project, projectFile, type ProjectFile } from './project.js';
 import { rules as allRules } from './rules/index.js';
 import type { HostFacts } from './sysctl.js';
@@ -14,6 +14,8 @@ export interface LintInput {
   /** The name reported in diagnostics. */
   path: string;
   text: string;
+  /** Keep one per document across edits to parse only what changed (editors). */
+  cache?: ParseCache;
 }
 
 export interface LintOptions {
@@ -39,9 +41,10 @@ export interface LintResult {
 
 /** Lint the files of one run together (so HA peers are compared). */
 export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult {
-  const files = inputs.map(({ path, text }) => {
+  const files = inputs.map(({ path, text, cache }) => {
     const result = parse(text, {
       file: path,
+      ...(cache ? { cache } : {}),
       ...(options.host ? { host: options.host } : {}),
       ...(options.configId !== undefined ? { configId: options.configId } : {}),
     });
