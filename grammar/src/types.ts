@@ -87,6 +87,15 @@ export interface KeywordSpec {
     /** keepalived prints a notice under `keepalived -t`. */
     reportedByKeepalived: boolean;
   };
+  /** For a value block whose item lines each name a definition (`track_script { chk_nginx }`). */
+  items?: {
+    /** What one item is, in words (`track script`). */
+    name: string;
+    /** The top-level keyword that defines what an item names, e.g. `vrrp_script`. */
+    references: string;
+    /** keepalived looks the name up while reading the block: it must be defined earlier in the file. */
+    definedBefore: boolean;
+  };
   /** Keyword strings are parsed as shell-like commands (`notify*`, `script`, `misc_path`, ...). */
   command?: boolean;
   /** keepalived release that first knew the keyword. */

@@ -178,3 +178,15 @@ describe('facts a user sees', () => {
     expect(schema.removedChild('global_defs', 'lvs_id')?.replacement).toBe('router_id');
   });
 });
+
+describe('value blocks whose items name definitions', () => {
+  it('say what each item names', () => {
+    expect(schema.get('vrrp_instance/track_script')?.items).toEqual({ name: 'track script', references: 'vrrp_script', definedBefore: true });
+    expect(schema.get('vrrp_sync_group/group')?.items?.references).toBe('vrrp_instance');
+    for (const k of schema.keywords) {
+      if (!k.items) continue;
+      expect(k.block, k.path).toBe('values');
+      expect(schema.get(k.items.references)?.parent, k.path).toBe('root');
+    }
+  });
+});

@@ -1,28 +1,15 @@
 /**
  * Which words name a definition (`track_script` items name a `vrrp_script`, `group NAME` names a
- * `virtual_server_group`, ...), for completion, go-to-definition, references and rename.
- *
- * Arguments say so in the schema (`ArgSpec.references`). Value blocks do not yet: the schema has
- * no spec for their items, so `VALUE_REFERENCES` lists them here, mirroring the linter's
- * `undefined-reference` rule. It belongs in `grammar/keywords.json` (an `items` spec with
- * `references` on value blocks); until then this table is the one piece of keepalived knowledge
- * in the server.
+ * `virtual_server_group`, ...), for completion, go-to-definition, references and rename. The
+ * schema says so: `ArgSpec.references` for arguments, `KeywordSpec.items` for value blocks.
  */
-import type { KeywordSpec } from '@kalint/grammar';
+import { schema, type KeywordSpec } from '@kalint/grammar';
 import { walk, type ConfigFile, type Statement, type Word } from '@kalint/parser';
 
-/** Value-block path -> the top-level keyword its items name. */
-export const VALUE_REFERENCES: Readonly<Record<string, string>> = {
-  'vrrp_instance/track_script': 'vrrp_script',
-  'vrrp_sync_group/track_script': 'vrrp_script',
-  'vrrp_instance/track_file': 'track_file',
-  'vrrp_sync_group/track_file': 'track_file',
-  'vrrp_instance/track_process': 'vrrp_track_process',
-  'vrrp_sync_group/track_process': 'vrrp_track_process',
-  'vrrp_instance/track_bfd': 'bfd_instance',
-  'vrrp_sync_group/track_bfd': 'bfd_instance',
-  'vrrp_sync_group/group': 'vrrp_instance',
-};
+/** Value-block path -> the top-level keyword its items name (from the schema). */
+export const VALUE_REFERENCES: Readonly<Record<string, string>> = Object.fromEntries(
+  schema.keywords.flatMap((k) => (k.items ? [[k.path, k.items.references] as const] : [])),
+);
 
 /** A definition: a top-level block named by its first argument (`vrrp_script chk_nginx { ... }`). */
 export interface Definition {

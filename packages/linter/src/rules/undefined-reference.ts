@@ -1,4 +1,4 @@
-import type { KeywordSpec } from '@kalint/grammar';
+import { schema, type KeywordSpec } from '@kalint/grammar';
 import type { Node, Statement, Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
@@ -15,21 +15,10 @@ const KINDS: Record<string, { label: string; keywords: string[] }> = {
   virtual_server_group: { label: 'virtual_server_group', keywords: ['virtual_server_group'] },
 };
 
-/**
- * Value blocks whose items name a definition. `ordered`: keepalived looks the name up while it
- * reads the block, so the definition must come earlier in the file.
- */
-const VALUE_REFERENCES: Record<string, { kind: string; ordered: boolean; what: string }> = {
-  'vrrp_instance/track_script': { kind: 'vrrp_script', ordered: true, what: 'track script' },
-  'vrrp_sync_group/track_script': { kind: 'vrrp_script', ordered: true, what: 'track script' },
-  'vrrp_instance/track_file': { kind: 'track_file', ordered: true, what: 'track file' },
-  'vrrp_sync_group/track_file': { kind: 'track_file', ordered: true, what: 'track file' },
-  'vrrp_instance/track_process': { kind: 'vrrp_track_process', ordered: true, what: 'track process' },
-  'vrrp_sync_group/track_process': { kind: 'vrrp_track_process', ordered: true, what: 'track process' },
-  'vrrp_instance/track_bfd': { kind: 'bfd_instance', ordered: false, what: 'track bfd' },
-  'vrrp_sync_group/track_bfd': { kind: 'bfd_instance', ordered: false, what: 'track bfd' },
-  'vrrp_sync_group/group': { kind: 'vrrp_instance', ordered: false, what: 'sync group member' },
-};
+/** Value blocks whose items name a definition, from the schema. */
+const VALUE_REFERENCES: Record<string, { kind: string; ordered: boolean; what: string }> = Object.fromEntries(
+  schema.keywords.flatMap((k) => (k.items ? [[k.path, { kind: k.items.references, ordered: k.items.definedBefore, what: k.items.name }] as const] : [])),
+);
 
 /** What keepalived does when a name in one of these places is not found. */
 const CONSEQUENCE: Record<string, string> = {
