@@ -11,6 +11,7 @@ export default defineConfig({
       '@kalint/parser': here('./packages/parser/src/index.ts'),
       '@kalint/linter': here('./packages/linter/src/index.ts'),
       '@kalint/formatter': here('./packages/formatter/src/index.ts'),
+      '@kalint/node': here('./packages/node/src/index.ts'),
       '@kalint/cli': here('./packages/cli/src/index.ts'),
       '@kalint/language-server': here('./packages/language-server/src/index.ts'),
     },

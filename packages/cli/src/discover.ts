@@ -13,10 +13,10 @@
  * and pair the includer with its own include as if they were two HA peers.
  */
 import { statSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './io.js';
-import { readConfig } from './node-host.js';
+import { findConfigs, IGNORED as IGNORE } from '@kalint/node';
 import type { IncludeHost } from '@kalint/parser';
 
 /** One file to lint. */
@@ -27,14 +27,8 @@ export interface Target {
   explicit: boolean;
 }
 
-/** A line keepalived reads as the start of a top-level block (an `@id` conditional prefix allowed). */
-const TOP_LEVEL = /^[ \t]*(?:@\^?\S+[ \t]+)?(?:global_defs|vrrp_instance|vrrp_sync_group|vrrp_script|vrrp_track_file|virtual_server|virtual_server_group|static_ipaddress|static_routes|static_rules|linkbeat_interfaces|track_file|garp_group|bfd_instance)\b/m;
-
 /** `include PATTERN` lines (keepalived's include directive may sit anywhere, `@id` prefix allowed). */
 const INCLUDE = /^[ \t]*(?:@\^?\S+[ \t]+)?include[ \t]+(?:"([^"\r\n]+)"|([^\s#!]+))/gm;
-
-/** Globs and directory walks never enter these. */
-const IGNORE = ['**/node_modules/**'];
 
 /**
  * Expand the command line's FILE|DIR|GLOB arguments into files, in argument order (matches of
@@ -76,29 +70,6 @@ export function discover(args: readonly string[], cwd: string, texts: Map<string
     }
   }
   return [...seen.values()];
-}
-
-/** The keepalived configs under `root`, sorted. */
-export function findConfigs(root: string, texts: Map<string, string>): string[] {
-  const candidates = globSync('**/*.conf', { cwd: root, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE, followSymbolicLinks: false });
-  const base = dirname(root);
-  const found: string[] = [];
-  for (const file of candidates.map((f) => resolve(f)).sort()) {
-    const name = basename(file);
-    // Directory names from the searched directory down: a repository that happens to live in
-    // ~/src/keepalived must not make every .conf below it a keepalived config.
-    const dirs = relative(base, dirname(file)).split(sep);
-    if (name === 'keepalived.conf' || name.endsWith('.keepalived.conf') || dirs.includes('keepalived')) {
-      found.push(file);
-      continue;
-    }
-    const read = readConfig(file);
-    if ('text' in read && TOP_LEVEL.test(read.text)) {
-      texts.set(file, read.text);
-      found.push(file);
-    }
-  }
-  return found;
 }
 
 /**

@@ -16,7 +16,7 @@ import { ConfigResolver, display, MAX_INDENT, parseIndent } from './config.js';
 import { discover } from './discover.js';
 import { UsageError, type Io } from './io.js';
 import type { RunOptions } from './lint-command.js';
-import { readConfig } from './node-host.js';
+import { readConfig } from '@kalint/node';
 
 export const fmtUsage = `Usage: kalint fmt [options] FILE|DIR|GLOB...
        kalint fmt [options] -

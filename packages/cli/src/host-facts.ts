@@ -5,7 +5,7 @@
 import type { HostFacts, SysctlFacts } from '@kalint/linter';
 import { display } from './config.js';
 import { UsageError } from './io.js';
-import { readConfig } from './node-host.js';
+import { readConfig } from '@kalint/node';
 
 /** Reads and parses sysctl files, each once per run. */
 export class HostFactsLoader {

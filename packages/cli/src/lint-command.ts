@@ -16,7 +16,7 @@ import { selectFixes } from './fix.js';
 import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from './formats/index.js';
 import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
-import { nodeIncludeHost, readConfig } from './node-host.js';
+import { nodeIncludeHost, readConfig } from '@kalint/node';
 import { version } from './version.js';
 
 export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...

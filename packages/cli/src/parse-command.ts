@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { parse, type SyntaxDiagnostic } from '@kalint/parser';
 import { UsageError, type Io } from './io.js';
-import { nodeIncludeHost, readConfig } from './node-host.js';
+import { nodeIncludeHost, readConfig } from '@kalint/node';
 
 export const parseUsage = `Usage: kalint parse FILE [--config-id ID] [--no-expand]
 

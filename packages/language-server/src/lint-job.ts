@@ -60,7 +60,7 @@ export function runLintJob(job: LintJob): LintJobResult {
   const peers: LintInput[] = [];
   if (scope === 'workspace') {
     const folders = job.workspaceFolders.join('\0');
-    if (workspaceConfigs?.folders !== folders) workspaceConfigs = { folders, files: job.workspaceFolders.flatMap(findConfigs) };
+    if (workspaceConfigs?.folders !== folders) workspaceConfigs = { folders, files: job.workspaceFolders.flatMap((folder) => findConfigs(folder)) };
     for (const path of workspaceConfigs.files) {
       if (open.has(path)) continue;
       const text = fileCache.read(path);

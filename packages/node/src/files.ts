@@ -1,6 +1,7 @@
 /**
- * File access for the CLI: the parser does no I/O, so includes are resolved through this host,
- * which applies keepalived's rules (glob with braces, glob order, regular non-executable files only).
+ * Reading config files and resolving includes by keepalived's rules (glob with braces, glob order,
+ * regular non-executable files only). The parser does no I/O; the command line and the language
+ * server hand it this host.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -57,7 +58,12 @@ export function readConfig(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { t
  * The include host of the command line: real files, keepalived's rules. Relative file names
  * (as the user typed them) resolve against `cwd`.
  */
-export function nodeIncludeHost(cwd: string, maxBytes = DEFAULT_MAX_FILE_BYTES): IncludeHost {
+export function nodeIncludeHost(
+  cwd: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+  /** Texts that win over the disk: an editor's open documents, by absolute path. */
+  overlay?: ReadonlyMap<string, string>,
+): IncludeHost {
   return {
     expand(pattern, fromDirectory) {
       const absolute = isAbsolute(pattern) ? pattern : resolve(cwd, fromDirectory, pattern);
@@ -70,6 +76,8 @@ export function nodeIncludeHost(cwd: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
     },
     read(path) {
       path = resolve(cwd, path);
+      const open = overlay?.get(path);
+      if (open !== undefined) return { text: open };
       try {
         const stat = statSync(path);
         // keepalived skips executable files: a config is data, never a program.
