@@ -62,6 +62,14 @@ function groupInstances(files: ProjectFile[]): Array<PeerGroup<VrrpInstance>> {
  * Union of items that share any key, keeping only groups that span two or more files. Items of
  * one file never become peers of each other (that is a duplicate, for the single-file rules).
  */
+/**
+ * A key shared by more files than this says nothing about which nodes form a cluster: in an
+ * inventory of many HA pairs every pair may name its instance `VI_1` or use VRID 51 on `eth0`.
+ * Such keys are not used to join peers (HA clusters have two or three nodes; includes and
+ * templates account for the margin).
+ */
+export const MAX_FILES_PER_PEER_KEY = 8;
+
 function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => string[]): Array<PeerGroup<T>> {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -71,25 +79,26 @@ function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => st
     }
     return i;
   };
+  const keys = items.map(keysOf);
   // Per key: the first item of each file that has it, in order, and those files.
-  const firstWithKey = new Map<string, { items: number[]; files: Set<string> }>();
-  items.forEach((item, i) => {
-    for (const key of keysOf(item)) {
-      const seen = firstWithKey.get(key);
-      if (seen === undefined) {
-        firstWithKey.set(key, { items: [i], files: new Set([item.file]) });
-        continue;
-      }
-      // Join with the first item of this key from another file (one item per file: the first or the second).
-      const first = seen.items[0]!;
-      const other = items[first]!.file !== item.file ? first : seen.items[1];
-      if (other !== undefined) parent[find(i)] = find(other);
-      if (!seen.files.has(item.file)) {
+  const withKey = new Map<string, { items: number[]; files: Set<string> }>();
+  keys.forEach((itemKeys, i) => {
+    const file = items[i]!.file;
+    for (const key of itemKeys) {
+      const seen = withKey.get(key);
+      if (seen === undefined) withKey.set(key, { items: [i], files: new Set([file]) });
+      else if (!seen.files.has(file)) {
         seen.items.push(i);
-        seen.files.add(item.file);
+        seen.files.add(file);
       }
     }
   });
+  // Join the items of each file that share a key, unless the key is too common to mean a cluster.
+  for (const { items: sharing, files } of withKey.values()) {
+    if (files.size < 2 || files.size > MAX_FILES_PER_PEER_KEY) continue;
+    const first = find(sharing[0]!);
+    for (let k = 1; k < sharing.length; k++) parent[find(sharing[k]!)] = first;
+  }
   const groups = new Map<number, T[]>();
   items.forEach((item, i) => {
     const root = find(i);
