@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Fleet benchmark: `node bench/fleet.mjs [--pairs N]` (default 5,000 pairs = 10,000 files).
+//
+// Writes an inventory of N HA pairs into one temporary directory (site<k>/lb-a|lb-b/keepalived.conf;
+// every pair names its instance VI_1 on eth0 with VRID 51 and a VIP of its own, as real
+// inventories do; one pair in 50 has weight drift), then runs the kalint command on the directory
+// (`bin/kalint.js DIR --format json`, the root package's bundled command) and reports wall time,
+// peak memory (the child's maximum resident set, from /proc accounting via /usr/bin/time when
+// present, else getrusage), the number of findings and whether each drifting pair was caught.
+// Targets (issue 7): under 20 s on 2 cores, under 2 GB.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const pairs = arg('--pairs', 5000);
+
+function node(pair, side) {
+  const net = `10.${Math.floor(pair / 250)}.${pair % 250}`;
+  const drift = side === 'b' && pair % 50 === 7;
+  const realServers = [11, 12, 13]
+    .map((host) => `    real_server ${net}.${host} 80 {\n        weight ${drift && host === 12 ? 2 : 1}\n        TCP_CHECK {\n            connect_timeout 3\n            retry 3\n            delay_before_retry 3\n        }\n    }`)
+    .join('\n');
+  return `! ${side === 'a' ? 'primary' : 'secondary'} director of site ${pair}
+global_defs {
+    router_id lb-${pair}-${side}
+}
+
+vrrp_instance VI_1 {
+    state ${side === 'a' ? 'MASTER' : 'BACKUP'}
+    interface eth0
+    virtual_router_id 51
+    priority ${side === 'a' ? 110 : 100}
+    advert_int 1
+    authentication {
+        auth_type PASS
+        auth_pass s${pair}
+    }
+    virtual_ipaddress {
+        ${net}.100/24
+    }
+}
+
+virtual_server ${net}.100 80 {
+    delay_loop 6
+    lb_algo rr
+    lb_kind NAT
+    protocol TCP
+${realServers}
+}
+`;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kalint-fleet-'));
+try {
+  let bytes = 0;
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const side of ['a', 'b']) {
+      const folder = path.join(dir, `site${pair}`, `lb-${side}`);
+      mkdirSync(folder, { recursive: true });
+      const text = node(pair, side);
+      bytes += text.length;
+      writeFileSync(path.join(folder, 'keepalived.conf'), text);
+    }
+  }
+  const bin = path.join(root, 'bin', 'kalint.js');
+  if (!existsSync(path.join(root, 'dist', 'kalint.mjs'))) {
+    console.error('fleet benchmark: dist/kalint.mjs is missing; run `npm run build` first');
+    process.exit(1);
+  }
+  const timed = existsSync('/usr/bin/time');
+  const command = timed ? ['/usr/bin/time', ['-f', '%e %M', bin, dir, '--format', 'json']] : [bin, [dir, '--format', 'json']];
+  const started = performance.now();
+  const run = spawnSync(command[0], command[1], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - started) / 1000;
+  const rssMb = timed ? Number(run.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : NaN;
+  if (run.status !== 0 && run.status !== 1) {
+    console.error(`kalint exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+    process.exit(1);
+  }
+  const results = JSON.parse(run.stdout);
+  const findings = results.flatMap((r) => r.messages.map((m) => ({ file: r.filePath, rule: m.ruleId })));
+  const drifting = new Set(findings.filter((f) => f.rule === 'weight-drift').map((f) => f.file.split(path.sep).slice(-3, -2)[0]));
+  const expected = Array.from({ length: pairs }, (_, k) => k).filter((k) => k % 50 === 7).map((k) => `site${k}`);
+  const caught = expected.every((site) => drifting.has(site)) && drifting.size === expected.length;
+  console.log(`fleet: ${pairs} HA pairs, ${pairs * 2} files, ${(bytes / 1e6).toFixed(1)} MB, ${os.cpus().length} cores`);
+  console.log(`  kalint DIR        ${seconds.toFixed(1)} s (target < 20 s)   peak memory ${rssMb.toFixed(0)} MB (target < 2048 MB)`);
+  console.log(`  findings          ${findings.length}; weight drift caught in ${drifting.size} of ${expected.length} drifting pairs${caught ? '' : '  MISMATCH'}`);
+  process.exitCode = caught ? 0 : 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
