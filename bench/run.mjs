@@ -88,7 +88,7 @@ function parseArgs(argv) {
         fail(`unknown argument '${argv[i]}'\n${USAGE}`);
     }
   }
-  if (o.sizes.length === 0) o.sizes = o.quick ? [10_000, 50_000] : [10_000, 200_000];
+  if (o.sizes.length === 0) o.sizes = o.quick ? [10_000, 50_000] : [10_000, 100_000, 200_000];
   o.kalintRuns = o.quick ? 3 : 5;
   o.keepalivedRuns = o.quick ? 1 : 3;
   return o;
@@ -172,9 +172,25 @@ function benchKalint(parse, text, file, runs) {
   return { ms: median(times), times, diagnostics, heapMB };
 }
 
+/** Median of `runs` full lints (after one warm-up), as `kalint FILE` lints one file. */
+function benchLint(lint, text, file, runs) {
+  lint([{ path: file, text }]);
+  const times = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const start = process.hrtime.bigint();
+    const result = lint([{ path: file, text }]);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    findings = result.files.reduce((n, f) => n + f.diagnostics.length, 0);
+  }
+  return { ms: median(times), times, findings };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const parse = await loadParser(opts.parser);
+  const lintFn = opts.parser === '@kalint/parser' ? (await import('@kalint/linter')).lint : null;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kalint-bench-'));
   const rows = [];
   let failed = false;
@@ -215,6 +231,13 @@ async function main() {
         }
       }
 
+      // (a2) kalint's full lint of the same file: parse, model, every rule
+      if (!k.error && lintFn) {
+        const l = benchLint(lintFn, text, file, opts.kalintRuns);
+        row.lint = l;
+        console.log(`  kalint full lint     ${fmtMs(l.ms).padStart(10)}  (median of ${opts.kalintRuns}; runs ${l.times.map((t) => t.toFixed(1)).join(', ')} ms)  ${l.findings} findings`);
+      }
+
       // (b) keepalived -t
       if (opts.keepalived && !kaUnavailable) {
         const ka = await keepalivedCheck(file, { runs: opts.keepalivedRuns });
@@ -238,6 +261,7 @@ async function main() {
 
       // (c) ratio
       if (!k.error && row.ka) console.log(`  ${ratioText(k.ms, row.ka.ms)}`);
+      if (row.lint && row.ka) console.log(`  ${ratioText(row.lint.ms, row.ka.ms).replace('kalint parse', 'kalint full lint')}`);
       rows.push(row);
     }
   } finally {
@@ -260,8 +284,8 @@ function ratioText(kMs, kaMs) {
 function printTable(rows, opts, kaUnavailable) {
   const kHdr = `kalint (med ${opts.kalintRuns})`;
   const kaHdr = `keepalived -t (med ${opts.keepalivedRuns})`;
-  const head = ['size', 'lines', 'MB', kHdr, 'MB/s', 'lines/s', 'diags', 'heap MB', kaHdr, 'exit', 'kalint vs keepalived'];
-  const body = rows.map(({ label, lines, bytes, k, ka }) => {
+  const head = ['size', 'lines', 'MB', kHdr, 'MB/s', 'lines/s', 'diags', 'heap MB', 'full lint', kaHdr, 'exit', 'parse vs keepalived', 'lint vs keepalived'];
+  const body = rows.map(({ label, lines, bytes, k, ka, lint }) => {
     const ok = !k.error;
     const s = ok ? Math.max(k.ms, 1e-3) / 1000 : 0;
     return [
@@ -273,13 +297,15 @@ function printTable(rows, opts, kaUnavailable) {
       ok ? fmtInt(lines / s) : '-',
       ok ? String(k.diagnostics.length) : '-',
       ok ? k.heapMB.toFixed(0) : '-',
+      lint ? fmtMs(lint.ms) : '-',
       ka ? fmtMs(ka.ms) : 'n/a',
       ka ? String(ka.exitCode) : '-',
       ok && ka ? (ka.ms >= k.ms ? `${(ka.ms / k.ms).toFixed(1)}x faster` : `${(k.ms / ka.ms).toFixed(1)}x slower`) : '-',
+      lint && ka ? (ka.ms >= lint.ms ? `${(ka.ms / lint.ms).toFixed(1)}x faster` : `${(lint.ms / ka.ms).toFixed(1)}x slower`) : '-',
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const left = new Set([0, head.length - 1]);
+  const left = new Set([0, head.length - 2, head.length - 1]);
   const fmtRow = (r) => r.map((c, i) => (left.has(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   console.log('\n' + fmtRow(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
