@@ -93,6 +93,7 @@ export function runLintJob(job: LintJob): LintJobResult {
           rules: settings.rules,
           hosts: hostFacts(settings.hosts),
           ...(settings.configId !== undefined ? { configId: settings.configId } : {}),
+          ...(settings.targetVersion !== undefined ? { targetVersion: settings.targetVersion } : {}),
         });
       const standalone = (files: LintInput[], skip: Set<string>) => files.filter((f) => open.has(f.path) || !skip.has(f.path));
       let files = standalone(unit, includedLastTime);

@@ -22,6 +22,8 @@ export type PeerScope = 'workspace' | 'openDocuments' | 'off';
 export interface EditorSettings {
   rules: Record<string, RuleSetting>;
   configId?: string;
+  /** The keepalived release the configurations are for (`kalint.targetVersion`). */
+  targetVersion?: string;
   /** Real-server address -> sysctl file (relative to the first workspace folder). */
   hosts: Record<string, string>;
   peers: { scope: PeerScope };
@@ -31,6 +33,8 @@ export const DEFAULT_SETTINGS: EditorSettings = { rules: {}, hosts: {}, peers: {
 
 const SETTINGS: readonly string[] = ['off', 'warn', 'error'];
 const SCOPES: readonly string[] = ['workspace', 'openDocuments', 'off'];
+/** A keepalived release, as the command line's `--target-version` takes it. */
+const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
 
 /** The editor's settings with wrong values dropped (an editor may send anything). */
 export function editorSettings(raw: unknown): EditorSettings {
@@ -40,6 +44,7 @@ export function editorSettings(raw: unknown): EditorSettings {
     for (const [id, value] of Object.entries(raw.rules)) if (typeof value === 'string' && SETTINGS.includes(value)) settings.rules[id] = value as RuleSetting;
   }
   if (typeof raw.configId === 'string' && raw.configId !== '') settings.configId = raw.configId;
+  if (typeof raw.targetVersion === 'string' && VERSION_PATTERN.test(raw.targetVersion)) settings.targetVersion = raw.targetVersion;
   if (isObject(raw.hosts)) {
     for (const [address, file] of Object.entries(raw.hosts)) if (typeof file === 'string' && file !== '') settings.hosts[address] = file;
   }
@@ -52,6 +57,7 @@ export interface ConfigFile {
   path: string;
   rules: Record<string, RuleSetting>;
   configId?: string;
+  targetVersion?: string;
   /** Address -> absolute path of the sysctl file. */
   hosts: Record<string, string>;
   format?: { indent?: number | 'tab' };
@@ -61,6 +67,7 @@ export interface ConfigFile {
 export interface LintSettings {
   rules: Record<string, RuleSetting>;
   configId?: string;
+  targetVersion?: string;
   /** Address -> absolute path of the sysctl file. */
   hosts: Record<string, string>;
 }
@@ -71,11 +78,17 @@ export function lintSettings(editor: EditorSettings, config: ConfigFile | null, 
   for (const [address, file] of Object.entries(editor.hosts)) hosts[address] = isAbsolute(file) || !workspaceRoot ? file : resolve(workspaceRoot, file);
   Object.assign(hosts, config?.hosts ?? {});
   const configId = config?.configId ?? editor.configId;
-  return { rules: { ...editor.rules, ...(config?.rules ?? {}) }, ...(configId !== undefined ? { configId } : {}), hosts };
+  const targetVersion = config?.targetVersion ?? editor.targetVersion;
+  return {
+    rules: { ...editor.rules, ...(config?.rules ?? {}) },
+    ...(configId !== undefined ? { configId } : {}),
+    ...(targetVersion !== undefined ? { targetVersion } : {}),
+    hosts,
+  };
 }
 
 const CONFIG_NAMES = ['.kalintrc.json', 'kalint.config.json'];
-const KEYS = new Set(['$schema', 'rules', 'configId', 'hosts', 'format']);
+const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format']);
 
 /** Finds the configuration file of a document, as the command line does; caches by directory. */
 export class ConfigFiles {
@@ -127,7 +140,7 @@ export class ConfigFiles {
 
 function validate(data: unknown, path: string, knownRules: ReadonlySet<string>): ConfigFile {
   if (!isObject(data)) throw new Error('expected a JSON object');
-  for (const key of Object.keys(data)) if (!KEYS.has(key)) throw new Error(`unknown key '${key}' (expected rules, configId, hosts, format)`);
+  for (const key of Object.keys(data)) if (!KEYS.has(key)) throw new Error(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format)`);
   const config: ConfigFile = { path, rules: {}, hosts: {} };
   if (data.rules !== undefined) {
     if (!isObject(data.rules)) throw new Error(`'rules' must be an object of rule id -> "off" | "warn" | "error"`);
@@ -140,6 +153,10 @@ function validate(data: unknown, path: string, knownRules: ReadonlySet<string>):
   if (data.configId !== undefined) {
     if (typeof data.configId !== 'string' || data.configId === '') throw new Error(`'configId' must be a non-empty string`);
     config.configId = data.configId;
+  }
+  if (data.targetVersion !== undefined) {
+    if (typeof data.targetVersion !== 'string' || !VERSION_PATTERN.test(data.targetVersion)) throw new Error(`'targetVersion' must be a keepalived version such as "2.2.7"`);
+    config.targetVersion = data.targetVersion;
   }
   if (data.hosts !== undefined) {
     if (!isObject(data.hosts)) throw new Error(`'hosts' must be an object of real-server address -> sysctl file`);

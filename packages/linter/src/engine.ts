@@ -6,6 +6,7 @@ import { schema } from '@kalint/grammar';
 import { parse, type IncludeHost, type ParseCache } from '@kalint/parser';
 import { Project, projectFile, type ProjectFile } from './project.js';
 import { rules as allRules } from './rules/index.js';
+import { parseVersion } from './rules/keyword-version.js';
 import type { HostFacts } from './sysctl.js';
 import { applySuppressions } from './suppressions.js';
 import type { Diagnostic, Rule, RuleSetting } from './types.js';
@@ -31,6 +32,12 @@ export interface LintOptions {
   reportUnusedSuppressions?: boolean;
   /** The rules to run (default: all of kalint's). */
   ruleSet?: readonly Rule[];
+  /**
+   * The keepalived release the configuration is for, `X.Y.Z` (a leading `v` is allowed): keywords
+   * that release does not know are reported by `keyword-version`. Default: the newest release the
+   * schema describes.
+   */
+  targetVersion?: string;
 }
 
 export interface LintResult {
@@ -51,6 +58,8 @@ export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult
     return projectFile(path, text, result.ast, result.diagnostics);
   });
   const project = new Project(files, options.hosts ?? new Map());
+  const targetVersion = options.targetVersion ?? schema.version;
+  if (!parseVersion(targetVersion)) throw new Error(`targetVersion: '${targetVersion}' is not a version X.Y.Z`);
   const diagnostics: Diagnostic[] = [];
   for (const rule of options.ruleSet ?? allRules) {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -59,6 +68,7 @@ export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult
     rule.check({
       schema,
       project,
+      targetVersion,
       report(report) {
         const diagnostic: Diagnostic = {
           ruleId: rule.meta.id,

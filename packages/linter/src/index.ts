@@ -7,3 +7,4 @@ export type * from './model.js';
 export { argsText } from './model.js';
 export { parseSysctl, type HostFacts, type SysctlFacts } from './sysctl.js';
 export { applyEdits, fixEdits } from './fix.js';
+export { parseVersion, compareVersions } from './rules/keyword-version.js';

@@ -99,11 +99,12 @@ export interface FamilyAddress {
 
 /**
  * keepalived gives an instance the family of the first VIP, unicast peer or source address it
- * reads, and drops later ones of the other family. Returns that family (IPv4 when there is none)
- * and the addresses dropped.
+ * reads (or IPv6 after `native_ipv6`), and drops later ones of the other family. Returns that
+ * family (IPv4 when there is none) and the addresses dropped.
  */
-export function familyTrace(instance: VrrpInstance): { family: 4 | 6; mismatched: FamilyAddress[] } {
+export function familyTrace(instance: VrrpInstance): { family: 4 | 6; mismatched: FamilyAddress[]; nativeIpv6: boolean } {
   let family: 4 | 6 | undefined;
+  let nativeIpv6 = false;
   const mismatched: FamilyAddress[] = [];
   const see = (word: Word | undefined, kind: FamilyAddress['kind']) => {
     const f = word && familyOf(word.text);
@@ -116,8 +117,17 @@ export function familyTrace(instance: VrrpInstance): { family: 4 | 6; mismatched
     else if (child.path === 'vrrp_instance/unicast_peer') for (const v of childValues(child)) see(v.words[0], 'unicast_peer');
     else if (child.path === 'vrrp_instance/unicast_src_ip') see(child.args[0], 'unicast_src_ip');
     else if (child.path === 'vrrp_instance/mcast_src_ip') see(child.args[0], 'mcast_src_ip');
+    // `mcast_dst_ip` sets the family of an instance without addresses yet (keepalived then refuses a later
+    // `native_ipv6` on an IPv4 one: "Cannot specify native_ipv6 with IPv4 addresses"; observed).
+    else if (child.path === 'vrrp_instance/mcast_dst_ip' && family === undefined) family = familyOf(child.args[0]?.text ?? '') ?? undefined;
+    // `native_ipv6` makes an instance without addresses yet IPv6 (keepalived 2.2.7 then drops IPv4 VIPs
+    // with "address family must match VRRP instance"; observed with keepalived -t).
+    else if (child.path === 'vrrp_instance/native_ipv6' && family === undefined) {
+      family = 6;
+      nativeIpv6 = true;
+    }
   }
-  return { family: family ?? 4, mismatched };
+  return { family: family ?? 4, mismatched, nativeIpv6 };
 }
 
 /** The address family keepalived gives an instance (see `familyTrace`). */

@@ -70,6 +70,8 @@ export interface Report {
 export interface RuleContext {
   schema: Schema;
   project: Project;
+  /** The keepalived release the configuration is for (`2.2.7`); the schema's newest by default. */
+  targetVersion: string;
   report(report: Report): void;
 }
 

@@ -20,12 +20,12 @@ export const addressFamilyMismatch: Rule = {
   check({ project, report }) {
     for (const file of project.files) {
       for (const instance of file.model.instances) {
-        const { family, mismatched } = familyTrace(instance);
+        const { family, mismatched, nativeIpv6 } = familyTrace(instance);
         for (const address of mismatched) {
           const what = WHAT[address.kind];
           report({
             message:
-              `${what.label} ${address.word.text} is IPv${address.family}, but ${instance.name} is an IPv${family} instance (set by its first address): ` +
+              `${what.label} ${address.word.text} is IPv${address.family}, but ${instance.name} is an IPv${family} instance (${nativeIpv6 ? 'set by native_ipv6' : 'set by its first address'}): ` +
               `${what.effect}. A VRRP instance carries one family; put IPv${address.family} addresses in a separate instance ` +
               `(or, for VIPs, in virtual_ipaddress_excluded).`,
             at: address.word,

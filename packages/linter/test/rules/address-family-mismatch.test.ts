@@ -10,9 +10,17 @@ ${lines}}
 testRule(addressFamilyMismatch, {
   valid: [
     { name: 'IPv4 only', code: instance('    virtual_ipaddress {\n        10.1.8.100/24\n    }\n') },
+    { name: 'native_ipv6 with IPv6 VIPs', code: instance('    native_ipv6\n    virtual_ipaddress {\n        2001:db8::10/64\n    }\n') },
     { name: 'an IPv6 excluded address on an IPv4 instance', code: instance('    virtual_ipaddress {\n        10.1.8.100/24\n    }\n    virtual_ipaddress_excluded {\n        2001:db8::10/64\n    }\n') },
   ],
   invalid: [
+    {
+      // Found by the oracle (test/oracle): keepalived 2.2.7 says "(VI_1): address family must match VRRP instance
+      // [192.168.200.16/24] - ignoring" and then "No VIP specified".
+      name: 'an IPv4 VIP after native_ipv6',
+      code: instance('    native_ipv6\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n'),
+      errors: [{ line: 6, column: 9, message: /^virtual_ipaddress 10\.1\.8\.100\/24 is IPv4, but VI_1 is an IPv6 instance \(set by native_ipv6\)/ }],
+    },
     {
       name: 'an IPv6 VIP on an IPv4 instance',
       code: instance('    virtual_ipaddress {\n        10.1.8.100/24\n        2001:db8::10/64\n    }\n'),

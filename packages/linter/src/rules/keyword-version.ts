@@ -1,0 +1,62 @@
+import { fileIndex } from '../file-index.js';
+import { blockLabel, inBlock, oncePerPlace, ROOT_PATH } from '../schema-util.js';
+import type { Rule } from '../types.js';
+
+/** `X.Y.Z` (or `vX.Y.Z`, `X.Y`) as numbers, or `null`. */
+export function parseVersion(text: string): [number, number, number] | null {
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : null;
+}
+
+/** Compare two schema versions; `HEAD` (unreleased) is newer than every release. */
+export function compareVersions(a: string, b: string): number {
+  const va = a === 'HEAD' ? [Infinity, 0, 0] : parseVersion(a);
+  const vb = b === 'HEAD' ? [Infinity, 0, 0] : parseVersion(b);
+  if (!va || !vb) return 0;
+  for (let i = 0; i < 3; i++) if (va[i] !== vb[i]) return va[i]! < vb[i]! ? -1 : 1;
+  return 0;
+}
+
+/** A schema version as people write it: `v2.3.0` → `2.3.0`. */
+function shown(version: string): string {
+  return version === 'HEAD' ? 'a release after 2.4.3' : version.replace(/^v/, '');
+}
+
+/** Keywords the targeted keepalived release does not know: newer than it, or removed before it. */
+export const keywordVersion: Rule = {
+  meta: {
+    id: 'keyword-version',
+    description: 'Keywords the targeted keepalived release (--target-version, default the newest) does not know yet, or no longer knows',
+    defaultSeverity: 'error',
+    fixable: false,
+    scope: 'file',
+  },
+  check({ project, targetVersion, report: reportAll }) {
+    const report = oncePerPlace(reportAll);
+    const target = shown(targetVersion);
+    for (const file of project.files) {
+      const reported = new Set<object>();
+      for (const { statement, parentPath, ancestors } of fileIndex(file).visits) {
+        const spec = statement.spec;
+        if (!spec) continue;
+        // Inside a block the release does not know, the block's keyword is the finding.
+        if (ancestors.some((a) => reported.has(a))) continue;
+        const name = spec.name;
+        let problem: string | undefined;
+        if (compareVersions(spec.since, targetVersion) > 0) {
+          problem = `keepalived ${target} does not know \`${name}\` ${inBlock(parentPath)} (added in ${shown(spec.since)})`;
+        } else if (spec.until && compareVersions(spec.until, targetVersion) < 0) {
+          problem = `keepalived ${target} no longer knows \`${name}\` ${inBlock(parentPath)} (removed after ${shown(spec.until)})`;
+        }
+        if (!problem) continue;
+        reported.add(statement);
+        const block = statement.block?.open
+          ? parentPath === ROOT_PATH
+            ? " It also ignores the '{' after it and reads the lines of the block as top-level keywords."
+            : ` It also ignores the '{' after it: it reads the lines of the block as keywords of ${blockLabel(parentPath)}, and the block's '}' then closes ${blockLabel(parentPath)} early.`
+          : '';
+        report({ message: `${problem}: it reports an unknown keyword and ignores the line.${block}`, at: statement.keyword });
+      }
+    }
+  },
+};

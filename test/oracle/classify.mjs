@@ -1,0 +1,180 @@
+// What keepalived's messages and kalint's findings are about, as one set of classes, so the two can be compared.
+//
+// keepalived side: a table of regexes over the message text (without the `(FILE: Line N) ` prefix); the first match
+// wins. Messages that describe the machine the oracle runs on rather than the config are dropped (HOST_DEPENDENT).
+// kalint side: by rule id, refined by the message where one rule covers several classes.
+
+/**
+ * keepalived messages about the machine, not the config. With a veth per interface name and a passwd without
+ * `keepalived_script`, what is left of these is:
+ *  - interfaces that cannot be created (names over 15 bytes, with ':' or '/', placeholders such as `<interface>`);
+ *  - users: the default script user `keepalived_script` does not exist (on purpose: with it 2.2.7 kills itself),
+ *    so keepalived falls back to root and says so, or cannot resolve a `script_user`;
+ *  - script files that do not exist or are not executable on this machine;
+ *  - include files that do not exist here (absolute paths under /etc/keepalived ...);
+ *  - the firewall backend (iptables vs nftables).
+ */
+export const HOST_DEPENDENT = [
+  /^WARNING - interface .* doesn't exist$/,
+  /tracked interface .* doesn't exist$/,
+  /^Non-existent interface specified in configuration$/,
+  /for VROUTE nexthop doesn't exist$/,
+  /for ip address .* doesn't exist$/,
+  /cannot use a loopback interface/,
+  /Unknown interface!$/,
+  /^Error setting global script uid\/gid$/,
+  /^Unable to set default user/,
+  /^Unable to set uid\/gid for script/,
+  /^Disabling track script .* since not found\/accessible$/,
+  /^iptables not supported, using nftables instead/,
+  /^Config files missing /,
+  /^No config files matched /,
+  /^Unable to read configuration file/,
+];
+
+/**
+ * Classes of keepalived messages, first match wins. `lineless: true` marks classes keepalived reports after parsing
+ * (no `Line N`): those are compared per file, not per line.
+ */
+export const CLASSES = [
+  { id: 'unknown-keyword', title: 'unknown keyword', patterns: [/^Unknown keyword '/] },
+  { id: 'missing-parameter', title: 'missing parameter (exit 2)', patterns: [/is missing a parameter after keyword/] },
+  { id: 'braces', title: "missing/extra brace, unexpected '{'", patterns: [/^There are \d+ missing '\}'s or extra '\{'s$/, /^Unexpected '[{}]'/, /^Extra '\}' found/] },
+  {
+    id: 'number',
+    title: 'out-of-range/invalid number',
+    patterns: [
+      /^number '.*' outside range/,
+      /^invalid number '/,
+      /Priority not valid!/,
+      /VRID '.*' not valid/,
+      /'.*' is invalid$/,
+      /^persistence_timeout invalid/,
+      /^Quorum \d+ must be in/,
+      /^Invalid checker connect_port/,
+      /advertisement interval .* must be an integer/,
+    ],
+  },
+  { id: 'unicast-without-peers', title: 'unicast without peers', patterns: [/unicast keyword has been specified without any unicast peers/, /without unicast peers/] },
+  { id: 'deprecated', title: 'deprecated', patterns: [/is deprecated/, /^Please use global lvs_sync_daemon/] },
+  { id: 'auth-pass-truncated', title: 'truncated auth_pass', patterns: [/^Truncating auth_pass/] },
+  { id: 'script-security', title: 'security violation', patterns: [/^SECURITY VIOLATION/] },
+  {
+    id: 'address',
+    title: 'VIP/address invalid',
+    patterns: [
+      /parsed invalid IP/,
+      /malformed (unicast peer|src) address/,
+      /^Invalid virtual server IP address/,
+      /^Invalid (bindto|connect_ip|rule to|rule from|smtp server)/i,
+      /^Invalid address prefix len/,
+      /persistence_granularity/,
+    ],
+  },
+  { id: 'address-family', title: 'address family mismatch', patterns: [/address family must match/] },
+  {
+    id: 'value',
+    title: 'invalid word (enum, name)',
+    patterns: [/^PARSER : unknown \[.*\] routing method/, /^Invalid lvs_scheduler/, /unknown state '/, /^digest '.*' character length/, /Invalid .* - ignoring$/],
+  },
+  { id: 'vrrp-incomplete', title: 'incomplete vrrp_instance', patterns: [/No VIP specified/, /virtual router id must be set/, /No script set for vrrp_script/, /no neighbor address set/] },
+  { id: 'nopreempt-master', title: 'nopreempt/preempt_delay with MASTER', patterns: [/will not work with initial state MASTER/] },
+  { id: 'authentication-ignored', title: 'authentication ignored', patterns: [/incompatible with AH authentication/] },
+  {
+    id: 'sync-group',
+    title: 'sync group',
+    patterns: [/^Sync group .* has only/, /^Sync group .* has no virtual router/, /specified in sync group .* doesn't exist/, /no matching virtual router found/],
+  },
+  { id: 'undefined-reference', title: 'undefined reference', patterns: [/track script .* not found/, /track (file|process|bfd) .* not found/] },
+  { id: 'virtual-server-protocol', title: 'virtual server protocol/forwarding', patterns: [/protocol specified for fwmark/, /no forwarding method set/, /no protocol set - defaulting to UDP/] },
+  { id: 'dr-port-mapping', title: 'DR port mismatch', patterns: [/ports don't match - resetting/] },
+  { id: 'duplicate', title: 'duplicate definition', patterns: [/already defined/, /already specified/, /has already been specified/] },
+  { id: 'track-own-interface', title: 'tracking own interface', patterns: [/Ignoring track_interface .* since own interface/] },
+  { id: 'route', title: 'route/rule without interface or preference', patterns: [/cannot track route .* with no interface/, /^Rule has no preference/] },
+  { id: 'quorum', title: 'quorum above total weight', patterns: [/quorum .* exceeds total weight/] },
+  { id: 'misc-check', title: 'MISC_CHECK without script', patterns: [/No script path has been specified for MISC_CHECKER/] },
+  { id: 'other', title: 'other', patterns: [/./] },
+];
+
+export const CLASS_IDS = CLASSES.map((c) => c.id);
+
+/** keepalived classes whose messages come after parsing, without a line number. */
+export const LINELESS = new Set(['vrrp-incomplete', 'nopreempt-master', 'authentication-ignored', 'unicast-without-peers', 'sync-group', 'virtual-server-protocol', 'dr-port-mapping', 'quorum', 'track-own-interface']);
+
+/** `(FILE: Line N) text` / `(Line N) text` / `text`. */
+const LINE_RE = /^(?:\((?:(.+?): )?Line (\d+)\) )?(.*)$/s;
+
+/** Parse keepalived's stderr into unique messages `{ file, line, text }` (file/line null when not given). */
+export function parseMessages(stderr) {
+  const seen = new Set();
+  const out = [];
+  for (const raw of stderr.split('\n')) {
+    const line = raw.replace(/\s+$/, '');
+    if (line === '' || seen.has(line)) continue; // the four parse passes repeat messages
+    seen.add(line);
+    const m = LINE_RE.exec(line);
+    out.push({ file: m[1] ?? null, line: m[2] ? Number(m[2]) : null, text: m[3] });
+  }
+  return out;
+}
+
+export function isHostDependent(text) {
+  return HOST_DEPENDENT.some((p) => p.test(text));
+}
+
+export function classifyKeepalived(text) {
+  return CLASSES.find((c) => c.patterns.some((p) => p.test(text))).id;
+}
+
+/** The class of a kalint finding, or null for findings keepalived has no counterpart for (HA peers, unused definitions). */
+export function classifyKalint(d) {
+  const m = d.message;
+  switch (d.ruleId) {
+    case 'unknown-keyword':
+    case 'misplaced-keyword':
+    case 'keyword-version':
+      return 'unknown-keyword';
+    case 'deprecated-keyword':
+      // Removed keywords (and keywords never valid at their place) are unknown keywords to keepalived.
+      return /was removed from keepalived|is not a keyword .* and never was/.test(m) ? 'unknown-keyword' : 'deprecated';
+    case 'syntax':
+      if (/[{}]|brace|block/.test(m)) return 'braces';
+      return 'other';
+    case 'invalid-argument':
+      if (/stops reading the configuration at this line and exits with status 2/.test(m)) return 'missing-parameter';
+      if (/takes at most|goes on with|extra parameters|silently ignores|is not an option/.test(m)) return 'value';
+      if (/Invalid address|unicast_peer|not a valid IP|prefix length|address/.test(m)) return 'address';
+      if (/is not in \[|not a number|integer|decimal|range|at most|at least|must be/.test(m)) return 'number';
+      return 'value';
+    case 'auth-pass-truncated':
+      return 'auth-pass-truncated';
+    case 'script-security':
+      return 'script-security';
+    case 'address-family-mismatch':
+      return 'address-family';
+    case 'vrrp-instance-incomplete':
+      return 'vrrp-incomplete';
+    case 'nopreempt-master':
+      return 'nopreempt-master';
+    case 'authentication-ignored':
+      return 'authentication-ignored';
+    case 'unicast-without-peers':
+      return 'unicast-without-peers';
+    case 'sync-group':
+      return 'sync-group';
+    case 'undefined-reference':
+      return /sync group/i.test(m) ? 'sync-group' : 'undefined-reference';
+    case 'virtual-server-protocol':
+      return 'virtual-server-protocol';
+    case 'dr-port-mapping':
+      return 'dr-port-mapping';
+    case 'duplicate-real-server':
+    case 'duplicate-virtual-ip':
+    case 'duplicate-vrid':
+      return 'duplicate';
+    case 'advert-int-version':
+      return 'number';
+    default:
+      return null;
+  }
+}
