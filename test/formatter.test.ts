@@ -4,6 +4,7 @@ import { run, type Io } from '@kalint/cli';
 import { format } from '@kalint/formatter';
 import { parse, type ConfigFile, type Node } from '@kalint/parser';
 import { corpusPresent, corpusRoot, corpusText, oracle } from './corpus.js';
+import { layoutConfig } from './fuzz/arbitraries.js';
 
 /** The tree keepalived reads, ranges aside: what formatting must never change. */
 function shape(ast: ConfigFile): unknown {
@@ -69,30 +70,10 @@ describe.skipIf(!corpusPresent)('kalint fmt --check on the shared corpus', () =>
   });
 });
 
-/** Generated configs: nested statements, value blocks, comments, odd spacing and brace styles. */
-const word = fc.constantFrom('state', 'MASTER', 'priority', '100', 'interface', 'eth0', 'weight', '10.0.0.1/24', 'router_id', '"a b"', 'x"y z"', 'notify', '/bin/true');
-const space = fc.constantFrom(' ', '  ', '\t', ' \t ');
-const comment = fc.constantFrom('# note', '! bang', '#', '# kalint-disable weight-drift');
-const statement: fc.Memo<string> = fc.memo((depth) =>
-  fc.oneof(
-    { depthSize: 'small' },
-    fc.tuple(fc.array(word, { minLength: 1, maxLength: 4 }), space).map(([ws, s]) => ws.join(s)),
-    fc.tuple(word, fc.option(comment)).map(([w, c]) => (c ? `${w} ${c}` : w)),
-    depth > 0
-      ? fc
-          .tuple(word, fc.array(statement(depth - 1), { maxLength: 4 }), fc.constantFrom(' {\n', '\n{\n', ' { ', '{'), fc.constantFrom('\n}', ' }', '}\n\n'))
-          .map(([w, body, open, close]) => `${w}${open}${body.join('\n')}${close}`)
-      : word,
-  ),
-);
-const config = fc
-  .tuple(fc.array(statement(3), { maxLength: 8 }), fc.array(fc.constantFrom('\n', '\n\n', '\n  \n'), { minLength: 8, maxLength: 8 }))
-  .map(([statements, gaps]) => statements.map((s, i) => s + gaps[i]).join(''));
-
 describe('the formatter on generated configs', () => {
   it('preserves the tree and the comments, and is idempotent', () => {
     fc.assert(
-      fc.property(config, fc.constantFrom(2, 4, 'tab' as const), (text, indent) => {
+      fc.property(layoutConfig, fc.constantFrom(2, 4, 'tab' as const), (text, indent) => {
         const result = format(text, { indent });
         if (result.refused) {
           // Only a file the parser cannot read is refused; the safety check never has to step in.

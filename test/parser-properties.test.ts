@@ -2,15 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, walk, type ConfigFile, type Range, type Word } from '@kalint/parser';
 import { corpusPresent, corpusText, oracle } from './corpus.js';
+import { configLike as configLikeText, corpusEdit, mutate } from './fuzz/arbitraries.js';
 
-/** Fragments keepalived configs are made of, so generated text reaches deep into the reader. */
-const fragment = fc.constantFrom(
-  'vrrp_instance', 'VI_1', 'virtual_server', '10.0.0.1', '80', 'real_server', 'weight', 'priority', 'state',
-  'MASTER', 'virtual_ipaddress', 'global_defs', 'router_id', 'include', '{', '}', '"', "'", '#', '!', '\\',
-  '\\#', '$X', '${X}', '$X=1', '$M=a \\', '@main', '@^main', '~SEQ(i, 1, 3)', '~LST(v, a, b)', '${_HASH}',
-  ' ', ' ', '\t', '\n', '\n', '\r\n', '\u0000', 'é', '😀',
-);
-const configLike = fc.array(fragment, { maxLength: 200 }).map((parts) => parts.join(''));
+const configLike = configLikeText(200);
 
 /** The text between two offsets of the parsed file, for ranges of unexpanded words. */
 function slice(text: string, range: Range): string {
@@ -60,26 +54,12 @@ describe('parse on generated input', () => {
   });
 });
 
-/** Edits that break configs the way hands do. */
-function mutate(text: string, edits: Array<{ at: number; kind: number; char: string }>): string {
-  let out = text;
-  for (const { at, kind, char } of edits) {
-    const i = Math.floor(at * out.length);
-    if (kind === 0) out = out.slice(0, i) + out.slice(i + 1); // drop a character (often a brace)
-    else if (kind === 1) out = out.slice(0, i) + out[i] + out.slice(i); // double one
-    else if (kind === 2) out = out.slice(0, i) + char + out.slice(i); // insert noise
-    else out = out.slice(0, i); // truncate
-  }
-  return out;
-}
-
 describe.skipIf(!corpusPresent)('parse on mutated corpus configs', () => {
   const files = oracle().map((e) => e.file);
-  const edit = fc.record({ at: fc.double({ min: 0, max: 0.999, noNaN: true }), kind: fc.nat(3), char: fc.constantFrom('{', '}', '"', '#', '$', '@', '\n', 'x') });
 
   it('never throws, and every unexpanded word stands at its range', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...files), fc.array(edit, { minLength: 1, maxLength: 6 }), (file, edits) => {
+      fc.property(fc.constantFrom(...files), fc.array(corpusEdit, { minLength: 1, maxLength: 6 }), (file, edits) => {
         checkInvariants(mutate(corpusText(file), edits));
       }),
       { numRuns: 300 },

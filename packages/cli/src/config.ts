@@ -24,6 +24,8 @@ export interface KalintConfig {
   path: string;
   rules: Record<string, RuleSetting>;
   configId?: string;
+  /** The keepalived release the configurations are for (`2.2.7`), for `keyword-version`. */
+  targetVersion?: string;
   /** Real-server address -> absolute path of its sysctl facts file. */
   hosts: Record<string, string>;
   /** `kalint fmt`'s settings. */
@@ -40,7 +42,10 @@ export interface FormatSettings {
 export const MAX_INDENT = 16;
 
 const SETTINGS: readonly string[] = ['off', 'warn', 'error'];
-const KEYS = new Set(['$schema', 'rules', 'configId', 'hosts', 'format']);
+const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format']);
+
+/** A keepalived release as `--target-version` and `targetVersion` take it. */
+export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
 
 /**
  * Finds and caches the configuration that applies to each file.
@@ -117,7 +122,7 @@ export class ConfigResolver {
 export function validate(data: unknown, path: string, knownRules: ReadonlySet<string> | null, fail: (problem: string) => Error): KalintConfig {
   if (!isObject(data)) throw fail('expected a JSON object');
   for (const key of Object.keys(data)) {
-    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, hosts, format)`);
+    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format)`);
   }
   const config: KalintConfig = { path, rules: {}, hosts: {} };
   if (data.rules !== undefined) {
@@ -133,6 +138,12 @@ export function validate(data: unknown, path: string, knownRules: ReadonlySet<st
   if (data.configId !== undefined) {
     if (typeof data.configId !== 'string' || data.configId === '') throw fail(`'configId' must be a non-empty string`);
     config.configId = data.configId;
+  }
+  if (data.targetVersion !== undefined) {
+    if (typeof data.targetVersion !== 'string' || !VERSION_PATTERN.test(data.targetVersion)) {
+      throw fail(`'targetVersion' must be a keepalived version such as "2.2.7", not ${JSON.stringify(data.targetVersion)}`);
+    }
+    config.targetVersion = data.targetVersion;
   }
   if (data.hosts !== undefined) {
     if (!isObject(data.hosts)) throw fail(`'hosts' must be an object of real-server address -> sysctl file`);

@@ -16,7 +16,7 @@ import { ConfigResolver, display, MAX_INDENT, parseIndent } from './config.js';
 import { discover } from './discover.js';
 import { UsageError, type Io } from './io.js';
 import type { RunOptions } from './lint-command.js';
-import { readConfig } from '@kalint/node';
+import { parseMaxFileSize, readInput } from './read-input.js';
 
 export const fmtUsage = `Usage: kalint fmt [options] FILE|DIR|GLOB...
        kalint fmt [options] -
@@ -35,6 +35,7 @@ Options:
                          .kalintrc.json's "format": {"indent": ...}, then .editorconfig, then 4
   --config PATH          take "format" from this configuration file instead of searching
   --stdin-filename NAME  the name standard input is formatted as (settings, messages)
+  --max-file-size BYTES  refuse files larger than this (K, M, G suffixes; default 16M)
   -h, --help             show this help
 
 Exit status: 0 all files formatted (or rewritten), 1 files would change or have syntax errors,
@@ -55,6 +56,7 @@ interface Options {
   indent: number | 'tab' | undefined;
   config: string | undefined;
   stdinFilename: string | undefined;
+  maxFileSize: number;
   files: string[];
 }
 
@@ -94,10 +96,11 @@ export async function fmtCommand(argv: string[], io: Io, runOptions: RunOptions 
   // Read everything before formatting anything: an unreadable file stops the run with nothing written.
   const texts = new Map<string, string>();
   const targets = discover(options.files, cwd, texts);
+  /** Files that are not valid UTF-8: their text is not their bytes, so they are never rewritten. */
+  const lossy = new Map<string, number>();
   for (const target of targets) {
-    if (texts.has(target.path)) continue;
-    const read = readConfig(target.path);
-    if ('error' in read) throw new UsageError(read.error.replace(`'${target.path}'`, `'${display(target.path, cwd)}'`));
+    const read = readInput(target.path, display(target.path, cwd), options.maxFileSize, null);
+    if (read.warning !== undefined) lossy.set(target.path, read.invalidLine ?? 1);
     texts.set(target.path, read.text);
   }
 
@@ -106,6 +109,12 @@ export async function fmtCommand(argv: string[], io: Io, runOptions: RunOptions 
   for (const { path } of targets) {
     const shown = display(path, cwd);
     const text = texts.get(path)!;
+    const invalidLine = lossy.get(path);
+    if (invalidLine !== undefined) {
+      io.stderr(`${shown}:${invalidLine}: error: not valid UTF-8; left unchanged (formatting would replace its invalid bytes)\n`);
+      failed = true;
+      continue;
+    }
     const result = format(text, { indent: await indentFor(path), file: shown });
     if (reportRefusal(result, shown, io)) {
       failed = true;
@@ -136,12 +145,13 @@ export async function fmtCommand(argv: string[], io: Io, runOptions: RunOptions 
 
 /**
  * Report why the formatter left `name`'s text alone, if it did: syntax errors as
- * `file:line:col: error: message [syntax]`, a failed safety check as kalint's own error.
+ * `file:line:col: error: message [syntax]` (or `[too-deep]`), a failed safety check as kalint's own error.
  */
 function reportRefusal(result: FormatResult, name: string, io: Io): boolean {
-  if (result.refused === 'syntax') {
+  if (result.refused === 'syntax' || result.refused === 'depth') {
+    const tag = result.refused === 'syntax' ? 'syntax' : 'too-deep';
     for (const d of result.diagnostics) {
-      io.stderr(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message.replace(/\r?\n/g, ' ')} [syntax]\n`);
+      io.stderr(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message.replace(/\r?\n/g, ' ')} [${tag}]\n`);
     }
     return true;
   }
@@ -190,6 +200,7 @@ function parseOptions(argv: string[]): Options | 'help' {
       indent: { type: 'string' },
       config: { type: 'string', short: 'c' },
       'stdin-filename': { type: 'string' },
+      'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -216,6 +227,7 @@ function parseOptions(argv: string[]): Options | 'help' {
     indent,
     config: values.config,
     stdinFilename: values['stdin-filename'],
+    maxFileSize: parseMaxFileSize(values['max-file-size']),
     files: positionals,
   };
 }

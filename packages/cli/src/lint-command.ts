@@ -10,13 +10,14 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Diagnostic, HostFacts, LintInput, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
 import type { IncludeHost } from '@kalint/parser';
-import { ConfigResolver, display, type KalintConfig } from './config.js';
+import { ConfigResolver, display, VERSION_PATTERN, type KalintConfig } from './config.js';
 import { discover, dropIncluded, type Target } from './discover.js';
 import { selectFixes } from './fix.js';
 import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from './formats/index.js';
 import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { nodeIncludeHost, readConfig } from '@kalint/node';
+import { parseMaxFileSize, readInput } from './read-input.js';
 import { version } from './version.js';
 
 export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...
@@ -35,10 +36,13 @@ Options:
   --rule ID:SEVERITY     set a rule to off, warn or error (repeatable; over the config)
   --config PATH          use this configuration file instead of searching for one
   --config-id ID         select @ID conditional lines, as keepalived -i ID does
+  --target-version X.Y.Z the keepalived release the configs are for: keywords it does not
+                         know are errors (keyword-version; default: the newest, 2.4.3)
   --host ADDR=FILE       sysctl settings of real server ADDR (sysctl.conf or sysctl -a output;
                          repeatable)
   --stdin                lint standard input
   --stdin-filename NAME  the name standard input is linted as (its config, its peers)
+  --max-file-size BYTES  refuse files (and skip includes) larger than this (K, M, G; default 16M)
   --color, --no-color    force colours on or off (default: on for a terminal unless NO_COLOR)
   -h, --help             show this help
   --version              print kalint's version
@@ -69,9 +73,11 @@ interface Options {
   rules: Record<string, RuleSetting>;
   config: string | undefined;
   configId: string | undefined;
+  targetVersion: string | undefined;
   hosts: string[];
   stdin: boolean;
   stdinFilename: string | undefined;
+  maxFileSize: number;
   color: boolean;
   files: string[];
 }
@@ -113,13 +119,15 @@ export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions
     else targets = targets.map((t) => (t.path === stdinKey ? { ...t, explicit: true } : t));
   }
   if (targets.length === 0) throw new UsageError('no files given (see kalint --help)');
+  /** Files that are not valid UTF-8: --fix never writes them back (their text is not their bytes). */
+  const lossy = new Set<string>();
   for (const target of targets) {
-    if (texts.has(target.path)) continue;
-    const read = readConfig(target.path);
-    if ('error' in read) throw new UsageError(read.error.replace(`'${target.path}'`, `'${displayOf(target.path)}'`));
+    if (target.path === stdinKey) continue;
+    const read = readInput(target.path, displayOf(target.path), options.maxFileSize, io);
+    if (read.warning !== undefined) lossy.add(target.path);
     texts.set(target.path, read.text);
   }
-  const base = nodeIncludeHost(cwd);
+  const base = nodeIncludeHost(cwd, options.maxFileSize);
   const host: IncludeHost = {
     expand: (pattern, from) => base.expand(pattern, from),
     read: (path) => {
@@ -148,6 +156,7 @@ export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions
     key,
     rules: { ...config?.rules, ...options.rules } as Record<string, RuleSetting>,
     configId: options.configId ?? config?.configId,
+    targetVersion: options.targetVersion ?? config?.targetVersion,
     hosts: hostLoader.load(config?.hosts ?? {}, cliHosts) as HostFacts,
   }));
   const firstGroup = settings[0]!.key;
@@ -174,6 +183,7 @@ export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions
         rules: group.rules,
         hosts: group.hosts,
         ...(group.configId !== undefined ? { configId: group.configId } : {}),
+        ...(group.targetVersion !== undefined ? { targetVersion: group.targetVersion } : {}),
         ...(runOptions.ruleSet ? { ruleSet: runOptions.ruleSet } : {}),
       });
       for (const file of result.files) {
@@ -201,8 +211,9 @@ export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions
     const textOf = (key: string): string | undefined => {
       const known = texts.get(key);
       if (known !== undefined) return known;
-      const read = readConfig(key);
+      const read = readConfig(key, options.maxFileSize);
       if ('error' in read) return undefined;
+      if (read.warning !== undefined) lossy.add(key);
       texts.set(key, read.text);
       return read.text;
     };
@@ -232,6 +243,10 @@ export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions
     for (const key of changed) {
       // Standard input is never written back, even when named after a file on disk.
       if (key === stdinKey) continue;
+      if (lossy.has(key)) {
+        io.stderr(`kalint: warning: '${displayOf(key)}' is not valid UTF-8: not fixed (writing it would replace its invalid bytes)\n`);
+        continue;
+      }
       try {
         write(key, texts.get(key)!);
       } catch (error) {
@@ -273,9 +288,11 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
       rule: { type: 'string', multiple: true },
       config: { type: 'string', short: 'c' },
       'config-id': { type: 'string' },
+      'target-version': { type: 'string' },
       host: { type: 'string', multiple: true },
       stdin: { type: 'boolean' },
       'stdin-filename': { type: 'string' },
+      'max-file-size': { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -304,6 +321,10 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a name');
   if (values.config === '') throw new UsageError('--config needs a file name');
+  const targetVersion = values['target-version'];
+  if (targetVersion !== undefined && !VERSION_PATTERN.test(targetVersion)) {
+    throw new UsageError(`--target-version expects a keepalived version such as 2.2.7, not '${targetVersion}'`);
+  }
   // The later of --color and --no-color wins, as with other tools' paired flags.
   const forced = values.color || values['no-color'] ? argv.lastIndexOf('--color') > argv.lastIndexOf('--no-color') : undefined;
   const env = io.env ?? process.env;
@@ -317,9 +338,11 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
     rules,
     config: values.config,
     configId: values['config-id'],
+    targetVersion,
     hosts: values.host ?? [],
     stdin: values.stdin === true,
     stdinFilename: values['stdin-filename'],
+    maxFileSize: parseMaxFileSize(values['max-file-size']),
     color,
     files: positionals,
   };

@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rules } from '@kalint/linter';
 import { writeAtomic } from '../src/write-atomic.js';
 import { BROKEN, CLEAN, growRule, kalint, repo, scratch, withTestRules } from './helpers.js';
 
@@ -175,6 +176,24 @@ describe('options', () => {
     expect((await kalint(['k.conf', '--config-id', 'ha2'], { cwd: dir })).code).toBe(1);
   });
 
+  it('--target-version reports keywords that release does not know; targetVersion in the config file too', async () => {
+    // no_virtual_ipaddress came in keepalived 2.2.8 (grammar/keywords.json).
+    const conf = 'vrrp_instance web {\n    interface eth0\n    virtual_router_id 51\n    no_virtual_ipaddress\n}\n';
+    const dir = scratch({ 'k.conf': conf });
+    const options = { ruleSet: rules.filter((r) => r.meta.id === 'keyword-version') };
+    expect((await kalint(['--format', 'json', 'k.conf'], { cwd: dir, options })).code).toBe(0);
+    const old = await kalint(['--format', 'json', '--target-version', '2.2.7', 'k.conf'], { cwd: dir, options });
+    expect(old.code).toBe(1);
+    expect(parsed(old.stdout)[0]!.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['keyword-version', 4, 'keepalived 2.2.7 does not know `no_virtual_ipaddress` in `vrrp_instance` (added in 2.2.8): it reports an unknown keyword and ignores the line.'],
+    ]);
+    writeFileSync(join(dir, '.kalintrc.json'), JSON.stringify({ targetVersion: '2.2.7' }));
+    expect((await kalint(['k.conf'], { cwd: dir, options })).code).toBe(1);
+    // The command line wins over the file.
+    expect((await kalint(['--target-version', '2.4.3', 'k.conf'], { cwd: dir, options })).code).toBe(0);
+    expect(await kalint(['--target-version', 'two', 'k.conf'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: "kalint: --target-version expects a keepalived version such as 2.2.7, not 'two'\n" });
+  });
+
   it('--color forces colours, --no-color and NO_COLOR turn them off, a terminal turns them on', async () => {
     const dir = scratch({ 'bad.conf': BROKEN });
     const esc = '\u001b[';
@@ -287,7 +306,8 @@ describe('configuration files', () => {
   it.each([
     ['{ "rules": ', /^kalint: invalid configuration '\.kalintrc\.json': .*JSON/],
     ['[]', "kalint: invalid configuration '.kalintrc.json': expected a JSON object\n"],
-    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, hosts, format)\n"],
+    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, targetVersion, hosts, format)\n"],
+    ['{"targetVersion": "latest"}', `kalint: invalid configuration '.kalintrc.json': 'targetVersion' must be a keepalived version such as "2.2.7", not "latest"\n`],
     ['{"rules": {"weight-drfit": "error"}}', "kalint: invalid configuration '.kalintrc.json': 'rules': unknown rule 'weight-drfit'\n"],
     ['{"rules": {"syntax": 2}}', `kalint: invalid configuration '.kalintrc.json': 'rules.syntax' must be "off", "warn" or "error", not 2\n`],
     ['{"rules": ["syntax"]}', /'rules' must be an object/],

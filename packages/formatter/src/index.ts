@@ -22,8 +22,11 @@ export interface FormatResult {
   /** The formatted text; the input unchanged when it was not formatted. */
   text: string;
   changed: boolean;
-  /** Why the text was left as it was: syntax errors (in `diagnostics`), or a safety check. */
-  refused?: 'syntax' | 'unsafe';
+  /**
+   * Why the text was left as it was: syntax errors (in `diagnostics`), blocks nested deeper than
+   * `MAX_FORMAT_DEPTH` (a diagnostic `too-deep` where it happens), or a failed safety check.
+   */
+  refused?: 'syntax' | 'depth' | 'unsafe';
   diagnostics: SyntaxDiagnostic[];
 }
 
@@ -36,12 +39,34 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
   let formatted: string;
   try {
     formatted = layout(text, unit);
-  } catch {
+  } catch (error) {
+    if (error instanceof TooDeep) return { text, changed: false, refused: 'depth', diagnostics: [tooDeep(text, error.offset, file)] };
     return { text, changed: false, refused: 'unsafe', diagnostics: [] };
   }
   // The formatter's promise, checked every time: the output reads exactly as the input.
   if (!sameReading(text, formatted)) return { text, changed: false, refused: 'unsafe', diagnostics: [] };
   return { text: formatted, changed: formatted !== text, diagnostics: [] };
+}
+
+/**
+ * Deepest block nesting laid out. Indentation grows with depth, so the output grows with the
+ * square of it: 100,000 nested blocks would indent into gigabytes. Real configs nest a few levels.
+ */
+export const MAX_FORMAT_DEPTH = 1000;
+
+/** Thrown by `layout` when a line would be indented deeper than `MAX_FORMAT_DEPTH`. */
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
+
+function tooDeep(text: string, offset: number, file: string): SyntaxDiagnostic {
+  const lineStart = offset <= 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  let line = 0;
+  for (let i = 0; i < lineStart; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) line++;
+  const at = { offset, line, character: offset - lineStart };
+  return { code: 'too-deep', severity: 'error', message: `blocks nested more than ${MAX_FORMAT_DEPTH} levels deep: not formatted`, file, range: { start: at, end: at } };
 }
 
 const fmtOff = /^[#!]\s*kalint-fmt:\s*off\b/;
@@ -113,7 +138,12 @@ function layout(text: string, unit: string, baseDepth = 0): string {
   let depth = baseDepth;
   let blank = false;
   let off = false;
-  const indent = (level: number) => unit.repeat(Math.max(0, level));
+  /** Offset of the line being laid out, for `TooDeep`. */
+  let at = 0;
+  const indent = (level: number) => {
+    if (level > MAX_FORMAT_DEPTH) throw new TooDeep(at);
+    return unit.repeat(Math.max(0, level));
+  };
   const emit = (line: string) => {
     if (blank && out.length > 0 && !out[out.length - 1]!.trimEnd().endsWith('{') && !/^\s*}/.test(line)) out.push('');
     blank = false;
@@ -122,6 +152,7 @@ function layout(text: string, unit: string, baseDepth = 0): string {
 
   for (const line of physicalLines(text, tokenize(text))) {
     const first = line.tokens[0];
+    at = first?.offset ?? at;
     if (off) {
       // Copied unchanged; braces still count so indentation resumes at the right depth.
       out.push(line.raw);
@@ -141,7 +172,9 @@ function layout(text: string, unit: string, baseDepth = 0): string {
     if (keptAsWritten(line)) {
       const opensWithClose = first.kind === 'close-brace';
       const [head, ...rest] = line.raw.split(/\r\n|\r|\n/);
-      emit(indent(opensWithClose ? depth - 1 : depth) + head!.trim());
+      // A bare `include` reads as an include directive only while a blank follows it: keep that blank.
+      const bareInclude = line.tokens[line.tokens.length - 1]?.kind === 'include' && rest.length === 0;
+      emit(indent(opensWithClose ? depth - 1 : depth) + (bareInclude ? head!.trimStart() : head!.trim()));
       kept.add(out.length - 1);
       for (const continuation of rest) out.push(continuation.trimEnd());
       depth += braceBalance(line.tokens);
@@ -307,7 +340,12 @@ export function formatRange(text: string, startLine: number, endLine: number, op
   const last = touched[touched.length - 1]!.range.end.line;
   const lines = text.split(/\r\n|\r|\n/);
   const original = lines.slice(first, last + 1).join('\n') + '\n';
-  const formatted = layout(original, unit, depth);
+  let formatted: string;
+  try {
+    formatted = layout(original, unit, depth);
+  } catch {
+    return null;
+  }
   if (!sameReading(original, formatted) || formatted === original) return null;
   return { start: first, end: last, text: formatted };
 }

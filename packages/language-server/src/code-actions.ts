@@ -19,15 +19,25 @@ export function codeActions(session: Session, params: CodeActionParams, uriOf: (
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
+  // Findings by rule and start, so a request carrying every diagnostic of a file with 100,000
+  // findings stays linear (finding each one by a scan took minutes).
+  const byStart = new Map<string, Diagnostic>();
+  /** The document's lines, split once for all the "disable" actions. */
+  let lines: string[] | undefined;
+  for (const d of findings.diagnostics) {
+    const key = `${d.ruleId}\0${d.range.start.line}\0${d.range.start.character}`;
+    if (!byStart.has(key)) byStart.set(key, d);
+  }
   for (const lsp of params.context.diagnostics) {
     if (lsp.source !== 'kalint' || typeof lsp.code !== 'string') continue;
-    const finding = findings.diagnostics.find((d) => d.ruleId === lsp.code && d.range.start.line === lsp.range.start.line && d.range.start.character === lsp.range.start.character);
+    const finding = byStart.get(`${lsp.code}\0${lsp.range.start.line}\0${lsp.range.start.character}`);
     if (!finding) continue;
     if (finding.fix && wants(CodeActionKind.QuickFix)) {
       actions.push({ title: finding.fix.description, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: true, edit: { changes: editsByUri(finding.fix.edits, uriOf) } });
     }
     if (finding.ruleId !== 'syntax' && finding.ruleId !== 'unused-suppression' && wants(CodeActionKind.QuickFix)) {
-      actions.push(disableForLine(document.getText(), finding, lsp, uri));
+      lines ??= document.getText().split('\n');
+      actions.push(disableForLine(lines, finding, lsp, uri));
     }
   }
   const fixable = findings.diagnostics.filter((d) => d.fix);
@@ -37,9 +47,8 @@ export function codeActions(session: Session, params: CodeActionParams, uriOf: (
   return actions;
 }
 
-function disableForLine(text: string, finding: Diagnostic, lsp: LspDiagnostic, uri: string): CodeAction {
+function disableForLine(lines: readonly string[], finding: Diagnostic, lsp: LspDiagnostic, uri: string): CodeAction {
   const line = finding.range.start.line;
-  const lines = text.split('\n', line + 1);
   const current = lines[line] ?? '';
   const previous = line > 0 ? (lines[line - 1] ?? '').replace(/\r$/, '') : '';
   const existing = DISABLE_NEXT_LINE.exec(previous);

@@ -75,7 +75,7 @@ export interface CursorContext {
 
 /** The context of the cursor at `offset` of `text`. */
 export function cursorContext(text: string, offset: number): CursorContext {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const before = text.slice(lineStart, offset);
   const tokens = lineTokens(before);
   const words = statementWords(tokens, tokens.length);
@@ -121,7 +121,7 @@ export function enclosingBlock(text: string, lineStart: number, firstTokens: Lin
     // A keyword that exists only at the top level opened the outermost block: no need to read further up.
     if (start === 0 || (!ownerPending && owners.length > 0 && onlyTopLevel(owners[owners.length - 1]!))) break;
     const end = start - 1;
-    start = text.lastIndexOf('\n', end - 1) + 1;
+    start = lineStartOf(text, end);
     const line = text.slice(start, end);
     // Most lines hold no brace: tokenize only those that matter.
     tokens = ownerPending || line.includes('{') || line.includes('}') ? lineTokens(line) : [];
@@ -135,6 +135,15 @@ export function enclosingBlock(text: string, lineStart: number, firstTokens: Lin
     blockKind = spec.block;
   }
   return { block, blockKind };
+}
+
+/**
+ * Offset of the start of the line holding `offset`. (`lastIndexOf('\n', -1)` searches from 0, so
+ * offset 0 needs its own case: a text starting with a line break would otherwise put the start
+ * after the offset, and the upward scan in `enclosingBlock` would never reach the top.)
+ */
+export function lineStartOf(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function onlyTopLevel(name: string): boolean {

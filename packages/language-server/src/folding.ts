@@ -1,14 +1,17 @@
 /** Folding ranges: blocks (up to the line before their `}`) and runs of own-line comments. */
 import type { Node } from '@kalint/parser';
 import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver';
+import { lineStartOf } from './context.js';
 import type { Session } from './session.js';
+import { MAX_OUTLINE_DEPTH } from './symbols.js';
 
 export function foldingRanges(session: Session, params: FoldingRangeParams): FoldingRange[] {
   const parsed = session.parsed(params.textDocument.uri);
   if (!parsed) return [];
   const ranges: FoldingRange[] = [];
   const seen = new Set<number>();
-  const visit = (body: Node[]) => {
+  // Blocks nested deeper than the outline shows are not folded one by one (see MAX_OUTLINE_DEPTH).
+  const visit = (body: Node[], depth = 0) => {
     for (const node of body) {
       const block = node.type === 'Statement' ? node.block : node.type === 'Block' ? node : null;
       if (!block || node.file !== parsed.path) continue;
@@ -18,7 +21,7 @@ export function foldingRanges(session: Session, params: FoldingRangeParams): Fol
         seen.add(startLine);
         ranges.push({ startLine, endLine });
       }
-      visit(block.body);
+      if (depth < MAX_OUTLINE_DEPTH) visit(block.body, depth + 1);
     }
   };
   visit(parsed.ast.body);
@@ -43,5 +46,5 @@ export function foldingRanges(session: Session, params: FoldingRangeParams): Fol
 }
 
 function lineBefore(text: string, offset: number): string {
-  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return text.slice(lineStartOf(text, offset), offset);
 }

@@ -7,6 +7,12 @@ import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vsco
 import { lspRange } from './edge.js';
 import type { Session } from './session.js';
 
+/**
+ * Deepest nesting the outline shows: a hostile file nests blocks 100,000 deep, and the outline
+ * is built recursively. Real configs nest a few levels.
+ */
+export const MAX_OUTLINE_DEPTH = 256;
+
 export function documentSymbols(session: Session, params: DocumentSymbolParams): DocumentSymbol[] {
   const parsed = session.parsed(params.textDocument.uri);
   if (!parsed) return [];
@@ -26,7 +32,7 @@ export function documentSymbols(session: Session, params: DocumentSymbolParams):
         kind: depth === 0 ? SymbolKind.Class : node.block.kind === 'values' ? SymbolKind.Array : SymbolKind.Object,
         range: lspRange(node.range),
         selectionRange: lspRange({ start: node.keyword.range.start, end: lastWord.file === node.file ? lastWord.range.end : node.keyword.range.end }),
-        children: node.block.kind === 'values' ? [] : symbolsOf(node.block.body, depth + 1),
+        children: node.block.kind === 'values' || depth >= MAX_OUTLINE_DEPTH ? [] : symbolsOf(node.block.body, depth + 1),
       });
     }
     return symbols;

@@ -3,9 +3,9 @@
  * regular non-executable files only). The parser does no I/O; the command line and the language
  * server hand it this host.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { IncludeHost } from '@kalint/parser';
 
 /** Largest config file read; keepalived configs are small, anything bigger is a mistake. */
@@ -25,8 +25,26 @@ export function unreadable(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): str
   return null;
 }
 
-/** Read a config file as text; a reason instead when it is not a readable regular file. */
-export function readConfig(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { text: string } | { error: string } {
+/** A config file's text, with a warning when its bytes were not all valid UTF-8. */
+export interface ConfigText {
+  text: string;
+  /**
+   * Set when the file is not valid UTF-8: `'PATH' is not valid UTF-8 (line L): ...`. The text then
+   * holds U+FFFD for each invalid sequence, so writing it back would change the file's bytes.
+   */
+  warning?: string;
+  /** 1-based line of the first invalid byte, with `warning`. */
+  invalidLine?: number;
+}
+
+/**
+ * Read a config file as text; a reason instead when it is not a readable regular file.
+ *
+ * keepalived reads bytes and never decodes them; kalint reads UTF-8. A file that is not valid
+ * UTF-8 (Latin-1 comments, a binary file) is still read, invalid sequences as U+FFFD, and the
+ * result carries a warning naming the line of the first invalid byte.
+ */
+export function readConfig(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ConfigText | { error: string } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
@@ -46,7 +64,7 @@ export function readConfig(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { t
       if (n === 0) break;
       read += n;
     }
-    return { text: buffer.subarray(0, read).toString('utf8') };
+    return decode(buffer.subarray(0, read), path);
   } catch (error) {
     return { error: describeError(error, path) };
   } finally {
@@ -67,12 +85,24 @@ export function nodeIncludeHost(
   return {
     expand(pattern, fromDirectory) {
       const absolute = isAbsolute(pattern) ? pattern : resolve(cwd, fromDirectory, pattern);
+      let matches: string[];
       try {
         // keepalived's glob(3) returns matches sorted, and `*` does not match a leading dot.
-        return globSync(absolute, { onlyFiles: false, dot: false, expandDirectories: false, absolute: true }).sort();
+        matches = globSync(absolute, { onlyFiles: false, dot: false, expandDirectories: false, absolute: true }).sort();
       } catch {
-        return [];
+        matches = [];
       }
+      // The glob library lists files and directories only; glob(3) returns a plain path that
+      // exists whatever it is (a device, a FIFO), and read() then refuses it as keepalived does.
+      if (matches.length === 0 && !isDynamicPattern(pattern)) {
+        try {
+          lstatSync(absolute);
+          matches = [absolute];
+        } catch {
+          // Does not exist: no match.
+        }
+      }
+      return matches;
     },
     read(path) {
       path = resolve(cwd, path);
@@ -88,6 +118,51 @@ export function nodeIncludeHost(
       return readConfig(path, maxBytes);
     },
   };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of `bytes`, with a warning when they are not valid UTF-8. */
+export function decode(bytes: Uint8Array, path: string): ConfigText {
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    return {
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+      warning: `'${path}' is not valid UTF-8 (line ${line}): its invalid bytes are read as U+FFFD`,
+      invalidLine: line,
+    };
+  }
+}
+
+/** Offset of the first byte of `bytes` that does not start a valid UTF-8 sequence (length when none). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let n: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) [n, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [n, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    if (i + n >= bytes.length) return i;
+    let code = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return bytes.length;
 }
 
 function describeError(error: unknown, path: string): string {

@@ -25,8 +25,11 @@ import { endOf, positionMarker, type ExpandedToken } from './stream.js';
 export interface IncludeHost {
   /** Paths matching a keepalived include pattern (a glob with `{a,b}` braces), in glob order. */
   expand(pattern: string, fromDirectory: string): string[];
-  /** The text of a matched file, or why keepalived would skip it (a directory, not a regular file...). */
-  read(path: string): { text: string } | { error: string };
+  /**
+   * The text of a matched file, or why keepalived would skip it (a directory, not a regular file...).
+   * `warning` says what was read differently from the bytes on disk (invalid UTF-8).
+   */
+  read(path: string): { text: string; warning?: string } | { error: string };
 }
 
 export interface ExpandOptions {
@@ -422,6 +425,7 @@ export class Expander {
         this.report('include-unreadable', 'warning', `include: ${read.error}`, origin);
         continue;
       }
+      if (read.warning !== undefined) this.report('include-not-utf8', 'warning', `include: ${read.warning}`, origin);
       node.files.push(path);
       this.expandFile(read.text, path);
     }

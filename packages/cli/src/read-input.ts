@@ -1,0 +1,35 @@
+/**
+ * Reading the files a command was given: the size limit (`--max-file-size`), one-line errors
+ * naming the file as the user wrote it, and the warning for files that are not valid UTF-8.
+ */
+import { DEFAULT_MAX_FILE_BYTES, readConfig, type ConfigText } from '@kalint/node';
+import { UsageError, type Io } from './io.js';
+
+/** The `--max-file-size` option's value in bytes: digits, optionally with a K, M or G suffix (powers of 1024). */
+export function parseMaxFileSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_BYTES;
+  const match = /^(\d+)([kmg]?)(?:i?b)?$/i.exec(value.trim());
+  const bytes = match ? Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase()) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size expects a number of bytes (optionally with K, M or G), not '${value}'`);
+  return bytes;
+}
+
+/**
+ * Read the file at absolute `path`, shown as `shown`; a `UsageError` (exit 2) naming it when it
+ * cannot be read. A file that is not valid UTF-8 is read with a warning on `io`'s stderr (none
+ * without `io`: the caller handles `warning`).
+ */
+export function readInput(path: string, shown: string, maxBytes: number, io: Io | null): ConfigText {
+  const read = readConfig(path, maxBytes);
+  if ('error' in read) {
+    const message = read.error.replace(`'${path}'`, `'${shown}'`);
+    throw new UsageError(/over the \d+-byte limit/.test(message) ? `${message} (--max-file-size raises it)` : message);
+  }
+  if (read.warning !== undefined && io) io.stderr(`kalint: warning: ${notUtf8(shown, read)}\n`);
+  return read;
+}
+
+/** `FILE:LINE: not valid UTF-8 ...`, for a file read with a warning. */
+export function notUtf8(shown: string, read: ConfigText): string {
+  return `${shown}:${read.invalidLine ?? 1}: not valid UTF-8: kalint reads its invalid bytes as U+FFFD (keepalived reads bytes)`;
+}
