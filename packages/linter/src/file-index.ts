@@ -23,8 +23,8 @@ export interface IndexedStatement {
 
 export interface FileIndex {
   /**
-   * Every statement whose enclosing block is known to the schema (what `visitKnown` visits), known
-   * or not: contents of unknown blocks and of stray `{ }` are left out.
+   * Every statement whose enclosing block is known to the schema, known or not: contents of
+   * unknown blocks and of stray `{ }` are left out.
    */
   readonly visits: readonly IndexedStatement[];
   /** The visits whose statement keepalived does not know at its place (`path === null`). */

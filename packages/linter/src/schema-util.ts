@@ -1,74 +1,14 @@
 /**
  * Helpers shared by the schema rules (`unknown-keyword`, `misplaced-keyword`, `invalid-argument`,
- * `deprecated-keyword`): a walk that knows each statement's enclosing block, keyword suggestions,
- * and the address syntax keepalived accepts.
+ * `deprecated-keyword`): keyword suggestions, one finding per place, and the address syntax
+ * keepalived accepts. The walk that knows each statement's block is the file index (file-index.ts).
  */
 import type { ArgSpec, KeywordSpec } from '@kalint/grammar';
-import type { Block, ConfigFile, Located, Node, Statement, Value, Word } from '@kalint/parser';
+import type { ConfigFile, Located, Statement, Word } from '@kalint/parser';
 import type { Report } from './types.js';
 
 /** Path of the top level, as the schema names it. */
 export const ROOT_PATH = 'root';
-
-export interface StatementVisit {
-  statement: Statement;
-  /** Schema path of the block the statement stands in (`root` at the top level). */
-  parentPath: string;
-  /** The statement owning that block (`undefined` at the top level). */
-  owner: Statement | undefined;
-  /** Enclosing statements, outermost first. */
-  ancestors: readonly Statement[];
-}
-
-export interface ValueVisit {
-  value: Value;
-  /** The value-block keyword (`virtual_ipaddress`, `unicast_peer`, ...). */
-  owner: Statement;
-  ancestors: readonly Statement[];
-}
-
-interface Frame {
-  body: Node[];
-  index: number;
-  parentPath: string;
-  ancestors: Statement[];
-}
-
-/**
- * Visit every statement whose enclosing block is known to the schema, and every item of a known
- * value block. Contents of unknown blocks and of stray `{ }` are skipped: their owner is reported
- * already, and keepalived reads them somewhere kalint cannot place with certainty.
- */
-export function visitKnown(
-  ast: ConfigFile,
-  onStatement: (visit: StatementVisit) => void,
-  onValue?: (visit: ValueVisit) => void,
-): void {
-  const stack: Frame[] = [{ body: ast.body, index: 0, parentPath: ROOT_PATH, ancestors: [] }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.index >= frame.body.length) {
-      stack.pop();
-      continue;
-    }
-    const node = frame.body[frame.index++]!;
-    if (node.type !== 'Statement') continue;
-    onStatement({
-      statement: node,
-      parentPath: frame.parentPath,
-      owner: frame.ancestors[frame.ancestors.length - 1],
-      ancestors: frame.ancestors,
-    });
-    const block: Block | null = node.block;
-    if (!block || node.path === null) continue;
-    const ancestors = [...frame.ancestors, node];
-    if (block.kind === 'keywords') {
-      stack.push({ body: block.body, index: 0, parentPath: block.path ?? node.path, ancestors });
-    } else if (block.kind === 'values' && onValue) {
-      for (const item of block.body) if (item.type === 'Value') onValue({ value: item, owner: node, ancestors });
-    }
-  }
-}
 
 /**
  * A `report` that keeps one finding per place: `~SEQ` expansions produce several statements at

@@ -418,7 +418,7 @@ export const invalidArgument: Rule = {
   check({ schema, project, report: reportAll }) {
     const report = oncePerPlace(reportAll);
     for (const file of project.files) {
-      // Each statement, then (for a known value block) its items, as visitKnown visits them.
+      // Each statement, then (for a known value block) its items, in document order.
       for (const { statement, parentPath } of fileIndex(file).visits) {
         checkStatement(statement, parentPath, schema, report);
         const block = statement.block;
