@@ -11,7 +11,6 @@ import {
   Conditional,
   Definition as DefinitionToken,
   Include as IncludeToken,
-  lexer,
   Newline,
   PositionMarker,
   Sequence,
@@ -19,6 +18,7 @@ import {
   Word,
 } from './lexer.js';
 import { ExpandedMap, FixedMap, LineMap, SegmentMap, ShiftedMap, type Origin, type Segment, type SourceMap } from './source-map.js';
+import { scan, Scanner } from './scan.js';
 import { endOf, positionMarker, type ExpandedToken } from './stream.js';
 
 /** Reads the files an `include` names. The parser does no I/O of its own. */
@@ -73,8 +73,8 @@ export class Expander {
     const nested = this.fileStack.length > 0;
     this.fileStack.push(file);
     this.files.push(file);
-    const lexed = lexer.tokenize(text);
-    if (!nested) this.comments = toComments(lexed.groups.comments ?? [], text, file);
+    const lexed = scan(text);
+    if (!nested) this.comments = toComments(lexed.comments, text, file);
     checkLineLengths(text, file, this.diagnostics);
     if (nested) this.tokens.push(positionMarker(file, 0, 0));
     if (!text.includes('$') && !lexed.tokens.some((t) => isDirective(t.tokenType))) {
@@ -86,6 +86,21 @@ export class Expander {
     }
     this.newline(endOrigin(text, file));
     this.fileStack.pop();
+  }
+
+  /**
+   * Read a file with nothing to expand (see `nothingToExpand`) batch by batch, handing each batch
+   * of tokens to `feed` as it is read: the parser's input never exists whole.
+   */
+  streamFile(text: string, file: string, feed: (tokens: IToken[]) => void): void {
+    this.files.push(file);
+    checkLineLengths(text, file, this.diagnostics);
+    const scanner = new Scanner(text);
+    for (let batch = scanner.next(STREAM_BATCH); batch !== null; batch = scanner.next(STREAM_BATCH)) feed(batch);
+    // `nothingToExpand` looks for every place a directive could stand; reaching this is a bug.
+    if (scanner.directives) throw new Error('a preprocessor line in a file read without expansion');
+    this.comments = toComments(scanner.comments, text, file);
+    feed([newlineToken(endOrigin(text, file))]);
   }
 
   /** Expand line by line; lines without preprocessing pass through as they are. */
@@ -129,8 +144,8 @@ export class Expander {
   /** The source view: every token as written, nothing expanded. */
   sourceFile(text: string, file: string): void {
     this.files.push(file);
-    const lexed = lexer.tokenize(text);
-    this.comments = toComments(lexed.groups.comments ?? [], text, file);
+    const lexed = scan(text);
+    this.comments = toComments(lexed.comments, text, file);
     this.tokens = lexed.tokens;
   }
 
@@ -230,7 +245,7 @@ export class Expander {
 
   /** Split a logical line's text into tokens, each mapped to its origin. */
   private lex(text: string, map: SourceMap): void {
-    const lexed = lexer.tokenize(text);
+    const lexed = scan(text);
     for (const token of lexed.tokens) {
       const origin = map.map(token.startOffset, token.startOffset + token.image.length);
       // Line-start tokens were handled before lexing; anything left of their kind is a plain word.
@@ -240,8 +255,7 @@ export class Expander {
   }
 
   private newline(origin: Origin): void {
-    const end = origin.range.end;
-    this.tokens.push(makeToken(Newline, '\n', { file: origin.file, range: { start: end, end } }));
+    this.tokens.push(newlineToken(origin));
   }
 
   private conditionHolds(condition: string): boolean {
@@ -568,6 +582,41 @@ function toSegments(inStart: number[], inEnd: number[], copied: boolean[]): Segm
   return segments;
 }
 
+/** A line end at the end of `origin`. */
+function newlineToken(origin: Origin): ExpandedToken {
+  const end = origin.range.end;
+  return makeToken(Newline, '\n', { file: origin.file, range: { start: end, end } });
+}
+
+/** Tokens per batch when a file is read batch by batch: enough to make each parser call worth it. */
+const STREAM_BATCH = 4096;
+
+/**
+ * Whether `text` certainly has nothing to expand: no `$` anywhere, and no line whose first
+ * non-blank character starts an `@id`, a `~SEQ`/`~LST` or an `include`. (Those can only stand at
+ * the start of a line, after blanks; `\u2028` counts as a line end here, which only makes the
+ * answer more careful.) Looked up with `indexOf`, which is fast on a large text.
+ */
+export function nothingToExpand(text: string): boolean {
+  if (text.includes('$')) return false;
+  for (const start of ['@', '~', 'include']) {
+    for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+      if (atLineStart(text, at)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether only blanks stand between `offset` and the start of its line. */
+function atLineStart(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+    if (c !== 32 && c !== 9 && c !== 11 && c !== 12) return false;
+  }
+  return true;
+}
+
 function makeToken(type: TokenType, image: string, origin: Origin): ExpandedToken {
   const { start, end } = origin.range;
   const token = createTokenInstance(type, image, start.offset, end.offset - 1, NaN, NaN, NaN, NaN) as ExpandedToken;
@@ -588,15 +637,18 @@ function endOrigin(text: string, file: string): Origin {
 
 /** Comments with their ranges; lines are found by walking the text once, as comments come in order. */
 export function toComments(tokens: IToken[], text: string, file: string): Comment[] {
-  const breaks = /\r\n|\r|\n/g;
   let line = 0;
   let lineStart = 0;
-  let next = breaks.exec(text);
+  // Line breaks are `\r\n`, `\r` or `\n`; counted with a character loop, not a regular
+  // expression, which would allocate a match for every line of the file.
+  let i = 0;
   return tokens.map((token) => {
-    while (next !== null && next.index < token.startOffset) {
+    for (; i < token.startOffset; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      else if (c !== 10 && c !== 13) continue;
       line++;
-      lineStart = next.index + next[0].length;
-      next = breaks.exec(text);
+      lineStart = i + 1;
     }
     const start: Position = { offset: token.startOffset, line, character: token.startOffset - lineStart };
     const range = { start, end: endOf(token, start) };

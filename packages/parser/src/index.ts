@@ -3,9 +3,9 @@
  * `parse` never throws: whatever the input, it returns a (partial) tree and syntax diagnostics.
  */
 import type { ConfigFile, SyntaxDiagnostic } from './ast.js';
-import { Expander, type ExpandOptions } from './expand.js';
+import { Expander, nothingToExpand, type ExpandOptions } from './expand.js';
 import { chunks, plainFile, ParseCache, shiftChunk, type CachedChunk } from './incremental.js';
-import { buildTree } from './parser.js';
+import { buildTree, TreeBuilder } from './parser.js';
 import { walk } from './walk.js';
 
 export type * from './ast.js';
@@ -62,10 +62,19 @@ function parseWhole(text: string, options: ParseOptions): ParseResult {
   };
   try {
     const expander = new Expander(options);
-    if (options.expand === false) expander.sourceFile(text, file);
-    else expander.expandFile(text, file);
     ast.range.end = endOf(text);
-    const diagnostics = unique([...expander.diagnostics, ...buildTree(expander.tokens, ast)]);
+    let built: SyntaxDiagnostic[];
+    if (options.expand !== false && nothingToExpand(text)) {
+      // The common case, and the one large files are: parse as the text is read.
+      const tree = new TreeBuilder(ast);
+      expander.streamFile(text, file, (tokens) => tree.feed(tokens));
+      built = tree.finish();
+    } else {
+      if (options.expand === false) expander.sourceFile(text, file);
+      else expander.expandFile(text, file);
+      built = buildTree(expander.tokens, ast);
+    }
+    const diagnostics = unique([...expander.diagnostics, ...built]);
     ast.definitions = expander.definitionNodes;
     ast.includes = expander.includeNodes;
     ast.comments = expander.comments;

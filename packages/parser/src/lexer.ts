@@ -65,16 +65,17 @@ function lineStartMatcher(
 }
 
 const conditionalPattern = /@\^?[^ \t\r\n]*/y;
+/** The image of a conditional prefix starting at `offset`, or `null`. */
+export function matchConditional(text: string, offset: number): string | null {
+  conditionalPattern.lastIndex = offset;
+  return conditionalPattern.exec(text)?.[0] ?? null;
+}
+
 /** `@id` or `@^id` at the start of a line: the rest of the line applies to one config id only. */
 export const Conditional = createToken({
   name: 'Conditional',
   categories: [Structure],
-  pattern: {
-    exec: lineStartMatcher((text, offset) => {
-      conditionalPattern.lastIndex = offset;
-      return conditionalPattern.exec(text)?.[0] ?? null;
-    }, []),
-  },
+  pattern: { exec: lineStartMatcher(matchConditional, []) },
   start_chars_hint: ['@'],
   line_breaks: false,
 });
@@ -89,7 +90,8 @@ export const Sequence = createToken({
   line_breaks: false,
 });
 
-function matchSequence(text: string, offset: number): string | null {
+/** The image of a `~SEQ`/`~SEQx`/`~LST` prefix starting at `offset`, or `null`. */
+export function matchSequence(text: string, offset: number): string | null {
   if (!(text.startsWith('~SEQ(', offset) || text.startsWith('~SEQx(', offset) || text.startsWith('~LST(', offset))) {
     return null;
   }
@@ -105,18 +107,19 @@ function matchSequence(text: string, offset: number): string | null {
 }
 
 const includePattern = /include[rmwba]?[ \t][^\r\n]*/y;
+/** The image of an include line starting at `offset` (comment and trailing blanks cut), or `null`. */
+export function matchInclude(text: string, offset: number): string | null {
+  includePattern.lastIndex = offset;
+  const line = includePattern.exec(text)?.[0];
+  if (line === undefined) return null;
+  return stripComment(line).replace(/[ \t]+$/, '');
+}
+
 /** `include PATTERN`: the rest of the line, comments removed, is a glob pattern (not split into words). */
 export const Include = createToken({
   name: 'Include',
   categories: [Structure],
-  pattern: {
-    exec: lineStartMatcher((text, offset) => {
-      includePattern.lastIndex = offset;
-      const line = includePattern.exec(text)?.[0];
-      if (line === undefined) return null;
-      return stripComment(line).replace(/[ \t]+$/, '');
-    }, ['Conditional']),
-  },
+  pattern: { exec: lineStartMatcher(matchInclude, ['Conditional']) },
   start_chars_hint: ['i'],
   line_breaks: false,
 });
@@ -129,24 +132,25 @@ const definitionStart = /\$[A-Za-z_][A-Za-z0-9_]*=/y;
 export const Definition = createToken({
   name: 'Definition',
   categories: [Structure],
-  pattern: {
-    exec: lineStartMatcher((text, offset) => {
-      definitionStart.lastIndex = offset;
-      if (definitionStart.exec(text) === null) return null;
-      let end = lineEnd(text, offset);
-      while (continues(text.slice(lineStartOf(text, end), end))) {
-        const next = nextLineStart(text, end);
-        if (next >= text.length) break;
-        const nextEnd = lineEnd(text, next);
-        if (stripComment(text.slice(next, nextEnd)).trim() === '') break;
-        end = nextEnd;
-      }
-      return text.slice(offset, end);
-    }, ['Conditional']),
-  },
+  pattern: { exec: lineStartMatcher(matchDefinition, ['Conditional']) },
   start_chars_hint: ['$'],
   line_breaks: true,
 });
+
+/** The image of a definition starting at `offset`, continued lines included, or `null`. */
+export function matchDefinition(text: string, offset: number): string | null {
+  definitionStart.lastIndex = offset;
+  if (definitionStart.exec(text) === null) return null;
+  let end = lineEnd(text, offset);
+  while (continues(text.slice(lineStartOf(text, end), end))) {
+    const next = nextLineStart(text, end);
+    if (next >= text.length) break;
+    const nextEnd = lineEnd(text, next);
+    if (stripComment(text.slice(next, nextEnd)).trim() === '') break;
+    end = nextEnd;
+  }
+  return text.slice(offset, end);
+}
 
 function lineEnd(text: string, from: number): number {
   let i = from;
@@ -213,13 +217,19 @@ export const allTokens: TokenType[] = [
   PositionMarker,
 ];
 
-/** The one lexer instance, reused for every file. */
-export const lexer = new Lexer(allTokens, {
-  // Lines and columns are tracked by the expander, which walks every token anyway.
-  positionTracking: 'onlyOffset',
-  // Grammar validations cost start-up time; they run under the test runner only.
-  ensureOptimizations: underTest,
-  skipValidations: !underTest,
-});
+let reference: Lexer | undefined;
+
+/**
+ * Chevrotain's lexer over the token definitions above: the specification of how text splits into
+ * tokens. Files are read by the hand-written scanner (scan.ts), which yields the same tokens at a
+ * fraction of the cost; tests hold the two to the same output. Made on first use.
+ */
+export function referenceLexer(): Lexer {
+  return (reference ??= new Lexer(allTokens, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: underTest,
+    skipValidations: !underTest,
+  }));
+}
 
 export type { IToken };

@@ -397,19 +397,41 @@ function span(from: Located, to: Located): Range {
   return { start: from.range.start, end: to.range.end };
 }
 
+/**
+ * Builds `file.body` from tokens fed in order, in one piece or batch by batch (each batch ending
+ * with a line end, so no statement is cut in two).
+ */
+export class TreeBuilder {
+  private readonly builder: AstBuilder;
+  private readonly errors: SyntaxDiagnostic[] = [];
+
+  constructor(private readonly file: ConfigFile) {
+    this.builder = new AstBuilder(file);
+  }
+
+  feed(tokens: IToken[]): void {
+    parser.builder = this.builder;
+    parser.input = tokens;
+    try {
+      parser.config();
+    } finally {
+      parser.builder = null;
+    }
+    for (const error of parser.errors) {
+      this.errors.push({ code: 'parse-error', severity: 'error', message: error.message, file: this.file.file, range: this.file.range });
+    }
+  }
+
+  /** End of input: report what is left open; returns the syntax diagnostics. */
+  finish(): SyntaxDiagnostic[] {
+    this.builder.finish();
+    return [...this.builder.diagnostics, ...this.errors];
+  }
+}
+
 /** Parse a token stream into `file.body`; returns the syntax diagnostics. */
 export function buildTree(tokens: IToken[], file: ConfigFile): SyntaxDiagnostic[] {
-  const builder = new AstBuilder(file);
-  parser.builder = builder;
-  parser.input = tokens;
-  try {
-    parser.config();
-  } finally {
-    parser.builder = null;
-  }
-  builder.finish();
-  for (const error of parser.errors) {
-    builder.diagnostics.push({ code: 'parse-error', severity: 'error', message: error.message, file: file.file, range: file.range });
-  }
-  return builder.diagnostics;
+  const tree = new TreeBuilder(file);
+  tree.feed(tokens);
+  return tree.finish();
 }

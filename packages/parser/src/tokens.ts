@@ -2,7 +2,8 @@
  * The tokens of a file as written, comments included, for tools that work on the text itself
  * (the formatter, editors' semantic tokens). Chevrotain's token types stay internal.
  */
-import { lexer, Comment, Conditional, Definition, Include, LBrace, Newline, Quoted, RBrace, Sequence, UnterminatedQuote } from './lexer.js';
+import { Comment, Conditional, Definition, Include, LBrace, Newline, Quoted, RBrace, Sequence, UnterminatedQuote } from './lexer.js';
+import { scan } from './scan.js';
 
 export type SourceTokenKind =
   | 'word'
@@ -27,8 +28,8 @@ export interface SourceToken {
 
 /** Every token of `text` in order, comments and line ends included. Never throws. */
 export function tokenize(text: string): SourceToken[] {
-  const lexed = lexer.tokenize(text);
-  const all = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  const lexed = scan(text);
+  const all = [...lexed.tokens, ...lexed.comments].sort((a, b) => a.startOffset - b.startOffset);
   return all.map((token) => ({ kind: kindOf(token.tokenType), image: token.image, offset: token.startOffset }));
 }
 
