@@ -164,6 +164,7 @@ function context(project, sink) {
   return {
     schema,
     project,
+    targetVersion: schema.version,
     report(r) {
       sink.push(r);
     },

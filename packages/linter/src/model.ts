@@ -69,19 +69,22 @@ export interface ConfigModel {
 
 /** The words of a statement after the keyword, as text. */
 export function argsText(statement: Statement): string {
-  return statement.args.map((w) => w.text).join(' ');
-}
-
-function children(statement: Statement): Array<Statement | Value> {
-  return (statement.block?.body ?? []).filter((n): n is Statement | Value => n.type === 'Statement' || n.type === 'Value');
+  const args = statement.args;
+  // Most lines have one word: no array to build for them (this runs for every line of every virtual server).
+  if (args.length === 1) return args[0]!.text;
+  return args.map((w) => w.text).join(' ');
 }
 
 function statementsIn(statement: Statement): Statement[] {
-  return children(statement).filter((n): n is Statement => n.type === 'Statement');
+  const found: Statement[] = [];
+  for (const node of statement.block?.body ?? []) if (node.type === 'Statement') found.push(node);
+  return found;
 }
 
 function valuesIn(statement: Statement): Value[] {
-  return children(statement).filter((n): n is Value => n.type === 'Value');
+  const found: Value[] = [];
+  for (const node of statement.block?.body ?? []) if (node.type === 'Value') found.push(node);
+  return found;
 }
 
 function text(statement: Statement, index = 0): Valued<string> | undefined {
@@ -155,7 +158,8 @@ function firstWord(item: Value, statement: Statement): Valued<string> {
 }
 
 function virtualServer(statement: Statement): VirtualServer {
-  const [first, second] = statement.args.map((w) => w.text);
+  const first = statement.args[0]?.text;
+  const second = statement.args[1]?.text;
   const server: VirtualServer = { key: '', file: statement.file, statement, settings: new Map(), realServers: [] };
   if (first !== 'fwmark' && first !== 'group') {
     if (first !== undefined) server.address = first;
@@ -183,7 +187,8 @@ function virtualServer(statement: Statement): VirtualServer {
 }
 
 function realServer(statement: Statement): RealServer {
-  const [address = '', port] = statement.args.map((w) => w.text);
+  const address = statement.args[0]?.text ?? '';
+  const port = statement.args[1]?.text;
   const server: RealServer = { key: port === undefined ? address : `${address}:${port}`, address, statement, checkers: [] };
   if (port !== undefined) server.port = port;
   for (const child of statementsIn(statement)) {

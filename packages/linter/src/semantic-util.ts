@@ -6,6 +6,7 @@
  */
 import type { ConfigFile, Statement, Value, Word } from '@kalint/parser';
 import { astIndex } from './file-index.js';
+import { isIPv4 } from './schema-util.js';
 import type { ProjectFile } from './project.js';
 import type { VrrpInstance } from './model.js';
 
@@ -62,13 +63,14 @@ export function addressOf(text: string): string {
   return (slash < 0 ? text : text.slice(0, slash)).toLowerCase();
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
 /** 4 or 6 for a word that is an IPv4 or IPv6 address (with or without a prefix), else null. */
 export function familyOf(text: string): 4 | 6 | null {
-  const address = addressOf(text);
-  if (IPV4.test(address)) return 4;
-  if (/^[0-9a-f:.]+$/.test(address) && address.includes(':') && address.split('::').length <= 2) return 6;
+  const slash = text.indexOf('/');
+  const address = slash < 0 ? text : text.slice(0, slash);
+  // Dotted quads (no leading zeros, each at most 255) first, without lower-casing: most words are IPv4.
+  if (isIPv4(address)) return 4;
+  const lower = address.toLowerCase();
+  if (/^[0-9a-f:.]+$/.test(lower) && lower.includes(':') && lower.split('::').length <= 2) return 6;
   return null;
 }
 

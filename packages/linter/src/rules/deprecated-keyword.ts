@@ -88,6 +88,14 @@ function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statem
   return { description: `Move to global_defs as \`${line}\``, edits: [insertion, removal] };
 }
 
+/**
+ * Whether the block holding `statement` has another known `keyword` line. (A function rather than a
+ * closure in the rule's loop: a closure there costs a context object for every statement of the file.)
+ */
+function hasSibling(owner: Statement | undefined, ast: ConfigFile, statement: Statement, keyword: string): boolean {
+  return childStatements(owner, ast).some((s) => s !== statement && s.keyword.text === keyword && s.path !== null);
+}
+
 function statementsNamed(ast: ConfigFile, name: string): Statement[] {
   return astIndex(ast).known.filter((statement) => statement.keyword.text === name);
 }
@@ -108,9 +116,6 @@ export const deprecatedKeyword: Rule = {
         // Only unknown keywords (perhaps removed ones) and deprecated ones concern this rule.
         if (statement.path !== null && !statement.spec?.deprecated) continue;
         const name = statement.keyword.text;
-        let siblings: Statement[] | undefined;
-        const present = (keyword: string) =>
-          (siblings ??= childStatements(owner, file.ast)).some((s) => s !== statement && s.keyword.text === keyword && s.path !== null);
 
         if (statement.path === null) {
           const removed = schema.removedChild(parentPath, name);
@@ -125,7 +130,7 @@ export const deprecatedKeyword: Rule = {
           if (removed.replacement) message += ` Use \`${removed.replacement}\` instead.`;
           else message += ' Delete the line.';
           let fix: Fix | undefined;
-          if (target && !present(target.name)) fix = renameFix(statement, name, target.name);
+          if (target && !hasSibling(owner, file.ast, statement, target.name)) fix = renameFix(statement, name, target.name);
           else if (target) message += ` (The block already has \`${target.name}\`: delete this line.)`;
           report({ message, at: statement.keyword, severity: 'error', tags: ['deprecated'], ...(fix ? { fix } : {}) });
           continue;
@@ -156,7 +161,7 @@ export const deprecatedKeyword: Rule = {
         const instead = target ? `use \`${replacement}\` instead` : `replacement: ${replacement.replace(/^\((.*)\)$/, '$1')}`;
         let message = `\`${name}\` is deprecated${noticed}; ${instead}.${version}`;
         if (target && carriesOver(schema, spec, target)) {
-          if (!present(target.name)) fix = renameFix(statement, name, target.name);
+          if (!hasSibling(owner, file.ast, statement, target.name)) fix = renameFix(statement, name, target.name);
           else message += ` The block already has \`${target.name}\`: delete this line.`;
         }
         report({ message, at: statement.keyword, tags: ['deprecated'], ...(fix ? { fix } : {}) });

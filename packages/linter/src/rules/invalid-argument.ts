@@ -69,6 +69,8 @@ interface Problem {
   hint?: string;
 }
 
+const BOOLEAN_WORDS = new Set(['true', 'on', 'yes', 'false', 'off', 'no']);
+
 /** `text.replace(/^\s+/, '')`, without the regex for the usual word that starts with no blank. */
 function trimStart(text: string): string {
   const c = text.charCodeAt(0);
@@ -89,13 +91,11 @@ function isInteger(text: string): boolean {
 /** What is wrong with one word for its spec, or null. */
 export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
   const t = word.text;
-  // Only for messages: most words are fine, so the leftover test waits until a problem is found.
-  const note = () => leftoverNote(t);
   switch (spec.kind) {
     case 'integer':
     case 'port': {
       const s = trimStart(t);
-      if (!isInteger(s)) return { text: `\`${t}\` is not a whole number${note()}` };
+      if (!isInteger(s)) return { text: `\`${t}\` is not a whole number${leftoverNote(t)}` };
       const n = Number(s);
       const min = spec.min ?? (spec.kind === 'port' ? 1 : undefined);
       const max = spec.max ?? (spec.kind === 'port' ? 65535 : undefined);
@@ -109,9 +109,9 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
       const s = trimStart(t);
       if (s.startsWith('-')) {
         if (/^-(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is negative; the range is ${range(spec)}` };
-        return { text: `\`${t}\` is not a number${note()}` };
+        return { text: `\`${t}\` is not a number${leftoverNote(t)}` };
       }
-      if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is not a number${note()}` };
+      if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(s)) return { text: `\`${t}\` is not a number${leftoverNote(t)}` };
       const n = Number(s);
       const places = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
       const rounded = spec.places !== undefined && places > spec.places ? Number(n.toFixed(spec.places)) : n;
@@ -127,33 +127,33 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
       return null;
     }
     case 'boolean':
-      if (['true', 'on', 'yes', 'false', 'off', 'no'].includes(t)) return null;
-      return { text: `\`${t}\` is not a boolean: keepalived accepts true, on, yes, false, off or no (lower case)${note()}` };
+      if (BOOLEAN_WORDS.has(t)) return null;
+      return { text: `\`${t}\` is not a boolean: keepalived accepts true, on, yes, false, off or no (lower case)${leftoverNote(t)}` };
     case 'enum': {
       const values = spec.values ?? [];
       const ok = spec.caseInsensitive ? values.some((v) => v.toLowerCase() === t.toLowerCase()) : values.includes(t);
       if (ok) return null;
       const { caseOnly, near } = suggest(t, values);
       const hint = caseOnly.length > 0 ? `keepalived compares it case-sensitively: write \`${caseOnly[0]}\`.` : near.length > 0 ? `Did you mean \`${near[0]}\`?` : undefined;
-      return { text: `\`${t}\` is not one of ${joinOr(values.map((v) => `\`${v}\``))}${note()}`, ...(hint ? { hint } : {}) };
+      return { text: `\`${t}\` is not one of ${joinOr(values.map((v) => `\`${v}\``))}${leftoverNote(t)}`, ...(hint ? { hint } : {}) };
     }
     case 'ip': {
-      if (socketAddressFamily(t) === null) return { text: `\`${t}\` is not an IP address${note()}` };
+      if (socketAddressFamily(t) === null) return { text: `\`${t}\` is not an IP address${leftoverNote(t)}` };
       return null;
     }
     case 'ipv4': {
-      if (socketAddressFamily(t) !== 4) return { text: `\`${t}\` is not an IPv4 address${note()}` };
+      if (socketAddressFamily(t) !== 4) return { text: `\`${t}\` is not an IPv4 address${leftoverNote(t)}` };
       return null;
     }
     case 'ipv6': {
-      if (socketAddressFamily(t) !== 6) return { text: `\`${t}\` is not an IPv6 address${note()}` };
+      if (socketAddressFamily(t) !== 6) return { text: `\`${t}\` is not an IPv6 address${leftoverNote(t)}` };
       return null;
     }
     case 'cidr':
       return addressWithPrefixProblem(t)?.problem ?? null;
     case 'interface': {
       const missing = 'no interface can have this name, so keepalived reports the interface as missing';
-      if (leftover(t)) return { text: `\`${t}\` is not an interface name${note()}`, consequence: missing };
+      if (leftover(t)) return { text: `\`${t}\` is not an interface name${leftoverNote(t)}`, consequence: missing };
       if (/[/\s]/.test(t) || t === '') return { text: `\`${t}\` cannot be an interface name (no '/' or blanks allowed)`, consequence: missing };
       if (t.length > IFNAME_MAX) return { text: `\`${t}\` is longer than ${IFNAME_MAX} characters, the limit for Linux interface names`, consequence: 'keepalived reports it and ignores it' };
       return null;

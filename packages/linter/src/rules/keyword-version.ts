@@ -34,18 +34,26 @@ export const keywordVersion: Rule = {
   check({ project, targetVersion, report: reportAll }) {
     const report = oncePerPlace(reportAll);
     const target = shown(targetVersion);
+    // A schema has a handful of distinct versions and a config hundreds of thousands of keywords:
+    // compare each version with the target once.
+    const comparisons = new Map<string, number>();
+    const compared = (version: string): number => {
+      let result = comparisons.get(version);
+      if (result === undefined) comparisons.set(version, (result = compareVersions(version, targetVersion)));
+      return result;
+    };
     for (const file of project.files) {
       const reported = new Set<object>();
       for (const { statement, parentPath, ancestors } of fileIndex(file).visits) {
         const spec = statement.spec;
         if (!spec) continue;
         // Inside a block the release does not know, the block's keyword is the finding.
-        if (ancestors.some((a) => reported.has(a))) continue;
+        if (reported.size > 0 && ancestors.some((a) => reported.has(a))) continue;
         const name = spec.name;
         let problem: string | undefined;
-        if (compareVersions(spec.since, targetVersion) > 0) {
+        if (compared(spec.since) > 0) {
           problem = `keepalived ${target} does not know \`${name}\` ${inBlock(parentPath)} (added in ${shown(spec.since)})`;
-        } else if (spec.until && compareVersions(spec.until, targetVersion) < 0) {
+        } else if (spec.until && compared(spec.until) < 0) {
           problem = `keepalived ${target} no longer knows \`${name}\` ${inBlock(parentPath)} (removed after ${shown(spec.until)})`;
         }
         if (!problem) continue;
