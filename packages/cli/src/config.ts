@@ -187,7 +187,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // Most candidates do not exist: asking for `undefined` spares making an error object for each,
+    // which on an inventory of thousands of directories was a quarter of a second.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -2,8 +2,12 @@
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Whether stdout is a terminal (colours, progress). */
+  /** Whether stdout is a terminal (colours). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: a long lint shows its progress there (none when absent). */
+  stderrIsTTY?: boolean;
+  /** Milliseconds on a steady clock, for progress timing; `performance.now` when absent. */
+  now?: () => number;
   cwd: string;
   /** Reads standard input entirely. */
   readStdin(): Promise<string>;
@@ -18,6 +22,8 @@ export const processIo: Io = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  now: () => performance.now(),
   cwd: process.cwd(),
   readStdin: async () => {
     const chunks: Buffer[] = [];

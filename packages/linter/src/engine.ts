@@ -4,7 +4,7 @@
  */
 import { schema } from '@kalint/grammar';
 import { parse, type IncludeHost, type ParseCache } from '@kalint/parser';
-import { Project, projectFile, type ProjectFile } from './project.js';
+import { includedFiles, Project, projectFile, type ProjectFile, type ProjectScope } from './project.js';
 import { rules as allRules } from './rules/index.js';
 import { parseVersion } from './rules/keyword-version.js';
 import type { HostFacts } from './sysctl.js';
@@ -38,6 +38,10 @@ export interface LintOptions {
    * schema describes.
    */
   targetVersion?: string;
+  /** What the project learns from a whole run it is only part of (a parallel lint; see `lintParsed`). */
+  scope?: ProjectScope;
+  /** Called after each input is parsed, with how many of how many are (progress of a long run). */
+  onParsed?: (parsed: number, total: number) => void;
 }
 
 export interface LintResult {
@@ -48,16 +52,32 @@ export interface LintResult {
 
 /** Lint the files of one run together (so HA peers are compared). */
 export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult {
-  const files = inputs.map(({ path, text, cache }) => {
+  return lintParsed(parseInputs(inputs, options), options);
+}
+
+/** Parse inputs into project files (includes followed through `options.host`), as `lint` does. */
+export function parseInputs(inputs: LintInput[], options: Pick<LintOptions, 'host' | 'configId' | 'onParsed'> = {}): ProjectFile[] {
+  return inputs.map(({ path, text, cache }, i) => {
     const result = parse(text, {
       file: path,
       ...(cache ? { cache } : {}),
       ...(options.host ? { host: options.host } : {}),
       ...(options.configId !== undefined ? { configId: options.configId } : {}),
     });
-    return projectFile(path, text, result.ast, result.diagnostics);
+    const file = projectFile(path, text, result.ast, result.diagnostics);
+    options.onParsed?.(i + 1, inputs.length);
+    return file;
   });
-  const project = new Project(files, options.hosts ?? new Map());
+}
+
+/**
+ * Lint files parsed by `parseInputs`. A parallel run lints each part of the run this way, with
+ * `options.scope` telling it what it cannot see: the findings of a part are those a lint of the
+ * whole run gives its files, as long as the part holds every file its files are peers of or
+ * share an include with.
+ */
+export function lintParsed(files: ProjectFile[], options: LintOptions = {}): LintResult {
+  const project = new Project(files, options.hosts ?? new Map(), options.scope);
   const targetVersion = options.targetVersion ?? schema.version;
   if (!parseVersion(targetVersion)) throw new Error(`targetVersion: '${targetVersion}' is not a version X.Y.Z`);
   const diagnostics: Diagnostic[] = [];
@@ -85,6 +105,7 @@ export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult
     });
   }
   const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f.path, []]));
+  const inputCount = byFile.size;
   for (const d of diagnostics) {
     const list = byFile.get(d.file);
     if (list) list.push(d);
@@ -94,7 +115,14 @@ export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult
   const reportUnused = (options.reportUnusedSuppressions ?? true) && unusedSetting !== 'off';
   const fileByPath = new Map<string, ProjectFile>();
   for (const f of files) if (!fileByPath.has(f.path)) fileByPath.set(f.path, f);
-  const result = [...byFile].map(([path, list]) => {
+  // Included files follow the inputs in the order they were first read, not in the order rules
+  // happened to report them: a lint of part of a run then orders them as the whole run does.
+  const readOrder = new Map<string, number>();
+  for (const f of files) for (const included of includedFiles(f)) if (!readOrder.has(included)) readOrder.set(included, readOrder.size);
+  const entries = [...byFile];
+  const unread = Number.MAX_SAFE_INTEGER;
+  const reached = entries.slice(inputCount).sort(([a], [b]) => (readOrder.get(a) ?? unread) - (readOrder.get(b) ?? unread));
+  const result = [...entries.slice(0, inputCount), ...reached].map(([path, list]) => {
     const file = fileByPath.get(path);
     const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused) : list;
     if (unusedSetting === 'error') for (const d of kept) if (d.ruleId === 'unused-suppression') d.severity = 'error';

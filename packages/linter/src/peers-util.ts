@@ -15,18 +15,21 @@ export const PRIORITY_DEFAULT = 100;
 // ---------------------------------------------------------------------------------------------
 // Naming files and lines in messages
 
-const displayNames = new WeakMap<Project, Map<string, string>>();
+/** Display names by naming list: the chunks of a parallel run share one list, and so one table. */
+const displayNames = new WeakMap<readonly string[], Map<string, string>>();
 
 /**
  * The shortest trailing part of each path that still tells the run's files apart: `ha2.conf` for
  * `/etc/ha/ha2.conf` next to `/etc/ha/ha1.conf`, `node2/keepalived.conf` when both are called
- * `keepalived.conf`.
+ * `keepalived.conf`. The run's files are its inputs and the files they include
+ * (`Project.namingPaths`), so a name depends on the run, never on which message asked first; a
+ * path outside them keeps its full name.
  */
 export function fileName(project: Project, file: string): string {
-  let names = displayNames.get(project);
+  let names = displayNames.get(project.namingPaths);
   if (!names) {
     names = new Map();
-    const paths = [...new Set([...project.files.map((f) => f.path), file])];
+    const paths = [...new Set(project.namingPaths)];
     const parts = paths.map((p) => p.split(/[\\/]+/).filter((s) => s !== ''));
     // How many paths end in each suffix of n parts (a path shorter than n counts as a whole), by n, worked out
     // only for the n some path needs: a suffix clashes when another path ends the same way.
@@ -54,7 +57,7 @@ export function fileName(project: Project, file: string): string {
         }
       }
     });
-    displayNames.set(project, names);
+    displayNames.set(project.namingPaths, names);
   }
   return names.get(file) ?? file;
 }

@@ -24,21 +24,42 @@ export interface PeerGroup<T> {
   members: T[];
 }
 
+/** What a project learns from the rest of a run it is only part of (a parallel lint). */
+export interface ProjectScope {
+  /**
+   * Every file the whole run names (inputs and the files they include), so messages name files as
+   * a lint of the whole run would (`fileName`). Default: this project's files and their includes.
+   */
+  namingPaths?: readonly string[];
+  /**
+   * Peer keys (as `peerKeys` gives them) that more than `MAX_FILES_PER_PEER_KEY` files of the whole
+   * run share: a part of the run may hold only a few of those files, and must not join them.
+   */
+  commonPeerKeys?: ReadonlySet<string>;
+}
+
 export class Project {
   readonly instanceGroups: Array<PeerGroup<VrrpInstance>>;
   readonly virtualServerGroups: Array<PeerGroup<VirtualServer>>;
+  /** The files messages tell apart: see `ProjectScope.namingPaths`. */
+  readonly namingPaths: readonly string[];
 
   constructor(
     readonly files: ProjectFile[],
     /** What is known of the real servers' hosts (sysctl settings), by address. */
     readonly hosts: HostFacts,
+    scope: ProjectScope = {},
   ) {
-    this.instanceGroups = groupInstances(files);
-    this.virtualServerGroups = groupBy(
-      files.flatMap((f) => f.model.virtualServers),
-      (vs) => [vs.key],
-    );
+    const common = scope.commonPeerKeys ?? new Set<string>();
+    this.instanceGroups = groupBy(files.flatMap((f) => f.model.instances), instanceKeys, common);
+    this.virtualServerGroups = groupBy(files.flatMap((f) => f.model.virtualServers), virtualServerKeys, common);
+    this.namingPaths = scope.namingPaths ?? [...new Set(files.flatMap((f) => [f.path, ...includedFiles(f)]))];
   }
+}
+
+/** The files a project file includes, directly or not, in the order they were read. */
+export function includedFiles(file: ProjectFile): string[] {
+  return [...new Set(file.ast.includes.flatMap((include) => include.files))];
 }
 
 /** Parse-independent part of building a project file. */
@@ -46,22 +67,42 @@ export function projectFile(path: string, text: string, ast: ConfigFile, syntax:
   return { path, text, ast, syntax, model: buildModel(ast) };
 }
 
-function groupInstances(files: ProjectFile[]): Array<PeerGroup<VrrpInstance>> {
-  return groupBy(
-    files.flatMap((f) => f.model.instances),
-    (instance) => {
-      const keys = [`name ${instance.name}`];
-      if (instance.vrid) keys.push(`vrid ${instance.vrid.value} on ${instance.interface?.value ?? ''}`);
-      for (const vip of instance.vips) keys.push(`vip ${vip.value.split('/')[0]}`);
-      return keys;
-    },
-  );
+// Peer keys are namespaced by what they join (instances or virtual servers), so one set of keys
+// can describe both (`peerKeys`, `ProjectScope.commonPeerKeys`).
+
+function instanceKeys(instance: VrrpInstance): string[] {
+  const keys = [`vrrp name ${instance.name}`];
+  if (instance.vrid) keys.push(`vrrp vrid ${instance.vrid.value} on ${instance.interface?.value ?? ''}`);
+  for (const vip of instance.vips) keys.push(`vrrp vip ${vip.value.split('/')[0]}`);
+  return keys;
+}
+
+function virtualServerKeys(server: VirtualServer): string[] {
+  return [`vs ${server.key}`];
 }
 
 /**
- * Union of items that share any key, keeping only groups that span two or more files. Items of
- * one file never become peers of each other (that is a duplicate, for the single-file rules).
+ * The peer keys of a file's instances and virtual servers, each with the file of the node that
+ * has it (an included file, for nodes read through an include), without repeats. Two files are
+ * peers only through a key they share; a parallel lint counts keys over the whole run with this to
+ * know which files must be linted together.
  */
+export function peerKeys(file: ProjectFile): Array<{ key: string; file: string }> {
+  const seen = new Set<string>();
+  const result: Array<{ key: string; file: string }> = [];
+  const add = (node: { file: string }, keys: string[]) => {
+    for (const key of keys) {
+      const id = `${node.file}\0${key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      result.push({ key, file: node.file });
+    }
+  };
+  for (const instance of file.model.instances) add(instance, instanceKeys(instance));
+  for (const server of file.model.virtualServers) add(server, virtualServerKeys(server));
+  return result;
+}
+
 /**
  * A key shared by more files than this says nothing about which nodes form a cluster: in an
  * inventory of many HA pairs every pair may name its instance `VI_1` or use VRID 51 on `eth0`.
@@ -70,7 +111,12 @@ function groupInstances(files: ProjectFile[]): Array<PeerGroup<VrrpInstance>> {
  */
 export const MAX_FILES_PER_PEER_KEY = 8;
 
-function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => string[]): Array<PeerGroup<T>> {
+/**
+ * Union of items that share any key, keeping only groups that span two or more files. Items of
+ * one file never become peers of each other (that is a duplicate, for the single-file rules).
+ * Keys in `common` are too common in the whole run, whatever this project sees of them.
+ */
+function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => string[], common: ReadonlySet<string>): Array<PeerGroup<T>> {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -94,8 +140,8 @@ function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => st
     }
   });
   // Join the items of each file that share a key, unless the key is too common to mean a cluster.
-  for (const { items: sharing, files } of withKey.values()) {
-    if (files.size < 2 || files.size > MAX_FILES_PER_PEER_KEY) continue;
+  for (const [key, { items: sharing, files }] of withKey) {
+    if (files.size < 2 || files.size > MAX_FILES_PER_PEER_KEY || common.has(key)) continue;
     const first = find(sharing[0]!);
     for (let k = 1; k < sharing.length; k++) parent[find(sharing[k]!)] = first;
   }

@@ -1,0 +1,149 @@
+/**
+ * A worker thread of a parallel lint (parallel.ts runs the show). Two steps, each one message:
+ *
+ * - `parse`: parse a slice of the run's inputs (includes followed from the disk, as the command
+ *   does), keep the parsed files, and answer with what the main thread needs to see which files
+ *   must be linted together: each file's peer keys and the files it includes.
+ * - `lint`: lint the parts of the run given to this worker, reusing the files parsed in the first
+ *   step (parsing the few it was not given then), and answer part by part with the findings.
+ *
+ * Everything crosses threads as plain data: diagnostics are copied field by field, since the
+ * parser's ranges may be objects made on first read.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { includedFiles, lintParsed, parseInputs, peerKeys, type Diagnostic, type HostFacts, type ProjectFile, type RuleSetting } from '@kalint/linter';
+import { nodeIncludeHost } from '@kalint/node';
+import type { Range } from '@kalint/parser';
+
+/** What every worker of a run is started with. */
+export interface WorkerSetup {
+  cwd: string;
+  maxFileSize: number;
+  configId: string | undefined;
+}
+
+/** One input of the run: `index` is its place among all the run's inputs. */
+export interface WorkerInput {
+  index: number;
+  path: string;
+  text: string;
+}
+
+/** The settings of one group of files (one configuration file); the run's parse is shared. */
+export interface WorkerSettings {
+  rules: Record<string, RuleSetting>;
+  hosts: HostFacts;
+  targetVersion: string | undefined;
+}
+
+export type ToWorker =
+  | { type: 'parse'; inputs: WorkerInput[] }
+  | {
+      type: 'lint';
+      /** Lists of input indexes, each a whole number of independent parts of the run, in order. */
+      chunks: number[][];
+      /** Inputs of those chunks this worker did not parse. */
+      inputs: WorkerInput[];
+      settings: WorkerSettings[];
+      namingPaths: string[];
+      commonPeerKeys: string[];
+    };
+
+export interface ParsedFacts {
+  index: number;
+  /** `[key, file of the node that has it]` (see `peerKeys`). */
+  keys: Array<[string, string]>;
+  /** Files it includes, in the order they were read. */
+  includes: string[];
+}
+
+/** Findings of one chunk, per settings group, as `lint` orders them. */
+export type ChunkResult = Array<Array<{ path: string; diagnostics: Diagnostic[] }>>;
+
+export type FromWorker =
+  | { type: 'progress'; done: number }
+  | { type: 'parsed'; files: ParsedFacts[] }
+  | { type: 'chunk'; files: number; results: ChunkResult }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+/** Progress messages: at most one per this many milliseconds (the line shows ten a second at most). */
+const PROGRESS_EVERY = 100;
+
+const setup = workerData as WorkerSetup;
+const host = nodeIncludeHost(setup.cwd, setup.maxFileSize);
+const parsed = new Map<number, ProjectFile>();
+const port = parentPort!;
+
+function post(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+function parseSome(inputs: WorkerInput[], onParsed?: (n: number) => void): void {
+  const files = parseInputs(inputs, {
+    host,
+    ...(setup.configId !== undefined ? { configId: setup.configId } : {}),
+    ...(onParsed ? { onParsed } : {}),
+  });
+  inputs.forEach((input, i) => parsed.set(input.index, files[i]!));
+}
+
+port.on('message', (message: ToWorker) => {
+  try {
+    if (message.type === 'parse') {
+      let reported = performance.now();
+      parseSome(message.inputs, (n) => {
+        const now = performance.now();
+        if (now - reported < PROGRESS_EVERY) return;
+        reported = now;
+        post({ type: 'progress', done: n });
+      });
+      const files = message.inputs.map(({ index }): ParsedFacts => {
+        const file = parsed.get(index)!;
+        return { index, keys: peerKeys(file).map(({ key, file }) => [key, file]), includes: includedFiles(file) };
+      });
+      post({ type: 'parsed', files });
+      return;
+    }
+    // Files parsed here but linted by another worker are not needed any more; the few this worker
+    // lints but another parsed are parsed here.
+    const wanted = new Set(message.chunks.flat());
+    for (const index of parsed.keys()) if (!wanted.has(index)) parsed.delete(index);
+    parseSome(message.inputs);
+    const scope = { namingPaths: message.namingPaths, commonPeerKeys: new Set(message.commonPeerKeys) };
+    for (const chunk of message.chunks) {
+      const files = chunk.map((index) => parsed.get(index)!);
+      const results = message.settings.map((settings) => {
+        const result = lintParsed(files, {
+          rules: settings.rules,
+          hosts: settings.hosts,
+          ...(settings.targetVersion !== undefined ? { targetVersion: settings.targetVersion } : {}),
+          scope,
+        });
+        return result.files.map(({ path, diagnostics }) => ({ path, diagnostics: diagnostics.map(plain) }));
+      });
+      for (const index of chunk) parsed.delete(index);
+      post({ type: 'chunk', files: chunk.length, results });
+    }
+    post({ type: 'done' });
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+function plainRange(range: Range): Range {
+  const { start, end } = range;
+  return {
+    start: { offset: start.offset, line: start.line, character: start.character },
+    end: { offset: end.offset, line: end.line, character: end.character },
+  };
+}
+
+/** A copy of a diagnostic made of plain objects only, fields in the order the engine writes them. */
+function plain(d: Diagnostic): Diagnostic {
+  const copy: Diagnostic = { ruleId: d.ruleId, severity: d.severity, message: d.message, file: d.file, range: plainRange(d.range) };
+  if (d.related) copy.related = d.related.map((r) => ({ file: r.file, range: plainRange(r.range), message: r.message }));
+  if (d.fix) copy.fix = { description: d.fix.description, edits: d.fix.edits.map((e) => ({ file: e.file, range: plainRange(e.range), text: e.text })) };
+  if (d.tags) copy.tags = [...d.tags];
+  return copy;
+}
