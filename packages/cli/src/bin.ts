@@ -5,4 +5,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
-process.exitCode = await run(process.argv.slice(2));
+// No top-level await: the bundle of this entry is CommonJS (see scripts/bundle.mjs).
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

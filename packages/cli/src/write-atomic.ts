@@ -4,7 +4,6 @@
  */
 import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** The file-system calls `writeAtomic` makes that tests may replace to simulate failures. */
 export interface AtomicWriteFs {
@@ -12,6 +11,25 @@ export interface AtomicWriteFs {
 }
 
 const realFs: AtomicWriteFs = { rename: renameSync };
+
+/** Temporary names made by this process, so two writes of one file never pick the same name. */
+let made = 0;
+
+/**
+ * A new file beside the target, created exclusively. The name needs to be unpredictable only in
+ * the sense that an existing file is never reused: `wx` guarantees that, and a name already taken
+ * is skipped. (No `node:crypto` for the suffix: loading it costs every run start-up time.)
+ */
+function createTemp(prefix: string): { temp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const temp = `${prefix}-${(made++).toString(16)}${Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0')}.tmp`;
+    try {
+      return { temp, fd: openSync(temp, 'wx', 0o600) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
+    }
+  }
+}
 
 /**
  * Replace the contents of the existing file `path` with `text`: write a temporary file in the
@@ -25,9 +43,8 @@ const realFs: AtomicWriteFs = { rename: renameSync };
 export function writeAtomic(path: string, text: string, fs: AtomicWriteFs = realFs): void {
   const target = realpathSync(path);
   const stat = statSync(target);
-  const temp = join(dirname(target), `.${basename(target)}.kalint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   // 'wx': never reuse or follow an existing name; 0o600 until the final mode is set below.
-  const fd = openSync(temp, 'wx', 0o600);
+  const { temp, fd } = createTemp(join(dirname(target), `.${basename(target)}.kalint-${process.pid}`));
   let renamed = false;
   try {
     try {
