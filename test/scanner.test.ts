@@ -20,6 +20,12 @@ function expectSameTokens(text: string): void {
   const scanned = scan(text);
   expect(shown(scanned.tokens)).toEqual(shown(reference.tokens));
   expect(shown(scanned.comments)).toEqual(shown(reference.groups.comments ?? []));
+  // Each comment's line and the start of that line, as counting line breaks before it gives them.
+  const lines = scanned.comments.map((comment) => {
+    const before = text.slice(0, comment.startOffset).split(/\r\n|\r|\n/);
+    return [before.length - 1, comment.startOffset - before[before.length - 1]!.length];
+  });
+  expect(scanned.comments.map((_, i) => [scanned.commentLines[i], scanned.commentLineStarts[i]])).toEqual(lines);
 }
 
 /** Line-start constructs and the characters that end words, packed close together. */

@@ -18,7 +18,7 @@ import {
   Word,
 } from './lexer.js';
 import { ExpandedMap, FixedMap, LineMap, SegmentMap, ShiftedMap, type Origin, type Segment, type SourceMap } from './source-map.js';
-import { scan, Scanner } from './scan.js';
+import { scan, Scanner, type Scanned } from './scan.js';
 import { endOf, positionMarker, type ExpandedToken } from './stream.js';
 
 /** Reads the files an `include` names. The parser does no I/O of its own. */
@@ -74,7 +74,7 @@ export class Expander {
     this.fileStack.push(file);
     this.files.push(file);
     const lexed = scan(text);
-    if (!nested) this.comments = toComments(lexed.comments, text, file);
+    if (!nested) this.comments = toComments(lexed, file);
     checkLineLengths(text, file, this.diagnostics);
     if (nested) this.tokens.push(positionMarker(file, 0, 0));
     if (!text.includes('$') && !lexed.tokens.some((t) => isDirective(t.tokenType))) {
@@ -99,7 +99,7 @@ export class Expander {
     for (let batch = scanner.next(STREAM_BATCH); batch !== null; batch = scanner.next(STREAM_BATCH)) feed(batch);
     // `nothingToExpand` looks for every place a directive could stand; reaching this is a bug.
     if (scanner.directives) throw new Error('a preprocessor line in a file read without expansion');
-    this.comments = toComments(scanner.comments, text, file);
+    this.comments = toComments(scanner, file);
     feed([newlineToken(endOrigin(text, file))]);
   }
 
@@ -145,7 +145,7 @@ export class Expander {
   sourceFile(text: string, file: string): void {
     this.files.push(file);
     const lexed = scan(text);
-    this.comments = toComments(lexed.comments, text, file);
+    this.comments = toComments(lexed, file);
     this.tokens = lexed.tokens;
   }
 
@@ -635,21 +635,11 @@ function endOrigin(text: string, file: string): Origin {
   return { file, range: { start: end, end } };
 }
 
-/** Comments with their ranges; lines are found by walking the text once, as comments come in order. */
-export function toComments(tokens: IToken[], text: string, file: string): Comment[] {
-  let line = 0;
-  let lineStart = 0;
-  // Line breaks are `\r\n`, `\r` or `\n`; counted with a character loop, not a regular
-  // expression, which would allocate a match for every line of the file.
-  let i = 0;
-  return tokens.map((token) => {
-    for (; i < token.startOffset; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      else if (c !== 10 && c !== 13) continue;
-      line++;
-      lineStart = i + 1;
-    }
+/** Comments with their ranges, at the lines the scanner counted. */
+export function toComments(scanned: Pick<Scanned, 'comments' | 'commentLines' | 'commentLineStarts'>, file: string): Comment[] {
+  return scanned.comments.map((token, i) => {
+    const line = scanned.commentLines[i]!;
+    const lineStart = scanned.commentLineStarts[i]!;
     const start: Position = { offset: token.startOffset, line, character: token.startOffset - lineStart };
     const range = { start, end: endOf(token, start) };
     return { type: 'Comment', marker: token.image[0] as '!' | '#', raw: token.image, file, range };

@@ -32,6 +32,9 @@ export interface Scanned {
   tokens: IToken[];
   /** `!`/`#` comments, in order. */
   comments: IToken[];
+  /** For each comment, the (0-based) line it stands on and the offset where that line starts. */
+  commentLines: number[];
+  commentLineStarts: number[];
 }
 
 const LF = 10;
@@ -65,7 +68,7 @@ function token(type: TokenType, image: string, startOffset: number): IToken {
 export function scan(text: string): Scanned {
   const scanner = new Scanner(text);
   const tokens = scanner.next(Infinity) ?? [];
-  return { tokens, comments: scanner.comments };
+  return { tokens, comments: scanner.comments, commentLines: scanner.commentLines, commentLineStarts: scanner.commentLineStarts };
 }
 
 /**
@@ -75,8 +78,13 @@ export function scan(text: string): Scanned {
  * garbage collector) until the whole file is parsed.
  */
 export class Scanner {
-  /** Comments read so far, in order. */
+  /** Comments read so far, in order, with their lines (as `Scanned` has them). */
   readonly comments: IToken[] = [];
+  readonly commentLines: number[] = [];
+  readonly commentLineStarts: number[] = [];
+  /** The line being read and the offset where it starts (line ends are counted as they are read). */
+  private line = 0;
+  private lineStart = 0;
   /** Whether a `$NAME=`, `@id`, `~SEQ`/`~LST` or `include` token has been read. */
   directives = false;
   private i = 0;
@@ -93,12 +101,16 @@ export class Scanner {
     const tokens: IToken[] = [];
     const comments = this.comments;
     let i = this.i;
+    let line = this.line;
+    let lineStart = this.lineStart;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === LF || c === CR) {
         const image = c === CR && text.charCodeAt(i + 1) === LF ? '\r\n' : c === CR ? '\r' : '\n';
         tokens.push(token(Newline, image, i));
         i += image.length;
+        line++;
+        lineStart = i;
         if (tokens.length >= limit) break;
         continue;
       }
@@ -109,6 +121,8 @@ export class Scanner {
       if (c === BANG || c === HASH) {
         const end = lineEnd(text, i);
         comments.push(token(Comment, text.slice(i, end), i));
+        this.commentLines.push(line);
+        this.commentLineStarts.push(lineStart);
         i = end;
         continue;
       }
@@ -137,12 +151,24 @@ export class Scanner {
           this.directives = true;
           tokens.push(directive);
           i += directive.image.length;
+          // A definition may run over several lines.
+          if (directive.tokenType === Definition) {
+            for (let k = directive.startOffset; k < i; k++) {
+              const d = text.charCodeAt(k);
+              if (d === CR && text.charCodeAt(k + 1) === LF) k++;
+              else if (d !== LF && d !== CR) continue;
+              line++;
+              lineStart = k + 1;
+            }
+          }
           continue;
         }
       }
       i = word(text, i, tokens);
     }
     this.i = i;
+    this.line = line;
+    this.lineStart = lineStart;
     if (tokens.length > 0) this.previous = tokens[tokens.length - 1]!.tokenType;
     return tokens;
   }
