@@ -11,25 +11,34 @@ import type { ProjectFile } from './project.js';
 /** Path of the top level, as the schema names it. */
 const ROOT_PATH = 'root';
 
-export interface IndexedStatement {
-  statement: Statement;
-  /** Schema path of the block the statement stands in (`root` at the top level). */
+/** Where a statement stands: one object per block, shared by the statements directly inside it. */
+export interface Scope {
+  /** Schema path of the block (`root` at the top level). */
   parentPath: string;
-  /** The statement owning that block (`undefined` at the top level). */
+  /** The statement owning the block (`undefined` at the top level). */
   owner: Statement | undefined;
   /** Enclosing statements, outermost first. */
   ancestors: readonly Statement[];
 }
 
+export interface IndexedStatement extends Scope {
+  statement: Statement;
+}
+
 export interface FileIndex {
   /**
-   * Every statement whose enclosing block is known to the schema, known or not: contents of
-   * unknown blocks and of stray `{ }` are left out.
+   * Every statement whose enclosing block is known to the schema, known or not, in document order:
+   * contents of unknown blocks and of stray `{ }` are left out.
    */
-  readonly visits: readonly IndexedStatement[];
-  /** The visits whose statement keepalived does not know at its place (`path === null`). */
+  readonly statements: readonly Statement[];
+  /**
+   * The scope of each of `statements`, at the same index. (Two parallel lists rather than one
+   * object per statement: on a large config those objects were most of the index's cost.)
+   */
+  readonly scopes: readonly Scope[];
+  /** The indexed statements keepalived does not know at their place (`path === null`), with their scopes. */
   readonly unknown: readonly IndexedStatement[];
-  /** The statements of `visits` that keepalived knows at their place (`knownStatements`). */
+  /** The indexed statements that keepalived knows at their place (`knownStatements`). */
   readonly known: readonly Statement[];
   /** Known statements by schema path. */
   readonly byPath: ReadonlyMap<string, readonly Statement[]>;
@@ -52,7 +61,8 @@ export interface SyncGroup {
 const EMPTY: readonly Statement[] = Object.freeze([]);
 
 class Index implements FileIndex {
-  readonly visits: IndexedStatement[] = [];
+  readonly statements: Statement[] = [];
+  readonly scopes: Scope[] = [];
   readonly unknown: IndexedStatement[] = [];
   readonly known: Statement[] = [];
   private pathMap: Map<string, Statement[]> | undefined;
@@ -66,11 +76,9 @@ class Index implements FileIndex {
     interface Frame {
       body: ConfigFile['body'];
       index: number;
-      parentPath: string;
-      owner: Statement | undefined;
-      ancestors: Statement[];
+      scope: Scope;
     }
-    const stack: Frame[] = [{ body: ast.body, index: 0, parentPath: ROOT_PATH, owner: undefined, ancestors: [] }];
+    const stack: Frame[] = [{ body: ast.body, index: 0, scope: { parentPath: ROOT_PATH, owner: undefined, ancestors: [] } }];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       if (frame.index >= frame.body.length) {
@@ -79,16 +87,17 @@ class Index implements FileIndex {
       }
       const node = frame.body[frame.index++]!;
       if (node.type !== 'Statement') continue;
-      const visit: IndexedStatement = { statement: node, parentPath: frame.parentPath, owner: frame.owner, ancestors: frame.ancestors };
-      this.visits.push(visit);
+      const scope = frame.scope;
+      this.statements.push(node);
+      this.scopes.push(scope);
       if (node.path === null) {
-        this.unknown.push(visit);
+        this.unknown.push({ statement: node, ...scope });
         continue;
       }
       this.known.push(node);
       const block = node.block;
       if (block && block.kind === 'keywords') {
-        stack.push({ body: block.body, index: 0, parentPath: block.path ?? node.path, owner: node, ancestors: [...frame.ancestors, node] });
+        stack.push({ body: block.body, index: 0, scope: { parentPath: block.path ?? node.path, owner: node, ancestors: [...scope.ancestors, node] } });
       }
     }
   }

@@ -112,7 +112,10 @@ export const deprecatedKeyword: Rule = {
   check({ schema, project, report: reportAll }) {
     const report = oncePerPlace(reportAll);
     for (const file of project.files) {
-      for (const { statement, parentPath, owner } of fileIndex(file).visits) {
+      const { statements, scopes } = fileIndex(file);
+      for (let i = 0; i < statements.length; i++) {
+        const statement = statements[i]!;
+        const { parentPath, owner } = scopes[i]!;
         // Only unknown keywords (perhaps removed ones) and deprecated ones concern this rule.
         if (statement.path !== null && !statement.spec?.deprecated) continue;
         const name = statement.keyword.text;

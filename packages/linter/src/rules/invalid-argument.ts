@@ -419,7 +419,10 @@ export const invalidArgument: Rule = {
     const report = oncePerPlace(reportAll);
     for (const file of project.files) {
       // Each statement, then (for a known value block) its items, in document order.
-      for (const { statement, parentPath } of fileIndex(file).visits) {
+      const { statements, scopes } = fileIndex(file);
+      for (let i = 0; i < statements.length; i++) {
+        const statement = statements[i]!;
+        const parentPath = scopes[i]!.parentPath;
         checkStatement(statement, parentPath, schema, report);
         const block = statement.block;
         if (!block || block.kind !== 'values' || statement.path === null) continue;

@@ -44,7 +44,10 @@ export const keywordVersion: Rule = {
     };
     for (const file of project.files) {
       const reported = new Set<object>();
-      for (const { statement, parentPath, ancestors } of fileIndex(file).visits) {
+      const { statements, scopes } = fileIndex(file);
+      for (let i = 0; i < statements.length; i++) {
+        const statement = statements[i]!;
+        const { parentPath, ancestors } = scopes[i]!;
         const spec = statement.spec;
         if (!spec) continue;
         // Inside a block the release does not know, the block's keyword is the finding.

@@ -24,9 +24,12 @@ function scriptsOf(file: ProjectFile): Script[] {
   const vrrp = file.model.instances.length > 0;
   const checker = file.model.virtualServers.length > 0;
   const scripts: Script[] = [];
-  // The visits of known statements are the known statements in order; `owner` is the keyword block holding each.
-  for (const { statement, owner: parent } of fileIndex(file).visits) {
+  // The indexed statements in order; a scope's `owner` is the keyword block holding each.
+  const { statements, scopes } = fileIndex(file);
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     if (statement.path === null || statement.spec?.command !== true) continue;
+    const parent = scopes[i]!.owner;
     const command = statement.args[0];
     // `script "</path"` only tests that a file can be opened: nothing is executed.
     if (!command || /^<[ \t]*\//.test(command.text)) continue;
