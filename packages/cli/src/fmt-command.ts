@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { FormatResult } from '@kalint/formatter';
-import { ConfigResolver, display, MAX_INDENT, parseIndent } from './config.js';
+import { ConfigResolver, display } from './config.js';
+import { MAX_INDENT, parseIndent } from '@kalint/node';
 import { discover } from './discover.js';
 import { UsageError, type Io } from './io.js';
 import type { RunOptions } from './lint-command.js';

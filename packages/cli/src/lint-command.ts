@@ -12,14 +12,14 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Diagnostic, HostFacts, LintInput, LintResult, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
 import type { IncludeHost } from '@kalint/parser';
-import { ConfigResolver, display, VERSION_PATTERN, type KalintConfig } from './config.js';
+import { ConfigResolver, display } from './config.js';
 import { discover, dropIncluded, type Target } from './discover.js';
 import { selectFixes } from './fix.js';
 import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from './formats/index.js';
 import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { Progress } from './progress.js';
-import { nodeIncludeHost, readConfig } from '@kalint/node';
+import { nodeIncludeHost, readConfig, VERSION_PATTERN, type KalintConfig } from '@kalint/node';
 import { parseMaxFileSize, readInput } from './read-input.js';
 import { version } from './version.js';
 

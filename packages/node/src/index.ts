@@ -1,3 +1,13 @@
 /** `@kalint/node`: file access on Node.js shared by kalint's command line and language server. */
 export { DEFAULT_MAX_FILE_BYTES, nodeIncludeHost, readConfig, unreadable, type ConfigText } from './files.js';
 export { findConfigs, IGNORED, looksLikeKeepalived } from './find-configs.js';
+export {
+  CONFIG_NAMES,
+  MAX_INDENT,
+  NearestConfig,
+  parseIndent,
+  validateConfig,
+  VERSION_PATTERN,
+  type FormatSettings,
+  type KalintConfig,
+} from './config.js';

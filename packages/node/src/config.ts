@@ -1,0 +1,145 @@
+/**
+ * kalint's configuration files, as the command line and the language server both read them:
+ * `.kalintrc.json` or `kalint.config.json`, the nearest one up from a file's directory (in one
+ * directory `.kalintrc.json` is taken over `kalint.config.json`). Configurations are data: nothing
+ * in them is ever executed. README, "Configuration files", describes the keys.
+ */
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** File names looked for in each directory, in order of preference. */
+export const CONFIG_NAMES = ['.kalintrc.json', 'kalint.config.json'] as const;
+
+/** A loaded, validated configuration file. */
+export interface KalintConfig {
+  /** Absolute path of the file. */
+  path: string;
+  rules: Record<string, RuleSetting>;
+  configId?: string;
+  /** The keepalived release the configurations are for (`2.2.7`), for `keyword-version`. */
+  targetVersion?: string;
+  /** Real-server address -> absolute path of its sysctl facts file. */
+  hosts: Record<string, string>;
+  /** `kalint fmt`'s settings. */
+  format?: FormatSettings;
+}
+
+/** The `format` key: how `kalint fmt` lays files out. */
+export interface FormatSettings {
+  /** Indentation unit: a number of spaces or a tab. */
+  indent?: number | 'tab';
+}
+
+/** The widest indentation unit accepted, in spaces. */
+export const MAX_INDENT = 16;
+
+/** A rule's setting, as the linter takes it (its `RuleSetting`). */
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+const SETTINGS: readonly string[] = ['off', 'warn', 'error'] satisfies RuleSetting[];
+const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format']);
+
+/** A keepalived release as `--target-version` and `targetVersion` take it. */
+export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
+
+/** Check the shape of a parsed configuration; `fail` turns a problem into the error thrown. */
+export function validateConfig(data: unknown, path: string, knownRules: ReadonlySet<string> | null, fail: (problem: string) => Error): KalintConfig {
+  if (!isObject(data)) throw fail('expected a JSON object');
+  for (const key of Object.keys(data)) {
+    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format)`);
+  }
+  const config: KalintConfig = { path, rules: {}, hosts: {} };
+  if (data.rules !== undefined) {
+    if (!isObject(data.rules)) throw fail(`'rules' must be an object of rule id -> "off" | "warn" | "error"`);
+    for (const [id, setting] of Object.entries(data.rules)) {
+      if (knownRules && !knownRules.has(id)) throw fail(`'rules': unknown rule '${id}'`);
+      if (typeof setting !== 'string' || !SETTINGS.includes(setting)) {
+        throw fail(`'rules.${id}' must be "off", "warn" or "error", not ${JSON.stringify(setting)}`);
+      }
+      config.rules[id] = setting as RuleSetting;
+    }
+  }
+  if (data.configId !== undefined) {
+    if (typeof data.configId !== 'string' || data.configId === '') throw fail(`'configId' must be a non-empty string`);
+    config.configId = data.configId;
+  }
+  if (data.targetVersion !== undefined) {
+    if (typeof data.targetVersion !== 'string' || !VERSION_PATTERN.test(data.targetVersion)) {
+      throw fail(`'targetVersion' must be a keepalived version such as "2.2.7", not ${JSON.stringify(data.targetVersion)}`);
+    }
+    config.targetVersion = data.targetVersion;
+  }
+  if (data.hosts !== undefined) {
+    if (!isObject(data.hosts)) throw fail(`'hosts' must be an object of real-server address -> sysctl file`);
+    for (const [address, file] of Object.entries(data.hosts)) {
+      if (typeof file !== 'string' || file === '') throw fail(`'hosts.${address}' must be a file name`);
+      config.hosts[address] = resolve(dirname(path), file);
+    }
+  }
+  if (data.format !== undefined) {
+    if (!isObject(data.format)) throw fail(`'format' must be an object, such as { "indent": 2 }`);
+    config.format = {};
+    for (const [key, value] of Object.entries(data.format)) {
+      if (key !== 'indent') throw fail(`'format': unknown key '${key}' (expected indent)`);
+      const indent = parseIndent(value);
+      if (indent === undefined) throw fail(`'format.indent' must be a number of spaces from 1 to ${MAX_INDENT} or "tab", not ${JSON.stringify(value)}`);
+      config.format.indent = indent;
+    }
+  }
+  return config;
+}
+
+/**
+ * An indentation unit: `"tab"`, or a whole number of spaces from 1 to `MAX_INDENT`; undefined
+ * when `value` is neither. The command line's `--indent 2` is passed as the number 2.
+ */
+export function parseIndent(value: unknown): number | 'tab' | undefined {
+  if (value === 'tab') return 'tab';
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_INDENT ? value : undefined;
+}
+
+/**
+ * The nearest configuration up from a directory, looked up once per directory. The first directory
+ * holding a configuration file decides, whatever `load` makes of it: a broken file is not skipped
+ * in favour of one further up.
+ */
+export class NearestConfig<T> {
+  private readonly byDirectory = new Map<string, T | null>();
+
+  /** @param load reads and checks the file at an absolute path: its configuration, or null to use none */
+  constructor(private readonly load: (path: string) => T | null) {}
+
+  /** The configuration for the directory `directory` (absolute), or null when there is none. */
+  forDirectory(directory: string): T | null {
+    const cached = this.byDirectory.get(directory);
+    if (cached !== undefined) return cached;
+    let found: T | null = null;
+    const candidate = CONFIG_NAMES.map((name) => join(directory, name)).find(isFile);
+    if (candidate !== undefined) found = this.load(candidate);
+    else {
+      const parent = dirname(directory);
+      if (parent !== directory) found = this.forDirectory(parent);
+    }
+    this.byDirectory.set(directory, found);
+    return found;
+  }
+
+  /** Forget every look-up (a configuration file changed). */
+  clear(): void {
+    this.byDirectory.clear();
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFile(path: string): boolean {
+  try {
+    // Most candidates do not exist: asking for `undefined` spares making an error object for each,
+    // which on an inventory of thousands of directories was a quarter of a second.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
