@@ -30,6 +30,16 @@ export class WordNode implements Word {
     this.#range = undefined;
   }
 
+  /** `range.start.line`, without making the range (the parser asks for every block's opener). */
+  get startLine(): number {
+    return this.line;
+  }
+
+  /** `range.start.character`, without making the range. */
+  get startCharacter(): number {
+    return this.character;
+  }
+
   get range(): Range {
     if (this.#range === undefined) {
       const { offset, line, character } = this;
@@ -50,9 +60,11 @@ Object.defineProperty(WordNode.prototype, 'type', { value: 'Word', enumerable: t
 
 /** A keyword line; its range runs from its first prefix or keyword to its last word or its `}`. */
 export class StatementNode implements Statement {
-  readonly type = 'Statement' as const;
+  // `type` on the prototype, `file` from the keyword, `prefixes` only where there are some: a large
+  // config has over a hundred thousand statements, and each field costs every one of them.
+  declare readonly type: 'Statement';
+  declare prefixes?: Prefix[];
   block: Block | null = null;
-  prefixes?: Prefix[];
   /** What the statement ends with: its last word, or the `}` closing its block. */
   end: Located;
 
@@ -61,9 +73,12 @@ export class StatementNode implements Statement {
     readonly args: Word[],
     readonly path: string | null,
     readonly spec: KeywordSpec | null,
-    readonly file: string,
   ) {
     this.end = args.length > 0 ? args[args.length - 1]! : keyword;
+  }
+
+  get file(): string {
+    return this.keyword.file;
   }
 
   get range(): Range {
@@ -88,6 +103,8 @@ export class StatementNode implements Statement {
   }
 }
 
+Object.defineProperty(StatementNode.prototype, 'type', { value: 'Statement', enumerable: true });
+
 /** Where a token read straight from a file stands, its range made when first read. */
 export class Place implements Located {
   #range: Range | undefined;
@@ -107,6 +124,16 @@ export class Place implements Located {
     this.#range = undefined;
   }
 
+  /** `range.start.line`, without making the range. */
+  get startLine(): number {
+    return this.line;
+  }
+
+  /** `range.start.character`, without making the range. */
+  get startCharacter(): number {
+    return this.character;
+  }
+
   get range(): Range {
     if (this.#range === undefined) {
       const { offset, line, character, length } = this;
@@ -122,7 +149,7 @@ export class Place implements Located {
 
 /** A `{ ... }` block; its ranges come from the places of its braces (or its keyword). */
 export class BlockNode implements Block {
-  readonly type = 'Block' as const;
+  declare readonly type: 'Block';
   readonly body: Block['body'] = [];
   /** The `}`, once read. */
   closedBy: Located | null = null;
@@ -157,3 +184,4 @@ export class BlockNode implements Block {
     return { type: this.type, kind: this.kind, path: this.path, open: this.open, close: this.close, body: this.body, file: this.file, range: this.range };
   }
 }
+Object.defineProperty(BlockNode.prototype, 'type', { value: 'Block', enumerable: true });

@@ -142,7 +142,7 @@ class AstBuilder {
       return;
     }
     const spec = frame.kind === 'keywords' && frame.path !== null ? (schema.child(frame.path, first.text) ?? null) : null;
-    const statement = new StatementNode(first, args, spec?.path ?? null, spec, first.file);
+    const statement = new StatementNode(first, args, spec?.path ?? null, spec);
     if (prefixes) statement.prefixes = prefixes;
     frame.body.push(statement);
     if (spec?.block) {
@@ -308,8 +308,8 @@ class AstBuilder {
       path: block.path,
       kind: block.kind,
       // Indentation says nothing about a block opened by an expanded line.
-      indent: 'expansion' in opener && opener.expansion !== undefined ? -1 : opener.range.start.character,
-      openerLine: opener.range.start.line,
+      indent: 'expansion' in opener && opener.expansion !== undefined ? -1 : startOf(opener).character,
+      openerLine: startOf(opener).line,
       openerFile: opener.file,
       dedentLine: null,
     };
@@ -390,6 +390,12 @@ class AstBuilder {
   private report(code: string, severity: 'error' | 'warning', message: string, at: Located): void {
     this.diagnostics.push({ code, severity, message, file: at.file, range: at.range });
   }
+}
+
+/** Where a node starts; for words and braces read straight from a file, without making their ranges. */
+function startOf(at: Located): { line: number; character: number } {
+  if (at instanceof WordNode || at instanceof Place) return { line: at.startLine, character: at.startCharacter };
+  return at.range.start;
 }
 
 function span(from: Located, to: Located): Range {
