@@ -9,7 +9,7 @@
  * parsed whole.
  */
 import type { Comment, ConfigFile, Node } from './ast.js';
-import { BlockNode, Place, StatementNode, WordNode } from './nodes.js';
+import { BlockNode, Spot, StatementNode } from './nodes.js';
 
 /** Parsed top-level statements by their exact text; keep one per document across edits. */
 export class ParseCache {
@@ -110,7 +110,7 @@ export function shiftChunk(chunk: CachedChunk, offset: number, line: number): vo
   const shiftLocated = (place: unknown) => {
     if (place === null || place === undefined || moved.has(place)) return;
     moved.add(place);
-    if (place instanceof WordNode || place instanceof Place) place.shift(offsetDelta, lineDelta);
+    if (place instanceof Spot) place.shift(offsetDelta, lineDelta);
     else throw new Error('incremental parse met a node it cannot move');
   };
   while (stack.length > 0) {

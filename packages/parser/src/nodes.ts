@@ -6,24 +6,24 @@
 import type { KeywordSpec } from '@kalint/grammar';
 import type { Block, Expansion, Located, Prefix, Range, Statement, Word } from './ast.js';
 
-/** A word read straight from a file (start offset, line, character; it ends on the same line). */
-export class WordNode implements Word {
-  // `type` lives on the prototype (see below): one field fewer in each of many thousand words.
-  declare readonly type: 'Word';
-  declare expansion?: Expansion;
+/**
+ * Something read straight from a file, on one line: its start (offset, line, character) is kept,
+ * its range made when first read.
+ */
+export abstract class Spot implements Located {
   #range: Range | undefined;
 
   constructor(
-    readonly text: string,
-    readonly raw: string,
-    readonly quoted: boolean,
     readonly file: string,
     private offset: number,
     private line: number,
     private readonly character: number,
   ) {}
 
-  /** Move the word by whole lines (an incremental parse reusing it at another place). */
+  /** How many characters it covers. */
+  protected abstract get length(): number;
+
+  /** Move it by whole lines (an incremental parse reusing it at another place). */
   shift(offsetDelta: number, lineDelta: number): void {
     this.offset += offsetDelta;
     this.line += lineDelta;
@@ -42,14 +42,33 @@ export class WordNode implements Word {
 
   get range(): Range {
     if (this.#range === undefined) {
-      const { offset, line, character } = this;
-      const length = this.raw.length;
-      this.#range = {
-        start: { offset, line, character },
-        end: { offset: offset + length, line, character: character + length },
-      };
+      const { offset, line, character, length } = this;
+      this.#range = { start: { offset, line, character }, end: { offset: offset + length, line, character: character + length } };
     }
     return this.#range;
+  }
+}
+
+/** A word read straight from a file. */
+export class WordNode extends Spot implements Word {
+  // `type` lives on the prototype (see below): one field fewer in each of many thousand words.
+  declare readonly type: 'Word';
+  declare expansion?: Expansion;
+
+  constructor(
+    readonly text: string,
+    readonly raw: string,
+    readonly quoted: boolean,
+    file: string,
+    offset: number,
+    line: number,
+    character: number,
+  ) {
+    super(file, offset, line, character);
+  }
+
+  protected get length(): number {
+    return this.raw.length;
   }
 
   toJSON(): Word {
@@ -105,41 +124,20 @@ export class StatementNode implements Statement {
 
 Object.defineProperty(StatementNode.prototype, 'type', { value: 'Statement', enumerable: true });
 
-/** Where a token read straight from a file stands, its range made when first read. */
-export class Place implements Located {
-  #range: Range | undefined;
-
+/** Where a token read straight from a file stands (a brace): a `Spot` of a given length. */
+export class Place extends Spot {
   constructor(
-    readonly file: string,
-    private offset: number,
-    private line: number,
-    private readonly character: number,
-    private readonly length: number,
-  ) {}
-
-  /** Move the place by whole lines (an incremental parse reusing it at another place). */
-  shift(offsetDelta: number, lineDelta: number): void {
-    this.offset += offsetDelta;
-    this.line += lineDelta;
-    this.#range = undefined;
+    file: string,
+    offset: number,
+    line: number,
+    character: number,
+    private readonly size: number,
+  ) {
+    super(file, offset, line, character);
   }
 
-  /** `range.start.line`, without making the range. */
-  get startLine(): number {
-    return this.line;
-  }
-
-  /** `range.start.character`, without making the range. */
-  get startCharacter(): number {
-    return this.character;
-  }
-
-  get range(): Range {
-    if (this.#range === undefined) {
-      const { offset, line, character, length } = this;
-      this.#range = { start: { offset, line, character }, end: { offset: offset + length, line, character: character + length } };
-    }
-    return this.#range;
+  protected get length(): number {
+    return this.size;
   }
 
   toJSON(): Located {

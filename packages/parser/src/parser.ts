@@ -27,7 +27,7 @@ import {
   WordLike,
 } from './lexer.js';
 import { endOf, originOf, type PositionToken } from './stream.js';
-import { BlockNode, Place, StatementNode, WordNode } from './nodes.js';
+import { BlockNode, Place, Spot, StatementNode, WordNode } from './nodes.js';
 
 /**
  * Embedded actions rather than a CST: the flat grammar's CST would group statements and structure
@@ -394,7 +394,7 @@ class AstBuilder {
 
 /** Where a node starts; for words and braces read straight from a file, without making their ranges. */
 function startOf(at: Located): { line: number; character: number } {
-  if (at instanceof WordNode || at instanceof Place) return { line: at.startLine, character: at.startCharacter };
+  if (at instanceof Spot) return { line: at.startLine, character: at.startCharacter };
   return at.range.start;
 }
 
