@@ -152,9 +152,14 @@ export function matchDefinition(text: string, offset: number): string | null {
   return text.slice(offset, end);
 }
 
-function lineEnd(text: string, from: number): number {
+/** Where the line holding `from` ends: the offset of its line break, or the end of the text. */
+export function lineEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
   return i;
 }
 

@@ -15,6 +15,7 @@ import {
   Definition,
   Include,
   LBrace,
+  lineEnd,
   matchConditional,
   matchDefinition,
   matchInclude,
@@ -26,6 +27,7 @@ import {
   UnterminatedQuote,
   Word,
 } from './lexer.js';
+import { endOf } from './stream.js';
 
 export interface Scanned {
   /** The tokens the parser reads (line ends, braces, words, line-start directives). */
@@ -153,13 +155,9 @@ export class Scanner {
           i += directive.image.length;
           // A definition may run over several lines.
           if (directive.tokenType === Definition) {
-            for (let k = directive.startOffset; k < i; k++) {
-              const d = text.charCodeAt(k);
-              if (d === CR && text.charCodeAt(k + 1) === LF) k++;
-              else if (d !== LF && d !== CR) continue;
-              line++;
-              lineStart = k + 1;
-            }
+            const end = endOf(directive, { offset: directive.startOffset, line, character: directive.startOffset - lineStart });
+            line = end.line;
+            lineStart = end.offset - end.character;
           }
           continue;
         }
@@ -219,14 +217,4 @@ function word(text: string, start: number, tokens: IToken[]): number {
   }
   tokens.push(token(Word, text.slice(start, j), start));
   return j;
-}
-
-function lineEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === LF || c === CR) break;
-    i++;
-  }
-  return i;
 }
