@@ -31,12 +31,6 @@ export interface Chunk {
   line: number;
 }
 
-const directiveLine = /^[ \t]*(?:@|~|include[rmwba]?[ \t])/m;
-
-/** Whether the file can be parsed chunk by chunk at all. */
-export function plainFile(text: string): boolean {
-  return !text.includes('$') && !directiveLine.test(text);
-}
 
 /**
  * Cut the text into top-level statements: each chunk ends at the end of a line where the brace

@@ -4,7 +4,7 @@
  */
 import type { ConfigFile, SyntaxDiagnostic } from './ast.js';
 import { Expander, nothingToExpand, type ExpandOptions } from './expand.js';
-import { chunks, plainFile, ParseCache, shiftChunk, type CachedChunk } from './incremental.js';
+import { chunks, ParseCache, shiftChunk, type CachedChunk } from './incremental.js';
 import { buildTree, TreeBuilder } from './parser.js';
 import { walk } from './walk.js';
 
@@ -94,7 +94,8 @@ function parseWhole(text: string, options: ParseOptions): ParseResult {
 /** Parse a plain file by top-level statements, reusing those the cache holds; null to parse whole. */
 function parseIncrementally(text: string, options: ParseOptions, cache: ParseCache): ParseResult | null {
   try {
-    if (!plainFile(text)) return null;
+    // Only a file with nothing to expand can be cut into statements parsed on their own.
+    if (!nothingToExpand(text)) return null;
     const parts = chunks(text);
     if (parts === null) return null;
     const file = options.file ?? '<input>';

@@ -28,6 +28,19 @@ describe('incremental parsing with a ParseCache', () => {
     );
   });
 
+  it('parses whole a file whose include or @id line starts after any blank (form feed, vertical tab)', () => {
+    // Chunks are parsed without the include host: a directive they missed would be lost.
+    const host = { expand: () => ['/x/inc.conf'], read: () => ({ text: 'vrrp_script chk {\n  script "/bin/true"\n}\n' }) };
+    for (const blank of ['\f', '\v', ' \f\t']) {
+      for (const line of [`${blank}include /x/inc.conf\n`, `${blank}@other router_id b\n`]) {
+        const text = `global_defs {\n  router_id a\n}\n${line}`;
+        const options = { file: '/x/a.conf', host, configId: 'main' };
+        const cached = parse(text, { ...options, cache: new ParseCache() });
+        expect(JSON.stringify(cached), JSON.stringify(line)).toBe(JSON.stringify(parse(text, options)));
+      }
+    }
+  });
+
   it('reuses the statements an edit did not touch', () => {
     const cache = new ParseCache();
     const before = parse(pair, { file: 'ha1.conf', cache }).ast;
