@@ -624,14 +624,19 @@ function makeToken(type: TokenType, image: string, origin: Origin): ExpandedToke
   return token;
 }
 
-function endOrigin(text: string, file: string): Origin {
+/** Where a text ends (lines counted at `\n`, as positions are everywhere in the tree). */
+export function endOfText(text: string): Position {
   let line = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  const end: Position = { offset: text.length, line, character: text.length - lineStart };
+  return { offset: text.length, line, character: text.length - lineStart };
+}
+
+function endOrigin(text: string, file: string): Origin {
+  const end = endOfText(text);
   return { file, range: { start: end, end } };
 }
 

@@ -3,7 +3,7 @@
  * `parse` never throws: whatever the input, it returns a (partial) tree and syntax diagnostics.
  */
 import type { ConfigFile, SyntaxDiagnostic } from './ast.js';
-import { Expander, nothingToExpand, type ExpandOptions } from './expand.js';
+import { endOfText, Expander, nothingToExpand, type ExpandOptions } from './expand.js';
 import { chunks, ParseCache, shiftChunk, type CachedChunk } from './incremental.js';
 import { buildTree, TreeBuilder } from './parser.js';
 import { walk } from './walk.js';
@@ -62,7 +62,7 @@ function parseWhole(text: string, options: ParseOptions): ParseResult {
   };
   try {
     const expander = new Expander(options);
-    ast.range.end = endOf(text);
+    ast.range.end = endOfText(text);
     let built: SyntaxDiagnostic[];
     if (options.expand !== false && nothingToExpand(text)) {
       // The common case, and the one large files are: parse as the text is read.
@@ -123,7 +123,7 @@ function parseIncrementally(text: string, options: ParseOptions, cache: ParseCac
       includes: [],
       comments,
       file,
-      range: { start: { offset: 0, line: 0, character: 0 }, end: endOf(text) },
+      range: { start: { offset: 0, line: 0, character: 0 }, end: endOfText(text) },
     };
     return { ast, diagnostics: [], files: [file] };
   } catch {
@@ -142,16 +142,6 @@ function unique(diagnostics: SyntaxDiagnostic[]): SyntaxDiagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-function endOf(text: string) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { offset: text.length, line, character: text.length - lineStart };
 }
 
 /** In the source view, definitions and includes are nodes of the tree; list them on the file too. */
