@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MAX_FILES_PER_PEER_KEY, type Diagnostic } from '@kalint/linter';
+import { MAX_FILES_PER_PEER_KEY, UnionFind, type Diagnostic } from '@kalint/linter';
 import type { ChunkResult, FromWorker, ParsedFacts, ToWorker, WorkerInput, WorkerSettings, WorkerSetup } from './lint-worker.js';
 import type { Progress } from './progress.js';
 
@@ -159,19 +159,7 @@ export function partition(
   inputs: ReadonlyArray<{ key: string }>,
   facts: readonly ParsedFacts[],
 ): { parts: number[][]; commonPeerKeys: string[] } {
-  const parent = Int32Array.from(inputs, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const join = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const sets = new UnionFind(inputs.length);
   // Keys counted as the project counts them: by the files of the nodes that have them. Most keys
   // (a pair's virtual IP, its virtual server) belong to one or two files: a set only when needed.
   const byKey = new Map<string, { file: string; files: Set<string> | undefined; inputs: number[] }>();
@@ -190,7 +178,7 @@ export function partition(
   for (const [key, { files, inputs: having }] of byKey) {
     const count = files?.size ?? 1;
     if (count > MAX_FILES_PER_PEER_KEY) commonPeerKeys.push(key);
-    else if (count >= 2) for (const i of having) join(having[0]!, i);
+    else if (count >= 2) for (const i of having) sets.union(having[0]!, i);
   }
   // Files that include the same file (or another input) report on it together: one part.
   const includer = new Map<string, number>(inputs.map((input, i) => [input.key, i]));
@@ -198,17 +186,10 @@ export function partition(
     for (const file of includes) {
       const other = includer.get(file);
       if (other === undefined) includer.set(file, i);
-      else join(other, i);
+      else sets.union(other, i);
     }
   });
-  const parts = new Map<number, number[]>();
-  for (let i = 0; i < inputs.length; i++) {
-    const root = find(i);
-    const part = parts.get(root);
-    if (part) part.push(i);
-    else parts.set(root, [i]);
-  }
-  return { parts: [...parts.values()], commonPeerKeys };
+  return { parts: sets.sets(), commonPeerKeys };
 }
 
 /** `count` contiguous ranges `[from, to)` of about equal total weight, none empty. */

@@ -5,6 +5,7 @@ export { rules } from './rules/index.js';
 export { Project, peerKeys, includedFiles, MAX_FILES_PER_PEER_KEY, type ProjectFile, type PeerGroup, type ProjectScope } from './project.js';
 export type * from './model.js';
 export { argsText } from './model.js';
+export { UnionFind } from './union-find.js';
 export { parseSysctl, type HostFacts, type SysctlFacts } from './sysctl.js';
 export { applyEdits, fixEdits } from './fix.js';
 export { parseVersion, compareVersions } from './rules/keyword-version.js';

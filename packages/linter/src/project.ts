@@ -8,6 +8,7 @@
  */
 import type { ConfigFile, SyntaxDiagnostic } from '@kalint/parser';
 import type { HostFacts } from './sysctl.js';
+import { UnionFind } from './union-find.js';
 import { buildModel, type ConfigModel, type VirtualServer, type VrrpInstance } from './model.js';
 
 export interface ProjectFile {
@@ -117,14 +118,7 @@ export const MAX_FILES_PER_PEER_KEY = 8;
  * Keys in `common` are too common in the whole run, whatever this project sees of them.
  */
 function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => string[], common: ReadonlySet<string>): Array<PeerGroup<T>> {
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  const sets = new UnionFind(items.length);
   const keys = items.map(keysOf);
   // Per key: the first item of each file that has it, in order, and those files.
   const withKey = new Map<string, { items: number[]; files: Set<string> }>();
@@ -142,15 +136,11 @@ function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => st
   // Join the items of each file that share a key, unless the key is too common to mean a cluster.
   for (const [key, { items: sharing, files }] of withKey) {
     if (files.size < 2 || files.size > MAX_FILES_PER_PEER_KEY || common.has(key)) continue;
-    const first = find(sharing[0]!);
-    for (let k = 1; k < sharing.length; k++) parent[find(sharing[k]!)] = first;
+    for (let k = 1; k < sharing.length; k++) sets.union(sharing[0]!, sharing[k]!);
   }
-  const groups = new Map<number, T[]>();
-  items.forEach((item, i) => {
-    const root = find(i);
-    const members = groups.get(root);
-    if (members) members.push(item);
-    else groups.set(root, [item]);
-  });
-  return [...groups.values()].filter((members) => new Set(members.map((m) => m.file)).size >= 2).map((members) => ({ members }));
+  return sets
+    .sets()
+    .map((set) => set.map((i) => items[i]!))
+    .filter((members) => new Set(members.map((m) => m.file)).size >= 2)
+    .map((members) => ({ members }));
 }
