@@ -24,8 +24,8 @@ const MAX_VRID = 255;
 const MAX_INSTANCES = INTERFACES.length * MAX_VRID; // 2040
 const RS_PER_VS = 10;
 
-/** mulberry32: small, fast, seeded PRNG (deterministic output). */
-function prng(seed) {
+/** mulberry32: small, fast, seeded PRNG (deterministic output); the soak tests replay their runs with it too. */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

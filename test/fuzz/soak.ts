@@ -26,6 +26,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '@kalint/linter';
 import { ensureBuilt, root, TestClient, workspaceWith } from '../lsp/client.js';
+import { prng } from '../../bench/generate.mjs';
 
 /** Longest wait for one response (requests never wait for a lint). */
 export const RESPONSE_BOUND_MS = 5000;
@@ -50,17 +51,6 @@ export function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 }
 
-/** A small seeded generator (mulberry32), so a failing soak can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['{', '}', '"', '#', '!', ' ', '\n', '\t', 'weight 2', 'state BACKUP', 'vrrp_instance x {', '$X=1', '@ha1 ', 'é', '💥', '\u0000', 'include ', 'real_server 10.0.0.9 80 {\n}\n', 'track_script {\n chk\n}\n', '~SEQ(i,1,3) '];
 const KINDS = ['hover', 'completion', 'signature', 'definition', 'references', 'symbols', 'folding', 'tokens', 'format', 'rangeFormat', 'actions', 'links', 'prepareRename', 'rename'] as const;
@@ -68,7 +58,8 @@ const KINDS = ['hover', 'completion', 'signature', 'definition', 'references', '
 /** Run `steps` random steps (about one edit in three) against one document. */
 export async function soak(steps: number, seed: number, onProgress?: (done: number) => void): Promise<SoakResult> {
   ensureBuilt();
-  const next = random(seed);
+  // Seeded, so a failing soak can be replayed from its seed.
+  const next: () => number = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const dir = workspaceWith({});
   const client = await TestClient.start({ workspace: dir, settings: { peers: { scope: 'off' } } });
