@@ -2,20 +2,20 @@ import type { Statement } from '@kalint/parser';
 import type { Rule } from '../types.js';
 import { childValues, hasUnresolvedIncludes, knownStatements } from '../semantic-util.js';
 
+const TRACK_FILE = {
+  uses: ['vrrp_instance/track_file', 'vrrp_sync_group/track_file', 'virtual_server/real_server/FILE_CHECK/track_file'],
+  consequence: 'the file is watched but changes nothing',
+};
+
 /** Definitions by top-level keyword, and the places whose items or arguments use them. */
 const DEFINITIONS: Record<string, { uses: string[]; consequence: string }> = {
   vrrp_script: {
     uses: ['vrrp_instance/track_script', 'vrrp_sync_group/track_script'],
     consequence: 'keepalived never runs it, so it changes no priority',
   },
-  track_file: {
-    uses: ['vrrp_instance/track_file', 'vrrp_sync_group/track_file', 'virtual_server/real_server/FILE_CHECK/track_file'],
-    consequence: 'the file is watched but changes nothing',
-  },
-  vrrp_track_file: {
-    uses: ['vrrp_instance/track_file', 'vrrp_sync_group/track_file', 'virtual_server/real_server/FILE_CHECK/track_file'],
-    consequence: 'the file is watched but changes nothing',
-  },
+  track_file: TRACK_FILE,
+  // The older name of the same block.
+  vrrp_track_file: TRACK_FILE,
   vrrp_track_process: {
     uses: ['vrrp_instance/track_process', 'vrrp_sync_group/track_process'],
     consequence: 'the process is watched but changes nothing',
