@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { RuleSetting } from '@kalint/linter';
-import { NearestConfig, validateConfig, VERSION_PATTERN, type KalintConfig } from '@kalint/node';
+import { NearestConfig, RULE_SETTINGS, validateConfig, VERSION_PATTERN, type KalintConfig } from '@kalint/node';
 
 /** Which files a document is compared with as an HA peer. */
 export type PeerScope = 'workspace' | 'openDocuments' | 'off';
@@ -32,7 +32,6 @@ export interface EditorSettings {
 
 export const DEFAULT_SETTINGS: EditorSettings = { rules: {}, hosts: {}, peers: { scope: 'workspace' } };
 
-const SETTINGS: readonly string[] = ['off', 'warn', 'error'];
 const SCOPES: readonly string[] = ['workspace', 'openDocuments', 'off'];
 
 /** The editor's settings with wrong values dropped (an editor may send anything). */
@@ -40,7 +39,7 @@ export function editorSettings(raw: unknown): EditorSettings {
   const settings: EditorSettings = { rules: {}, hosts: {}, peers: { scope: 'workspace' } };
   if (!isObject(raw)) return settings;
   if (isObject(raw.rules)) {
-    for (const [id, value] of Object.entries(raw.rules)) if (typeof value === 'string' && SETTINGS.includes(value)) settings.rules[id] = value as RuleSetting;
+    for (const [id, value] of Object.entries(raw.rules)) if (typeof value === 'string' && RULE_SETTINGS.includes(value)) settings.rules[id] = value as RuleSetting;
   }
   if (typeof raw.configId === 'string' && raw.configId !== '') settings.configId = raw.configId;
   if (typeof raw.targetVersion === 'string' && VERSION_PATTERN.test(raw.targetVersion)) settings.targetVersion = raw.targetVersion;

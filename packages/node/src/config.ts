@@ -36,7 +36,8 @@ export const MAX_INDENT = 16;
 /** A rule's setting, as the linter takes it (its `RuleSetting`). */
 export type RuleSetting = 'off' | 'warn' | 'error';
 
-const SETTINGS: readonly string[] = ['off', 'warn', 'error'] satisfies RuleSetting[];
+/** The settings a rule may be given. */
+export const RULE_SETTINGS: readonly string[] = ['off', 'warn', 'error'] satisfies RuleSetting[];
 const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format']);
 
 /** A keepalived release as `--target-version` and `targetVersion` take it. */
@@ -53,7 +54,7 @@ export function validateConfig(data: unknown, path: string, knownRules: Readonly
     if (!isObject(data.rules)) throw fail(`'rules' must be an object of rule id -> "off" | "warn" | "error"`);
     for (const [id, setting] of Object.entries(data.rules)) {
       if (knownRules && !knownRules.has(id)) throw fail(`'rules': unknown rule '${id}'`);
-      if (typeof setting !== 'string' || !SETTINGS.includes(setting)) {
+      if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) {
         throw fail(`'rules.${id}' must be "off", "warn" or "error", not ${JSON.stringify(setting)}`);
       }
       config.rules[id] = setting as RuleSetting;

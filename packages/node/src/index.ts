@@ -6,6 +6,7 @@ export {
   MAX_INDENT,
   NearestConfig,
   parseIndent,
+  RULE_SETTINGS,
   validateConfig,
   VERSION_PATTERN,
   type FormatSettings,
