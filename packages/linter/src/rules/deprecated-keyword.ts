@@ -3,6 +3,7 @@ import type { ConfigFile, Statement } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import { astIndex, fileIndex } from '../file-index.js';
 import { childStatements, inBlock, sameArgs, oncePerPlace } from '../schema-util.js';
+import { ownedRange, renameKeepsBlocks } from '../fix.js';
 import type { Fix, Rule, TextEdit } from '../types.js';
 
 const PLAIN = /^[A-Za-z0-9_-]+$/;
@@ -54,15 +55,18 @@ function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statem
   if (all.length !== 1 || statementsNamed(ast, 'lvs_sync_daemon').length > 0) return undefined;
   const line = `lvs_sync_daemon ${statement.args[0]!.text} ${instance.args[0]!.text}`;
 
-  // Remove the old line (the whole line when nothing else stands on it).
-  const start = statement.range.start.offset;
-  const end = statement.range.end.offset;
+  // Remove the old line (the whole line when nothing else stands on it). Only the keyword and its
+  // word: a `{ ... }` after it is not its block (the keyword opens none), keepalived reads those
+  // lines as the instance's own.
+  const owned = ownedRange(statement);
+  const start = owned.start.offset;
+  const end = owned.end.offset;
   const lineStart = lineStartOffset(text, start);
   const lineEnd = lineEndOffset(text, end);
   const alone = text.slice(lineStart, start).trim() === '' && /^\s*$/.test(text.slice(end, lineEnd));
   const removal: TextEdit = alone
     ? { file: file.path, range: { start: position(text, lineStart), end: position(text, lineEnd) }, text: '' }
-    : { file: file.path, range: statement.range, text: '' };
+    : { file: file.path, range: owned, text: '' };
 
   const globals = ast.body.filter((n): n is Statement => n.type === 'Statement' && n.path === 'global_defs');
   let insertion: TextEdit;
@@ -133,7 +137,9 @@ export const deprecatedKeyword: Rule = {
           if (removed.replacement) message += ` Use \`${removed.replacement}\` instead.`;
           else message += ' Delete the line.';
           let fix: Fix | undefined;
-          if (target && !hasSibling(owner, file.ast, statement, target.name)) fix = renameFix(statement, name, target.name);
+          // keepalived no longer knows the keyword, so it opens no block: its successor must not
+          // claim lines that keepalived now reads elsewhere.
+          if (target && renameKeepsBlocks(statement, target) && !hasSibling(owner, file.ast, statement, target.name)) fix = renameFix(statement, name, target.name);
           else if (target) message += ` (The block already has \`${target.name}\`: delete this line.)`;
           report({ message, at: statement.keyword, severity: 'error', tags: ['deprecated'], ...(fix ? { fix } : {}) });
           continue;

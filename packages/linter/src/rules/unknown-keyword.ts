@@ -2,6 +2,7 @@ import type { Schema } from '@kalint/grammar';
 import type { Statement } from '@kalint/parser';
 import { blockLabel, inBlock, joinOr, placeLabel, ROOT_PATH, suggest, oncePerPlace } from '../schema-util.js';
 import { fileIndex } from '../file-index.js';
+import { renameKeepsBlocks } from '../fix.js';
 import type { Fix, Rule } from '../types.js';
 
 /** What keepalived does with the `{ }` of a keyword it does not know, for messages. */
@@ -52,7 +53,10 @@ export const unknownKeyword: Rule = {
         let fix: Fix | undefined;
         if (caseOnly.length > 0) {
           hint = ` Did you mean ${joinOr(caseOnly.map((c) => `\`${c}\``))}? keepalived compares keywords case-sensitively.`;
-          if (caseOnly.length === 1 && !statement.keyword.expansion) {
+          // keepalived reads this keyword as opening no block: the right one must not claim lines
+          // that were not written as its block.
+          const target = caseOnly.length === 1 ? schema.child(parentPath, caseOnly[0]!) : undefined;
+          if (target && renameKeepsBlocks(statement, target) && !statement.keyword.expansion) {
             fix = {
               description: `Replace \`${name}\` with \`${caseOnly[0]}\``,
               edits: [{ file: statement.keyword.file, range: statement.keyword.range, text: caseOnly[0]! }],

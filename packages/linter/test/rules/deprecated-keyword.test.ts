@@ -4,6 +4,11 @@ import { testRule } from '../rule-tester.js';
 const tcpCheck = (line: string) =>
   `virtual_server 10.1.8.100 80 {\n    lb_kind DR\n    real_server 10.1.8.11 80 {\n        TCP_CHECK {\n            connect_timeout 3\n            ${line}\n        }\n    }\n}\n`;
 
+/** Issue 11, X1: a `{` on the line after a keyword that opens no block. */
+const X1 =
+  'vrrp_instance VI_1 {\n    lvs_sync_daemon_interface eth0\n{\n    # primary node\n    state MASTER\n    interface eth0\n' +
+  '    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n';
+
 testRule(deprecatedKeyword, {
   valid: [
     'global_defs {\n    lvs_flush_on_stop\n}\n',
@@ -83,6 +88,14 @@ testRule(deprecatedKeyword, {
       code: '! LB pair\nvrrp_instance VI_1 {\n    interface eth0\n    lvs_sync_daemon_interface eth1\n}\n',
       errors: [{ line: 4, column: 5 }],
       output: '! LB pair\nglobal_defs {\n    lvs_sync_daemon eth1 VI_1\n}\n\nvrrp_instance VI_1 {\n    interface eth0\n}\n',
+    },
+    {
+      // Issue 11, X1: the fix removed the `{ ... }` after the keyword, comments and all. The
+      // keyword opens no block: keepalived reads those lines as the instance's own.
+      name: 'lvs_sync_daemon_interface followed by a block it does not own: only its own line moves',
+      code: X1,
+      errors: [{ line: 2, column: 5, message: /use `lvs_sync_daemon eth0 VI_1` in global_defs/ }],
+      output: 'global_defs {\n    lvs_sync_daemon eth0 VI_1\n}\n\n' + X1.replace('    lvs_sync_daemon_interface eth0\n', ''),
     },
     {
       name: 'two instances with lvs_sync_daemon_interface: only one can win, so no fix',

@@ -68,6 +68,25 @@ testRule(unknownKeyword, {
       errors: [{ line: 1, column: 1, message: /^Unknown keyword `user@lb1:\/etc\/keepalived\$` at the top level/ }],
     },
     {
+      // Renamed, it would read the lines after it, up to the next `}`, as addresses.
+      name: 'wrong case of a value-block keyword written without a block: no fix',
+      code: 'vrrp_instance web {\n    Virtual_ipaddress 10.1.8.100/24\n    priority 100\n}\n',
+      errors: [{ line: 2, column: 5, message: /Did you mean `virtual_ipaddress`\?/ }],
+      output: 'vrrp_instance web {\n    Virtual_ipaddress 10.1.8.100/24\n    priority 100\n}\n',
+    },
+    {
+      name: 'wrong case of a value-block keyword over a block with braces inside: no fix',
+      code: 'vrrp_instance web {\n    Virtual_ipaddress {\n        10.1.8.100/24\n        x {\n        }\n    }\n}\n',
+      errors: [{ line: 2, column: 5, message: /Did you mean `virtual_ipaddress`\?/ }],
+      output: 'vrrp_instance web {\n    Virtual_ipaddress {\n        10.1.8.100/24\n        x {\n        }\n    }\n}\n',
+    },
+    {
+      name: 'wrong case of a value-block keyword written with its block: fixed',
+      code: 'vrrp_instance web {\n    Virtual_ipaddress {\n        10.1.8.100/24\n    }\n}\n',
+      errors: [{ line: 2, column: 5, message: /Did you mean `virtual_ipaddress`\?/ }],
+      output: 'vrrp_instance web {\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n}\n',
+    },
+    {
       name: 'a top-level block keyword in the wrong case',
       code: 'Global_Defs {\n    router_id a\n}\n',
       errors: [{ line: 1, column: 1, message: /Did you mean `global_defs`\?/ }],
