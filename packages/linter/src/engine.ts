@@ -9,7 +9,7 @@ import { rules as allRules } from './rules/index.js';
 import { parseVersion } from './rules/keyword-version.js';
 import type { HostFacts } from './sysctl.js';
 import { applySuppressions } from './suppressions.js';
-import type { Diagnostic, Rule, RuleSetting } from './types.js';
+import type { Diagnostic, Report, Rule, RuleSetting } from './types.js';
 
 export interface LintInput {
   /** The name reported in diagnostics. */
@@ -82,9 +82,12 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
   if (!parseVersion(targetVersion)) throw new Error(`targetVersion: '${targetVersion}' is not a version X.Y.Z`);
   const diagnostics: Diagnostic[] = [];
   for (const rule of options.ruleSet ?? allRules) {
-    const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    const configured = options.rules?.[rule.meta.id];
+    const setting = configured ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     const severity = setting === 'error' ? 'error' : 'warning';
+    // A rule may choose a severity per finding, but a user's setting always wins over that choice.
+    const severityOf = configured === undefined ? (report: Report) => report.severity ?? severity : () => severity;
     rule.check({
       schema,
       project,
@@ -92,7 +95,7 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
       report(report) {
         const diagnostic: Diagnostic = {
           ruleId: rule.meta.id,
-          severity: report.severity ?? severity,
+          severity: severityOf(report),
           message: report.message,
           file: report.at.file,
           range: report.at.range,

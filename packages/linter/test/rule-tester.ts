@@ -77,6 +77,18 @@ export function testRule(rule: Rule, tables: { valid: Array<Case | string>; inva
           }
         });
       });
+      // A user's setting wins over whatever severity the rule picks for a finding.
+      for (const setting of ['error', 'warn'] as const) {
+        it(`--rule ${rule.meta.id}:${setting} makes every finding of every invalid case a${setting === 'error' ? 'n error' : ' warning'}`, () => {
+          const seen: string[] = [];
+          for (const testCase of tables.invalid) {
+            const options = { ...testCase.options, rules: { ...testCase.options?.rules, [rule.meta.id]: setting } };
+            for (const d of run(rule, { ...testCase, options }).diagnostics) seen.push(d.severity);
+          }
+          expect(seen.length).toBeGreaterThan(0);
+          expect(new Set(seen)).toEqual(new Set([setting === 'error' ? 'error' : 'warning']));
+        });
+      }
     });
   });
 }
