@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rules } from '@kalint/linter';
+import { ruleMetas } from '@kalint/linter';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('the README', () => {
-  it('lists every rule with its default severity and fixability', () => {
-    for (const { meta } of rules) {
+  it('lists every rule id kalint can report with its default severity and fixability', () => {
+    for (const meta of ruleMetas) {
       const row = readme.split('\n').find((line) => line.startsWith(`| [${meta.id}](`));
       expect(row, meta.id).toBeDefined();
       const [, severity, fix] = row!.split(' | ');
       expect([severity, fix === 'yes'], meta.id).toEqual([meta.defaultSeverity, meta.fixable]);
     }
     const listed = readme.split('\n').filter((line) => /^\| \[[a-z-]+\]\(packages\/linter\/docs\/rules\//.test(line));
-    expect(listed).toHaveLength(rules.length);
+    expect(listed).toHaveLength(ruleMetas.length);
   });
 });

@@ -8,8 +8,8 @@ import { includedFiles, Project, projectFile, type ProjectFile, type ProjectScop
 import { rules as allRules } from './rules/index.js';
 import { parseVersion } from './rules/keyword-version.js';
 import type { HostFacts } from './sysctl.js';
-import { applySuppressions } from './suppressions.js';
-import type { Diagnostic, Report, Rule, RuleSetting } from './types.js';
+import { applySuppressions, unusedSuppression } from './suppressions.js';
+import type { Diagnostic, Report, Rule, RuleMeta, RuleSetting } from './types.js';
 
 export interface LintInput {
   /** The name reported in diagnostics. */
@@ -49,6 +49,10 @@ export interface LintResult {
   files: Array<{ path: string; diagnostics: Diagnostic[] }>;
   project: Project;
 }
+
+/** Every rule id kalint can report: its rules' and the engine's own `unused-suppression`. */
+export const ruleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), unusedSuppression];
+const knownRuleIds: ReadonlySet<string> = new Set(ruleMetas.map((m) => m.id));
 
 /** Lint the files of one run together (so HA peers are compared). */
 export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult {
@@ -114,7 +118,7 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  const unusedSetting = options.rules?.['unused-suppression'] ?? 'warn';
+  const unusedSetting = options.rules?.[unusedSuppression.id] ?? unusedSuppression.defaultSeverity;
   const reportUnused = (options.reportUnusedSuppressions ?? true) && unusedSetting !== 'off';
   const fileByPath = new Map<string, ProjectFile>();
   for (const f of files) if (!fileByPath.has(f.path)) fileByPath.set(f.path, f);
@@ -127,8 +131,8 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
   const reached = entries.slice(inputCount).sort(([a], [b]) => (readOrder.get(a) ?? unread) - (readOrder.get(b) ?? unread));
   const result = [...entries.slice(0, inputCount), ...reached].map(([path, list]) => {
     const file = fileByPath.get(path);
-    const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused) : list;
-    if (unusedSetting === 'error') for (const d of kept) if (d.ruleId === 'unused-suppression') d.severity = 'error';
+    const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused, knownRuleIds) : list;
+    if (unusedSetting === 'error') for (const d of kept) if (d.ruleId === unusedSuppression.id) d.severity = 'error';
     kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     return { path, diagnostics: kept };
   });

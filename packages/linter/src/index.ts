@@ -1,7 +1,8 @@
 /** `@kalint/linter`: keepalived.conf lint rules, for one file and across HA peers. */
 export type * from './types.js';
-export { lint, lintParsed, parseInputs, type LintInput, type LintOptions, type LintResult } from './engine.js';
+export { lint, lintParsed, parseInputs, ruleMetas, type LintInput, type LintOptions, type LintResult } from './engine.js';
 export { rules } from './rules/index.js';
+export { unusedSuppression } from './suppressions.js';
 export { Project, peerKeys, includedFiles, MAX_FILES_PER_PEER_KEY, type ProjectFile, type PeerGroup, type ProjectScope } from './project.js';
 export type * from './model.js';
 export { argsText } from './model.js';

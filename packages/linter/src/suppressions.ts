@@ -1,58 +1,139 @@
 /**
  * Inline suppressions in comments:
  *   `# kalint-disable-next-line RULE[, RULE...] [-- reason]`  the next line
- *   `# kalint-disable RULE[, RULE...] [-- reason]`            the whole file
- * A suppression that silences nothing is itself reported, so stale ones do not pile up.
+ *   `# kalint-disable-line RULE[, RULE...] [-- reason]`       the comment's own line
+ *   `# kalint-disable RULE[, RULE...] [-- reason]`            from here to a matching
+ *   `# kalint-enable RULE[, RULE...]`                          kalint-enable, or to the end of the file
+ * A suppression that silences nothing, names a rule kalint does not have, or an enable that closes
+ * nothing is itself reported (`unused-suppression`), so stale and mistyped ones do not pile up.
  */
 import type { Comment } from '@kalint/parser';
-import type { Diagnostic } from './types.js';
+import { suggest } from './schema-util.js';
+import type { Diagnostic, RuleMeta } from './types.js';
+
+/**
+ * The engine's own rule: it has no `check`, the engine reports it while applying suppressions.
+ * Every place that lists the ids kalint can emit takes it from here (see `ruleMetas`).
+ */
+export const unusedSuppression: RuleMeta = {
+  id: 'unused-suppression',
+  description: 'A kalint-disable or kalint-enable comment that silences nothing, names an unknown rule, or closes nothing',
+  defaultSeverity: 'warn',
+  fixable: true,
+  scope: 'file',
+};
+
+type Kind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+
+interface Directive {
+  comment: Comment;
+  kind: Kind;
+  rules: string[];
+}
 
 interface Suppression {
   comment: Comment;
-  rules: string[];
-  /** 0-based line it covers, or null for the whole file. */
-  line: number | null;
-  used: Set<string>;
+  kind: Exclude<Kind, 'enable'>;
+  rule: string;
+  /** 0-based lines covered, inclusive; `last` is Infinity up to the end of the file. */
+  first: number;
+  last: number;
+  used: boolean;
 }
 
-/** `kalint-disable[-next-line] RULE[, RULE...]`, optionally followed by ` -- reason`. */
-const directive = /^[#!]\s*kalint-(disable-next-line|disable)\s+(.*?)\s*(?:\s--(?:\s.*)?)?$/;
+/** `kalint-KIND [RULE[, RULE...]] [-- reason]`. */
+const directive = /^[#!]\s*kalint-(disable-next-line|disable-line|disable|enable)(?=\s|$)(.*)$/;
 
-function suppressionsOf(comments: Comment[]): Suppression[] {
-  const found: Suppression[] = [];
+function directivesOf(comments: Comment[]): Directive[] {
+  const found: Directive[] = [];
   for (const comment of comments) {
     const match = directive.exec(comment.raw.trim());
     if (!match) continue;
-    const rules = match[2]!.split(/[\s,]+/).filter((r) => r !== '');
-    const line = match[1] === 'disable-next-line' ? comment.range.start.line + 1 : null;
-    found.push({ comment, rules, line, used: new Set() });
+    const list = match[2]!.split(/(?:^|\s)--(?:\s|$)/)[0]!;
+    const rules = list.split(/[\s,]+/).filter((r) => r !== '');
+    found.push({ comment, kind: match[1] as Kind, rules });
   }
   return found;
 }
 
-/** Drop suppressed diagnostics of `file`; add a warning for each suppression that matched nothing. */
-export function applySuppressions(file: string, comments: Comment[], diagnostics: Diagnostic[], reportUnused: boolean): Diagnostic[] {
-  const suppressions = suppressionsOf(comments);
-  if (suppressions.length === 0) return diagnostics;
+/**
+ * Drop suppressed diagnostics of `file`. With `reportUnused`, add a finding for each suppression
+ * that matched nothing, each rule id that is not in `knownRules`, and each enable that closes no
+ * disable.
+ */
+export function applySuppressions(
+  file: string,
+  comments: Comment[],
+  diagnostics: Diagnostic[],
+  reportUnused: boolean,
+  knownRules: ReadonlySet<string>,
+): Diagnostic[] {
+  const directives = directivesOf(comments);
+  if (directives.length === 0) return diagnostics;
+  const problems: Diagnostic[] = [];
+  const problem = (d: Directive, message: string, removable: boolean) => {
+    const finding: Diagnostic = { ruleId: unusedSuppression.id, severity: 'warning', message, file, range: d.comment.range };
+    if (removable) finding.fix = { description: 'Remove the unused suppression', edits: [{ file, range: d.comment.range, text: '' }] };
+    problems.push(finding);
+  };
+
+  const suppressions: Suppression[] = [];
+  /** Open `kalint-disable` ranges by rule. */
+  const open = new Map<string, Suppression>();
+  for (const d of directives) {
+    const line = d.comment.range.start.line;
+    if (d.rules.length === 0) {
+      problem(d, `kalint-${d.kind} names no rule: list the rule ids it applies to`, false);
+      continue;
+    }
+    const unknown = d.rules.filter((r) => !knownRules.has(r));
+    for (const rule of unknown) {
+      const near = suggest(rule, knownRules).near;
+      const hint = near.length > 0 ? `; did you mean '${near[0]}'?` : '';
+      problem(d, `kalint-${d.kind} names '${rule}', which is not a kalint rule${hint}`, false);
+    }
+    for (const rule of d.rules) {
+      if (!knownRules.has(rule)) continue;
+      if (d.kind === 'enable') {
+        const range = open.get(rule);
+        if (range) {
+          range.last = line;
+          open.delete(rule);
+        } else {
+          problem(d, `kalint-enable ${rule} closes no kalint-disable ${rule} above it${d.rules.length === 1 ? '; remove it' : ''}`, d.rules.length === 1);
+        }
+        continue;
+      }
+      const first = d.kind === 'disable-next-line' ? line + 1 : line;
+      const suppression: Suppression = { comment: d.comment, kind: d.kind, rule, first, last: d.kind === 'disable' ? Infinity : first, used: false };
+      suppressions.push(suppression);
+      if (d.kind === 'disable' && !open.has(rule)) open.set(rule, suppression);
+    }
+  }
+
   const kept = diagnostics.filter((d) => {
     if (d.file !== file || d.ruleId === 'syntax') return true;
-    const by = suppressions.find((s) => s.rules.includes(d.ruleId) && (s.line === null || s.line === d.range.start.line));
+    const line = d.range.start.line;
+    const by = suppressions.find((s) => s.rule === d.ruleId && s.first <= line && line <= s.last);
     if (!by) return true;
-    by.used.add(d.ruleId);
+    by.used = true;
     return false;
   });
   if (!reportUnused) return kept;
+  // One finding per comment, naming every rule of it that silenced nothing.
+  const unusedByComment = new Map<Comment, Suppression[]>();
   for (const s of suppressions) {
-    const unused = s.rules.filter((r) => !s.used.has(r));
-    if (unused.length === 0) continue;
-    kept.push({
-      ruleId: 'unused-suppression',
-      severity: 'warning',
-      message: `kalint-${s.line === null ? 'disable' : 'disable-next-line'} ${unused.join(', ')} suppresses nothing here; remove it`,
-      file,
-      range: s.comment.range,
-      fix: { description: 'Remove the unused suppression', edits: [{ file, range: s.comment.range, text: '' }] },
-    });
+    if (s.used) continue;
+    const list = unusedByComment.get(s.comment);
+    if (list) list.push(s);
+    else unusedByComment.set(s.comment, [s]);
   }
-  return kept;
+  const ruleCount = new Map(directives.map((d) => [d.comment, d.rules.length]));
+  for (const [comment, unused] of unusedByComment) {
+    // Removing the comment is safe only when none of its rules silences anything.
+    const whole = unused.length === ruleCount.get(comment);
+    const kind = unused[0]!.kind;
+    problem({ comment, kind, rules: [] }, `kalint-${kind} ${unused.map((s) => s.rule).join(', ')} suppresses nothing here; ${whole ? 'remove it' : 'remove it from the list'}`, whole);
+  }
+  return kept.concat(problems);
 }

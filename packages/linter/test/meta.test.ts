@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rules } from '@kalint/linter';
+import { ruleMetas, rules, unusedSuppression } from '@kalint/linter';
 
 const root = new URL('../', import.meta.url);
 const path = (p: string) => new URL(p, root);
@@ -13,28 +13,39 @@ describe('every rule', () => {
     expect(sources.sort()).toEqual([...ids].sort());
   });
 
-  for (const rule of rules) {
-    it(`${rule.meta.id} has a doc page with what, why, bad and good examples and when to turn it off`, () => {
-      const doc = path(`docs/rules/${rule.meta.id}.md`);
-      expect(existsSync(doc), `docs/rules/${rule.meta.id}.md`).toBe(true);
+  it('kalint can report exactly the rules plus the engine\'s own unused-suppression', () => {
+    expect(ruleMetas.map((m) => m.id)).toEqual([...rules.map((r) => r.meta.id), unusedSuppression.id]);
+  });
+
+  for (const meta of ruleMetas) {
+    it(`${meta.id} has a doc page with what, why, bad and good examples and when to turn it off`, () => {
+      const doc = path(`docs/rules/${meta.id}.md`);
+      expect(existsSync(doc), `docs/rules/${meta.id}.md`).toBe(true);
       const text = readFileSync(doc, 'utf8');
-      expect(text.startsWith(`# ${rule.meta.id}\n`)).toBe(true);
+      expect(text.startsWith(`# ${meta.id}\n`)).toBe(true);
       for (const section of ['## What it reports', '## Why', '## Bad', '## Good', '## When to turn it off']) {
-        expect(text, `${rule.meta.id}: ${section}`).toContain(section);
+        expect(text, `${meta.id}: ${section}`).toContain(section);
       }
+      expect(text, `${meta.id}: default`).toContain(`Default: **${meta.defaultSeverity}**.`);
     });
 
+    it(`${meta.id} has a description and a default severity`, () => {
+      expect(meta.description.length).toBeGreaterThan(10);
+      expect(['off', 'warn', 'error']).toContain(meta.defaultSeverity);
+    });
+  }
+
+  it('unused-suppression is tested by the suppression tests', () => {
+    expect(readFileSync(path('test/suppressions.test.ts'), 'utf8')).toContain("'unused-suppression'");
+  });
+
+  for (const rule of rules) {
     it(`${rule.meta.id} has a valid/invalid test table`, () => {
       const test = path(`test/rules/${rule.meta.id}.test.ts`);
       expect(existsSync(test), `test/rules/${rule.meta.id}.test.ts`).toBe(true);
       const text = readFileSync(test, 'utf8');
       expect(text).toContain('testRule(');
       expect(text).toMatch(/invalid:\s*\[\s*\{/);
-    });
-
-    it(`${rule.meta.id} has a description and a default severity`, () => {
-      expect(rule.meta.description.length).toBeGreaterThan(10);
-      expect(['off', 'warn', 'error']).toContain(rule.meta.defaultSeverity);
     });
   }
 });
