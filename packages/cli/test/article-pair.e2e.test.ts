@@ -1,9 +1,6 @@
 /**
- * END-TO-END ON THE ARTICLE PAIR, WITH KALINT'S REAL RULES.
- *
- * EXPECTED TO FAIL until the rules `auth-pass-truncated` and `weight-drift` land in
- * packages/linter (they are being written alongside the CLI). Not skipped on purpose: it turns
- * green by itself when they arrive. Every other CLI test uses only rules the tests control.
+ * End to end on the article pair, with kalint's real rules (every other CLI test uses only rules
+ * the tests control).
  *
  * The pair (fixtures/article-pair) is two keepalived.conf of one HA cluster: `auth_pass laoma@123`
  * is longer than the 8 characters VRRP PASS authentication keeps, and real server 10.1.8.12/13
@@ -12,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { kalint } from './helpers.js';
 
-describe('kalint fixtures/article-pair/ha1.conf fixtures/article-pair/ha2.conf (needs auth-pass-truncated and weight-drift)', () => {
+describe('kalint fixtures/article-pair/ha1.conf fixtures/article-pair/ha2.conf', () => {
   it('exits 1 and reports auth-pass-truncated and weight-drift', async () => {
     const { code, stdout, stderr } = await kalint(
       ['--format', 'json', 'fixtures/article-pair/ha1.conf', 'fixtures/article-pair/ha2.conf'],
