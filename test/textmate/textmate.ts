@@ -45,9 +45,12 @@ export interface ScopedToken {
 
 export interface Tokenized {
   tokens: ScopedToken[];
-  /** Lines the engine gave up on (its time limit ran out): the grammar was too slow for them. */
+  /** Lines the engine gave up on (its time limit ran out): the grammar hangs on them. */
   stoppedEarly: number[];
 }
+
+/** Time the engine may spend on one line before it gives up (VS Code itself uses 500 ms). */
+const LINE_TIME_LIMIT_MS = 10_000;
 
 /** Tokenize a whole file as VS Code does, line by line, carrying the rule stack across lines. */
 export function tokenize(grammar: IGrammar, text: string): Tokenized {
@@ -55,7 +58,9 @@ export function tokenize(grammar: IGrammar, text: string): Tokenized {
   const stoppedEarly: number[] = [];
   let stack: StateStack = INITIAL;
   text.split(/\r\n|\r|\n/).forEach((lineText, index) => {
-    const result = grammar.tokenizeLine(lineText, stack, 500);
+    // The limit only catches a grammar that hangs on a line; it is far above any real line's cost,
+    // so a busy machine does not change the verdict.
+    const result = grammar.tokenizeLine(lineText, stack, LINE_TIME_LIMIT_MS);
     if (result.stoppedEarly) stoppedEarly.push(index + 1);
     for (const token of result.tokens) {
       const tokenText = lineText.slice(token.startIndex, token.endIndex);
