@@ -6,6 +6,7 @@ import data from '../keywords.json' with { type: 'json' };
 import type { ArgSpec, ArgsSpec, KeywordSpec, RemovedKeyword, SchemaData } from './types.js';
 
 export type * from './types.js';
+export { argSpecAt, compareVersions, parseVersion } from './version.js';
 
 /** Path of the top level of a config. */
 export const ROOT = 'root';
@@ -117,6 +118,12 @@ function uniformArg(a: ArgSpec): ArgSpec {
     caseInsensitive: a.caseInsensitive,
     optional: a.optional,
     references: a.references,
+    since: a.since,
+    older: a.older,
+    multicast: a.multicast,
+    onInvalid: a.onInvalid,
+    zeroBecomes: a.zeroBecomes,
+    leadingNumber: a.leadingNumber,
   } as ArgSpec;
 }
 

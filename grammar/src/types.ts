@@ -28,7 +28,38 @@ export type ArgKind =
   | 'string'
   | 'path'
   | 'script'
-  | 'name';
+  | 'name'
+  /**
+   * A file-mode mask (`umask`): one number as C's `strtol` reads it with base 0 (`022` octal,
+   * `0x12` hex, `18` decimal) within `min`..`max`, or bit words from `values` joined by `|`, the
+   * joins and bits free to be split over several words (`IWGRP | IWOTH`). The first positional
+   * spec holds these facts; a `rest` spec of this kind only continues that mask.
+   */
+  | 'bitmask';
+
+/**
+ * Which addresses keepalived takes as a multicast group:
+ * `any`: IPv4 224.0.0.0/4 or IPv6 ff00::/8; anything else is rejected;
+ * `link-local`: as `any`, but an IPv6 group must also have link-local scope (ffx2::/16);
+ * `link-local-advised`: as `any`; an IPv6 group of another scope is reported but used.
+ */
+export type MulticastRule = 'any' | 'link-local' | 'link-local-advised';
+
+/**
+ * How releases before some version read an argument, where that differs from today: the fields
+ * given replace the newer spec's. See `ArgSpec.since`.
+ */
+export interface ArgReading {
+  kind?: ArgKind;
+  min?: number;
+  max?: number;
+  places?: number;
+  values?: string[];
+  leadingNumber?: boolean;
+  /** The first release that read the word this way, when still older releases differ again. */
+  since?: string;
+  older?: ArgReading;
+}
 
 /** One argument word (or the value of one option word). */
 export interface ArgSpec {
@@ -48,6 +79,27 @@ export interface ArgSpec {
   optional?: boolean;
   /** For `name`: which definition this word refers to, e.g. `vrrp_script`. */
   references?: string;
+  /**
+   * The first release that reads the word as this spec says; releases before it read it as
+   * `older` says (`vrrp_script interval` takes decimals from 2.3.2, whole seconds before).
+   */
+  since?: string;
+  /** How releases before `since` read the word. */
+  older?: ArgReading;
+  /** For addresses: keepalived takes only a multicast group here. */
+  multicast?: MulticastRule;
+  /**
+   * What keepalived does with a word it rejects here, in an operator's terms, e.g. `keepalived
+   * ignores it and keeps the default group 224.0.0.18`.
+   */
+  onInvalid?: string;
+  /** keepalived reports a value of 0 and uses this value instead. */
+  zeroBecomes?: number;
+  /**
+   * For `integer`: keepalived reports a word that does not end where its number does (`1.5`),
+   * but outside `keepalived -t` it then uses the whole number it read (1) when that is in range.
+   */
+  leadingNumber?: boolean;
 }
 
 /** The argument words a keyword takes, after the keyword itself and before any `{`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/index.js';
+import { argSpecAt, compareVersions, schema } from '../src/index.js';
 import type { ArgSpec, KeywordSpec } from '../src/types.js';
 
 /** Every argument spec of a keyword: positional, option values and the rest spec. */
@@ -58,6 +58,27 @@ describe('schema integrity', () => {
         }
         if (spec.kind === 'enum') expect(spec.values?.length, where).toBeGreaterThan(0);
         if (spec.kind === 'name') expect(spec.references, where).toBeTruthy();
+      }
+    }
+  });
+
+  it('dates every older reading of an argument and keeps the facts of each kind', () => {
+    for (const k of schema.keywords) {
+      for (const spec of argSpecs(k)) {
+        const where = `${k.path} ${spec.name}`;
+        if (spec.older !== undefined) {
+          expect(spec.since, where).toMatch(/^v\d+\.\d+\.\d+$/);
+          expect(compareVersions(spec.since!, k.since), where).toBeGreaterThan(0);
+        }
+        if (spec.multicast !== undefined) expect(['ip', 'ipv4', 'ipv6'], where).toContain(spec.kind);
+        // A mask's words form one value: its first positional spec holds the facts, a rest spec only continues it.
+        if (spec.kind === 'bitmask' && spec === k.args.rest) expect(k.args.positional[0]?.kind, where).toBe('bitmask');
+        else if (spec.kind === 'bitmask') {
+          expect(spec, where).toBe(k.args.positional[0]);
+          expect(spec.values?.length, where).toBeGreaterThan(0);
+          expect(typeof spec.max, where).toBe('number');
+        }
+        if (spec.onInvalid !== undefined) expect(spec.onInvalid, where).toMatch(/^keepalived /);
       }
     }
   });
@@ -137,6 +158,31 @@ describe('facts a user sees', () => {
   it('advert_int is a decimal with timer precision', () => {
     const [arg] = keyword('vrrp_instance/advert_int').args.positional;
     expect(arg).toMatchObject({ kind: 'decimal', min: 0.01, max: 255, places: 6 });
+  });
+
+  it('vrrp_script interval and timeout take decimals from 2.3.2, whole seconds before', () => {
+    for (const path of ['vrrp_script/interval', 'vrrp_script/timeout']) {
+      const [arg] = keyword(path).args.positional;
+      expect(argSpecAt(arg!, '2.4.3'), path).toMatchObject({ kind: 'decimal', min: 0.001, max: 4294, places: 3, zeroBecomes: 1 });
+      expect(argSpecAt(arg!, '2.3.2'), path).toMatchObject({ kind: 'decimal' });
+      expect(argSpecAt(arg!, '2.3.1'), path).toMatchObject({ kind: 'integer', min: 1, max: 4294, zeroBecomes: 1, leadingNumber: true });
+      expect(argSpecAt(arg!, '2.2.7').newer, path).toBe(arg);
+    }
+  });
+
+  it('umask knows IRWXU, IRWXG and IRWXO from 2.2.8', () => {
+    const [arg] = keyword('global_defs/umask').args.positional;
+    expect(arg).toMatchObject({ kind: 'bitmask', min: 0, max: 0o777 });
+    expect(arg?.values).toEqual(expect.arrayContaining(['IRWXU', 'IRWXG', 'IRWXO', 'IWOTH']));
+    expect(argSpecAt(arg!, '2.2.7').values).not.toContain('IRWXU');
+    expect(argSpecAt(arg!, '2.2.7').values).toContain('IWOTH');
+  });
+
+  it('multicast groups: any group for vrrp_mcast_group4, link-local IPv6 for mcast_dst_ip', () => {
+    expect(keyword('global_defs/vrrp_mcast_group4').args.positional[0]?.multicast).toBe('any');
+    expect(keyword('global_defs/vrrp_mcast_group6').args.positional[0]?.multicast).toBe('link-local-advised');
+    expect(keyword('vrrp_instance/mcast_dst_ip').args.positional[0]?.multicast).toBe('link-local');
+    expect(keyword('global_defs/lvs_sync_daemon').args.options?.group?.multicast).toBe('any');
   });
 
   it('auth_pass mentions the 8-character limit', () => {

@@ -80,6 +80,8 @@ export function argument(spec: ArgSpec): fc.Arbitrary<string> {
       case 'name':
       case 'string':
         return fc.constantFrom('VI_1', 'chk_web', 'G1', 'ha1', '"a quoted string"', 'x');
+      case 'bitmask':
+        return fc.oneof(fc.constantFrom('022', '0177', '0x3f'), fc.subarray(spec.values ?? ['IWOTH'], { minLength: 1 }).map((bits) => bits.join('|')));
     }
   })();
   return fc.oneof({ weight: 9, arbitrary: right }, { weight: 1, arbitrary: fc.constantFrom('', 'bogus', '-1', '999999999999', '{', '"unterminated', '$X') });

@@ -24,6 +24,11 @@ export function oncePerPlace(report: (r: Report) => void): (r: Report) => void {
   };
 }
 
+/** A schema version as people write it: `v2.3.0` → `2.3.0`. */
+export function releaseLabel(version: string): string {
+  return version === 'HEAD' ? 'a release after 2.4.3' : version.replace(/^v/, '');
+}
+
 /** How a block is named in messages. */
 export function blockLabel(path: string): string {
   return path === ROOT_PATH ? 'the top level' : `\`${path.slice(path.lastIndexOf('/') + 1)}\``;

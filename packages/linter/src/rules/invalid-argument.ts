@@ -1,11 +1,12 @@
-import type { ArgSpec, KeywordSpec } from '@kalint/grammar';
-import type { Statement, Word } from '@kalint/parser';
+import { argSpecAt, type ArgSpec, type KeywordSpec, type MulticastRule } from '@kalint/grammar';
+import type { Located, Statement, Word } from '@kalint/parser';
 import {
   isIPv4,
   isIPv6,
   joinOr,
   leftover,
   leftoverNote,
+  releaseLabel,
   socketAddressFamily,
   span,
   suggest,
@@ -95,8 +96,9 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
     case 'integer':
     case 'port': {
       const s = trimStart(t);
-      if (!isInteger(s)) return { text: `\`${t}\` is not a whole number${leftoverNote(t)}` };
+      if (!isInteger(s)) return { text: `\`${t}\` is not a whole number${leftoverNote(t)}`, ...(spec.leadingNumber ? leadingNumberConsequence(s, spec) : {}) };
       const n = Number(s);
+      if (n === 0 && spec.zeroBecomes !== undefined) return zeroProblem(t, spec);
       const min = spec.min ?? (spec.kind === 'port' ? 1 : undefined);
       const max = spec.max ?? (spec.kind === 'port' ? 65535 : undefined);
       if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
@@ -115,6 +117,7 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
       const n = Number(s);
       const places = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
       const rounded = spec.places !== undefined && places > spec.places ? Number(n.toFixed(spec.places)) : n;
+      if (rounded === 0 && spec.zeroBecomes !== undefined) return zeroProblem(t, spec);
       if ((spec.min !== undefined && rounded < spec.min - 1e-12) || (spec.max !== undefined && rounded > spec.max + 1e-12)) {
         return { text: `\`${t}\` is outside the range ${range(spec)}` };
       }
@@ -139,15 +142,15 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
     }
     case 'ip': {
       if (socketAddressFamily(t) === null) return { text: `\`${t}\` is not an IP address${leftoverNote(t)}` };
-      return null;
+      return spec.multicast ? multicastProblem(t, spec.multicast) : null;
     }
     case 'ipv4': {
       if (socketAddressFamily(t) !== 4) return { text: `\`${t}\` is not an IPv4 address${leftoverNote(t)}` };
-      return null;
+      return spec.multicast ? multicastProblem(t, spec.multicast) : null;
     }
     case 'ipv6': {
       if (socketAddressFamily(t) !== 6) return { text: `\`${t}\` is not an IPv6 address${leftoverNote(t)}` };
-      return null;
+      return spec.multicast ? multicastProblem(t, spec.multicast) : null;
     }
     case 'cidr':
       return addressWithPrefixProblem(t)?.problem ?? null;
@@ -169,6 +172,82 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
     default:
       return null;
   }
+}
+
+/** A value of 0 (as written, or after rounding) that keepalived replaces by `spec.zeroBecomes`. */
+function zeroProblem(text: string, spec: ArgSpec): Problem {
+  const zero = /^\s*\+?0*\.?0*$/.test(text) ? `\`${text}\` is` : `\`${text}\` rounds to 0,`;
+  return { text: `${zero} below the range ${range(spec)}`, consequence: `keepalived reports it and uses ${spec.zeroBecomes} instead` };
+}
+
+/**
+ * What keepalived makes of a number word with trailing text (`1.5`) where it reads the number it
+ * starts with (`ArgSpec.leadingNumber`): it reports the word, then uses that number if it is in range.
+ */
+function leadingNumberConsequence(text: string, spec: ArgSpec): Pick<Problem, 'consequence'> {
+  const digits = /^\+?(\d+)/.exec(text)?.[1];
+  if (digits === undefined) return {};
+  const n = Number(digits);
+  if (n === 0 && spec.zeroBecomes !== undefined) return { consequence: `keepalived reports it, reads 0 and uses ${spec.zeroBecomes} instead` };
+  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return {};
+  return { consequence: `keepalived reports it and uses ${n}, the whole number it starts with` };
+}
+
+/** The first 16 bits of an IPv6 address (which must be valid). */
+function firstGroup(address: string): number {
+  return address.startsWith('::') ? 0 : Number.parseInt(address.slice(0, address.indexOf(':')), 16);
+}
+
+/** A valid address that keepalived does not take as a multicast group under `rule`. */
+function multicastProblem(text: string, rule: MulticastRule): Problem | null {
+  const cut = text.search(/[-/]/);
+  const address = cut >= 0 ? text.slice(0, cut) : text;
+  if (socketAddressFamily(address) === 4) {
+    const first = Number(address.slice(0, address.indexOf('.')));
+    return first >= 224 && first <= 239 ? null : { text: `\`${text}\` is not a multicast address (IPv4 groups are 224.0.0.0 to 239.255.255.255)` };
+  }
+  const group = firstGroup(address);
+  if (group >> 8 !== 0xff) return { text: `\`${text}\` is not a multicast address (IPv6 groups start with ff)` };
+  if (rule === 'any' || (group & 0xf) === 2) return null;
+  const problem = `\`${text}\` is not a link-local multicast group (ffx2::, such as ff02::12)`;
+  if (rule === 'link-local') return { text: problem };
+  return { text: problem, warning: true, consequence: 'keepalived reports it but uses it; VRRP adverts never leave the link, so peers normally use a link-local group' };
+}
+
+/** The `umask` bit words and numbers keepalived reads (`ArgSpec` kind `bitmask`): the first problem, at its word. */
+function bitmaskProblem(words: readonly Word[], spec: ArgSpec): { at: Located; problem: Problem } | null {
+  const first = words[0]!;
+  const max = spec.max ?? Infinity;
+  if (/^[0-9]/.test(first.text)) {
+    if (words.length > 1) return { at: span(words.slice(1)), problem: { text: `a numeric mask is one word, but \`${words.slice(1).map((w) => w.text).join(' ')}\` follows it` } };
+    const t = first.text;
+    // C's strtol with base 0: 0x.. hex, 0.. octal, else decimal; keepalived wants it to read the whole word.
+    const n = /^0[xX][0-9a-fA-F]+$/.test(t) ? Number.parseInt(t.slice(2), 16) : /^0[0-7]*$/.test(t) ? Number.parseInt(t, 8) : /^[1-9][0-9]*$/.test(t) ? Number(t) : null;
+    if (n === null) return { at: first, problem: { text: `\`${t}\` is not a number as C reads it (022 octal, 0x12 hex, 18 decimal)` } };
+    if (n > max) return { at: first, problem: { text: `\`${t}\` is above 0${max.toString(8)}` } };
+    return null;
+  }
+  const bits = spec.values ?? [];
+  let needJoin = false;
+  for (const word of words) {
+    const t = word.text;
+    for (let p = 0; p < t.length; ) {
+      if (needJoin) {
+        if (t[p] !== '|') return { at: word, problem: { text: `in \`${t}\` the bits are not joined by '|'` } };
+        needJoin = false;
+        p++;
+        continue;
+      }
+      if (!bits.includes(t.slice(p, p + 5))) {
+        const rest = t.slice(p);
+        return { at: word, problem: { text: `\`${rest}\`${rest === t ? '' : ` in \`${t}\``} is not a permission bit (${joinOr(bits)})${leftoverNote(t)}` } };
+      }
+      p += 5;
+      needJoin = true;
+    }
+  }
+  if (!needJoin) return { at: words[words.length - 1]!, problem: { text: `the mask ends with '|' and no bit after it` } };
+  return null;
 }
 
 /** `ADDRESS[/PREFIX]` as `parse_ipaddress()` reads a virtual address. */
@@ -195,21 +274,56 @@ function consequence(spec: KeywordSpec, fallback: string): string {
   return CONSEQUENCE[spec.path] ?? fallback;
 }
 
-/** Report a word its spec rejects; `option` is the option word it is the value of. */
-function valueProblem(spec: KeywordSpec, word: Word, argSpec: ArgSpec, option: Word | undefined, report: Reporter): void {
-  const problem = wordProblem(word, argSpec);
-  if (!problem) return;
-  const role = option ? ` (option \`${option.text}\`)` : '';
-  const tail = problem.rounding ? '.' : `: ${problem.consequence ?? consequence(spec, 'keepalived reports it as invalid')}.`;
+/**
+ * Argument specs as the targeted release reads them (`ArgSpec.since`/`older`), each resolved once
+ * per run; the `target` is how messages name that release.
+ */
+interface Versioned {
+  target: string;
+  at(spec: ArgSpec): ArgSpec & { newer?: ArgSpec };
+}
+
+function versioned(targetVersion: string): Versioned {
+  const resolved = new Map<ArgSpec, ArgSpec & { newer?: ArgSpec }>();
+  return {
+    target: releaseLabel(targetVersion),
+    at(spec) {
+      if (spec.older === undefined) return spec;
+      let found = resolved.get(spec);
+      if (!found) resolved.set(spec, (found = argSpecAt(spec, targetVersion)));
+      return found;
+    },
+  };
+}
+
+/** ` (accepted from keepalived X on, not by the target)` when only a newer release takes what `check` rejected. */
+function newerNote(spec: ArgSpec & { newer?: ArgSpec }, versions: Versioned, accepted: (newer: ArgSpec) => boolean): string {
+  const newer = spec.newer;
+  if (!newer?.since || !accepted(newer)) return '';
+  return ` (keepalived accepts it from ${releaseLabel(newer.since)} on, but not ${versions.target})`;
+}
+
+/** Report a problem with an argument of `spec`; `role` names the option it is the value of, if any. */
+function reportProblem(spec: KeywordSpec, argSpec: ArgSpec, problem: Problem, note: string, role: string, at: Located, report: Reporter): void {
+  const tail = problem.rounding ? '.' : `: ${problem.consequence ?? argSpec.onInvalid ?? consequence(spec, 'keepalived reports it as invalid')}.`;
   const label = problem.warning ? `Suspicious ${argSpec.name}` : `Invalid ${argSpec.name}`;
   report({
-    message: `${label} for \`${spec.name}\`${role}: ${problem.text}${tail}${problem.hint ? ` ${problem.hint}` : ''}`,
-    at: word,
+    message: `${label} for \`${spec.name}\`${role}: ${problem.text}${note}${tail}${problem.hint ? ` ${problem.hint}` : ''}`,
+    at,
     ...(problem.warning ? { severity: 'warning' as const } : {}),
   });
 }
 
-function checkStatement(statement: Statement, parentPath: string, schema: { child(parent: string, name: string): KeywordSpec | undefined }, report: Reporter): void {
+/** Report a word its spec rejects; `option` is the option word it is the value of. */
+function valueProblem(spec: KeywordSpec, word: Word, written: ArgSpec, option: Word | undefined, versions: Versioned, report: Reporter): void {
+  const argSpec = versions.at(written);
+  const problem = wordProblem(word, argSpec);
+  if (!problem) return;
+  const note = newerNote(argSpec, versions, (newer) => wordProblem(word, newer) === null);
+  reportProblem(spec, argSpec, problem, note, option ? ` (option \`${option.text}\`)` : '', word, report);
+}
+
+function checkStatement(statement: Statement, parentPath: string, schema: { child(parent: string, name: string): KeywordSpec | undefined }, versions: Versioned, report: Reporter): void {
   const spec = statement.spec;
   if (!spec) return;
   const args = spec.args;
@@ -237,6 +351,14 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
     return;
   }
   if (spec.command) return; // command lines are split by keepalived's shell-like reader, not word by word
+  const mask = args.positional[0];
+  if (mask?.kind === 'bitmask') {
+    // The words form one mask together (`IWGRP | IWOTH`).
+    const argSpec = versions.at(mask);
+    const found = bitmaskProblem(words, argSpec);
+    if (found) reportProblem(spec, argSpec, found.problem, newerNote(argSpec, versions, (newer) => bitmaskProblem(words, newer) === null), '', found.at, report);
+    return;
+  }
 
   const options = args.options ?? undefined;
   const loose = LOOSE_POSITIONALS.has(spec.path);
@@ -257,7 +379,7 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
         if (!value) {
           report({ message: `Option \`${word.text}\` of \`${name}\` has no ${optionSpec.name}: keepalived reports it and ignores the option.`, at: word });
         } else {
-          valueProblem(spec, value, optionSpec, word, report);
+          valueProblem(spec, value, optionSpec, word, versions, report);
           i++;
         }
       }
@@ -265,11 +387,11 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
     }
     if (loose) continue;
     if (pos < args.positional.length) {
-      valueProblem(spec, word, args.positional[pos++]!, undefined, report);
+      valueProblem(spec, word, args.positional[pos++]!, undefined, versions, report);
       continue;
     }
     if (args.rest) {
-      valueProblem(spec, word, args.rest, undefined, report);
+      valueProblem(spec, word, args.rest, undefined, versions, report);
       continue;
     }
     if (args.max === null) (strays ??= []).push(word);
@@ -415,15 +537,16 @@ export const invalidArgument: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ schema, project, report: reportAll }) {
+  check({ schema, project, targetVersion, report: reportAll }) {
     const report = oncePerPlace(reportAll);
+    const versions = versioned(targetVersion);
     for (const file of project.files) {
       // Each statement, then (for a known value block) its items, in document order.
       const { statements, scopes } = fileIndex(file);
       for (let i = 0; i < statements.length; i++) {
         const statement = statements[i]!;
         const parentPath = scopes[i]!.parentPath;
-        checkStatement(statement, parentPath, schema, report);
+        checkStatement(statement, parentPath, schema, versions, report);
         const block = statement.block;
         if (!block || block.kind !== 'values' || statement.path === null) continue;
         const address = VIP_BLOCKS.has(statement.path);

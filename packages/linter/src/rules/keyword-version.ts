@@ -1,26 +1,9 @@
+import { compareVersions } from '@kalint/grammar';
 import { fileIndex } from '../file-index.js';
-import { blockLabel, inBlock, oncePerPlace, ROOT_PATH } from '../schema-util.js';
+import { blockLabel, inBlock, oncePerPlace, releaseLabel as shown, ROOT_PATH } from '../schema-util.js';
 import type { Rule } from '../types.js';
 
-/** `X.Y.Z` (or `vX.Y.Z`, `X.Y`) as numbers, or `null`. */
-export function parseVersion(text: string): [number, number, number] | null {
-  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : null;
-}
-
-/** Compare two schema versions; `HEAD` (unreleased) is newer than every release. */
-export function compareVersions(a: string, b: string): number {
-  const va = a === 'HEAD' ? [Infinity, 0, 0] : parseVersion(a);
-  const vb = b === 'HEAD' ? [Infinity, 0, 0] : parseVersion(b);
-  if (!va || !vb) return 0;
-  for (let i = 0; i < 3; i++) if (va[i] !== vb[i]) return va[i]! < vb[i]! ? -1 : 1;
-  return 0;
-}
-
-/** A schema version as people write it: `v2.3.0` → `2.3.0`. */
-function shown(version: string): string {
-  return version === 'HEAD' ? 'a release after 2.4.3' : version.replace(/^v/, '');
-}
+export { compareVersions, parseVersion } from '@kalint/grammar';
 
 /** Keywords the targeted keepalived release does not know: newer than it, or removed before it. */
 export const keywordVersion: Rule = {

@@ -9,6 +9,11 @@ const vs = (line: string) => `virtual_server 10.1.8.100 80 {\n    ${line}\n    r
 const tcp = (line: string) => `virtual_server 10.1.8.100 80 {\n    real_server 10.1.8.11 80 {\n        TCP_CHECK {\n            ${line}\n        }\n    }\n}\n`;
 /** One keyword line inside global_defs (line 2). */
 const gd = (line: string) => `global_defs {\n    ${line}\n}\n`;
+/** One keyword line inside a vrrp_script (line 3). */
+const script = (line: string) => `vrrp_script chk {\n    script /bin/true\n    ${line}\n}\n`;
+const for227 = { targetVersion: '2.2.7' };
+/** What keepalived does with a umask it rejects. */
+const UMASK_KEPT = 'keepalived ignores the line and keeps its default umask 0177 (new files readable and writable by their owner only).';
 /** Items of a virtual_ipaddress block (from line 3). */
 const vips = (...items: string[]) => `vrrp_instance web {\n    virtual_ipaddress {\n${items.map((i) => `        ${i}\n`).join('')}    }\n}\n`;
 /** Items of a unicast_peer block (from line 3). */
@@ -51,6 +56,27 @@ testRule(invalidArgument, {
     vips('10.1.8.100/24', '10.1.8.101/24 dev eth0 label eth0:vip scope global', '10.1.8.102 brd + no_track', '2001:db8::10/64 dev eth0 -nodad preferred_lft forever', '10.1.8.103/32 peer 10.1.8.200 use_vmac'),
     peers('10.1.8.2', '10.1.8.3 min_ttl 1 max_ttl 64', '10.1.8.4/24'),
     'static_ipaddress {\n    192.168.200.17/24 dev eth1 track_group tg1\n}\n',
+    // vrrp_script timers: decimals from 2.3.2 (the default target is the newest release), whole seconds before
+    script('interval 1.5'),
+    script('timeout 0.25'),
+    script('interval 4294'),
+    { name: 'whole seconds for 2.2.7', code: script('interval 2'), options: for227 },
+    { name: 'decimals for 2.3.2', code: script('interval 1.5'), options: { targetVersion: '2.3.2' } },
+    // multicast groups
+    gd('vrrp_mcast_group4 239.255.255.250'),
+    gd('vrrp_mcast_group6 ff12::8'),
+    vi('mcast_dst_ip 224.0.0.19'),
+    vi('mcast_dst_ip ff02::13'),
+    gd('lvs_sync_daemon eth0 VI_1 group ff05::81'),
+    // umask: a number as C reads it, or bits joined by '|' (over words too)
+    gd('umask 022'),
+    gd('umask 0x3f'),
+    gd('umask 0'),
+    gd('umask 18'),
+    gd('umask IWGRP|IWOTH'),
+    gd('umask IWGRP | IWOTH|IXOTH'),
+    gd('umask IRWXG|IRWXO'),
+    { name: 'bits 2.2.7 knows, for 2.2.7', code: gd('umask IXUSR|IWGRP|IXGRP|IWOTH|IXOTH'), options: for227 },
     { name: 'command lines are not counted word by word', code: vi("notify_backup '/bin/echo a b c' keepalived_script") },
     { name: 'use_vmac/use_ipvlan leading words are not placed by the schema: only option values are checked', code: vi('use_ipvlan name ipvl0 10.1.8.5/24 bridge') },
     { name: 'a trailing backslash is not treated as an option', code: gd('lvs_sync_daemon eth0 VI_1 \\') },
@@ -401,6 +427,168 @@ testRule(invalidArgument, {
       name: 'two peers on one line',
       code: peers('10.1.8.2 10.1.8.3'),
       errors: [{ line: 3, column: 18, message: /Put each peer on a line of its own\.$/ }],
+    },
+    // --- vrrp_script interval and timeout: whole seconds before 2.3.2 ---
+    {
+      name: 'a decimal interval for 2.2.7: reported, and the daemon runs on the whole seconds',
+      code: script('interval 1.5'),
+      options: for227,
+      errors: [
+        {
+          line: 3,
+          column: 14,
+          message: 'Invalid SECONDS for `interval`: `1.5` is not a whole number (keepalived accepts it from 2.3.2 on, but not 2.2.7): keepalived reports it and uses 1, the whole number it starts with.',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a decimal timeout below 1 for 2.2.7 reads as 0, which becomes 1',
+      code: script('timeout 0.5'),
+      options: for227,
+      errors: [{ line: 3, column: 13, message: 'Invalid SECONDS for `timeout`: `0.5` is not a whole number (keepalived accepts it from 2.3.2 on, but not 2.2.7): keepalived reports it, reads 0 and uses 1 instead.' }],
+    },
+    {
+      name: 'a decimal timeout beyond the range for 2.2.7 is ignored',
+      code: script('timeout 5000.5'),
+      options: for227,
+      errors: [{ line: 3, column: 13, message: 'Invalid SECONDS for `timeout`: `5000.5` is not a whole number: keepalived ignores it, so a run of the script may last up to the interval before it counts as failed.' }],
+    },
+    {
+      name: 'an interval of 0 becomes 1 second in every release',
+      code: script('interval 0'),
+      errors: [{ line: 3, column: 14, message: 'Invalid SECONDS for `interval`: `0` is below the range [0.001, 4294]: keepalived reports it and uses 1 instead.' }],
+    },
+    {
+      name: 'an interval of 0 for 2.2.7',
+      code: script('interval 0'),
+      options: for227,
+      errors: [{ line: 3, column: 14, message: 'Invalid SECONDS for `interval`: `0` is below the range [1, 4294]: keepalived reports it and uses 1 instead.' }],
+    },
+    {
+      name: 'a timeout that rounds to 0 on 3 decimals',
+      code: script('timeout 0.0004'),
+      errors: [{ line: 3, column: 13, message: 'Invalid SECONDS for `timeout`: `0.0004` rounds to 0, below the range [0.001, 4294]: keepalived reports it and uses 1 instead.' }],
+    },
+    {
+      name: 'an interval beyond 4294 seconds is ignored',
+      code: script('interval 5000'),
+      errors: [{ line: 3, column: 14, message: 'Invalid SECONDS for `interval`: `5000` is outside the range [0.001, 4294]: keepalived ignores it, so the script runs every second (the default).' }],
+    },
+    // --- multicast groups ---
+    {
+      name: 'vrrp_mcast_group4 that is not a multicast address',
+      code: gd('vrrp_mcast_group4 4.8.117.29'),
+      errors: [
+        {
+          line: 2,
+          column: 23,
+          message: 'Invalid ADDRESS for `vrrp_mcast_group4`: `4.8.117.29` is not a multicast address (IPv4 groups are 224.0.0.0 to 239.255.255.255): keepalived ignores it and sends VRRP adverts to the default group 224.0.0.18.',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'vrrp_mcast_group6 that is not a multicast address',
+      code: gd('vrrp_mcast_group6 fd00::9d3'),
+      errors: [{ line: 2, column: 23, message: 'Invalid ADDRESS for `vrrp_mcast_group6`: `fd00::9d3` is not a multicast address (IPv6 groups start with ff): keepalived ignores it and sends VRRP adverts to the default group ff02::12.' }],
+    },
+    {
+      name: 'vrrp_mcast_group6 beyond the link: reported by keepalived, but used',
+      code: gd('vrrp_mcast_group6 ff05::12'),
+      errors: [
+        {
+          line: 2,
+          column: 23,
+          message:
+            'Suspicious ADDRESS for `vrrp_mcast_group6`: `ff05::12` is not a link-local multicast group (ffx2::, such as ff02::12): keepalived reports it but uses it; VRRP adverts never leave the link, so peers normally use a link-local group.',
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'an IPv4 mcast_dst_ip that is not multicast',
+      code: vi('mcast_dst_ip 88.67.84.253'),
+      errors: [
+        {
+          line: 3,
+          column: 18,
+          message:
+            "Invalid ADDRESS for `mcast_dst_ip`: `88.67.84.253` is not a multicast address (IPv4 groups are 224.0.0.0 to 239.255.255.255): keepalived ignores it and sends this instance's adverts to the global group (vrrp_mcast_group4/6, by default 224.0.0.18 or ff02::12).",
+        },
+      ],
+    },
+    {
+      name: 'an IPv6 mcast_dst_ip must be link-local multicast',
+      code: vi('mcast_dst_ip ff05::12'),
+      errors: [{ line: 3, column: 18, message: /^Invalid ADDRESS for `mcast_dst_ip`: `ff05::12` is not a link-local multicast group \(ffx2::, such as ff02::12\): keepalived ignores it/ }],
+    },
+    {
+      name: 'an IPv6 mcast_dst_ip that is not multicast at all',
+      code: vi('mcast_dst_ip 2001:db8::1'),
+      errors: [{ line: 3, column: 18, message: /^Invalid ADDRESS for `mcast_dst_ip`: `2001:db8::1` is not a multicast address \(IPv6 groups start with ff\)/ }],
+    },
+    {
+      name: 'an lvs_sync_daemon group that is not multicast',
+      code: gd('lvs_sync_daemon eth0 VI_1 group 10.0.0.1'),
+      errors: [
+        {
+          line: 2,
+          column: 37,
+          message:
+            "Invalid GROUP for `lvs_sync_daemon` (option `group`): `10.0.0.1` is not a multicast address (IPv4 groups are 224.0.0.0 to 239.255.255.255): keepalived ignores the option and the LVS sync daemon uses the kernel's default group 224.0.0.81.",
+        },
+      ],
+    },
+    // --- umask ---
+    {
+      name: 'a umask word that is no permission bit',
+      code: gd('umask web'),
+      errors: [
+        {
+          line: 2,
+          column: 11,
+          message: `Invalid MASK for \`umask\`: \`web\` is not a permission bit (IRUSR, IWUSR, IXUSR, IRWXU, IRGRP, IWGRP, IXGRP, IRWXG, IROTH, IWOTH, IXOTH or IRWXO): ${UMASK_KEPT}`,
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'IRWXO for 2.2.7, which knows it from 2.2.8 on',
+      code: gd('umask IWGRP|IRWXO'),
+      options: for227,
+      errors: [
+        {
+          line: 2,
+          column: 11,
+          message: `Invalid MASK for \`umask\`: \`IRWXO\` in \`IWGRP|IRWXO\` is not a permission bit (IRUSR, IWUSR, IXUSR, IRGRP, IWGRP, IXGRP, IROTH, IWOTH or IXOTH) (keepalived accepts it from 2.2.8 on, but not 2.2.7): ${UMASK_KEPT}`,
+        },
+      ],
+    },
+    {
+      name: 'umask bits not joined by |',
+      code: gd('umask IWGRP IWOTH'),
+      errors: [{ line: 2, column: 17, message: `Invalid MASK for \`umask\`: in \`IWOTH\` the bits are not joined by '|': ${UMASK_KEPT}` }],
+    },
+    {
+      name: 'a umask ending in |',
+      code: gd('umask IWGRP|'),
+      errors: [{ line: 2, column: 11, message: `Invalid MASK for \`umask\`: the mask ends with '|' and no bit after it: ${UMASK_KEPT}` }],
+    },
+    {
+      name: 'a umask number C does not read whole (9 is no octal digit)',
+      code: gd('umask 0999'),
+      errors: [{ line: 2, column: 11, message: `Invalid MASK for \`umask\`: \`0999\` is not a number as C reads it (022 octal, 0x12 hex, 18 decimal): ${UMASK_KEPT}` }],
+    },
+    {
+      name: 'a umask number above 0777',
+      code: gd('umask 01000'),
+      errors: [{ line: 2, column: 11, message: `Invalid MASK for \`umask\`: \`01000\` is above 0777: ${UMASK_KEPT}` }],
+    },
+    {
+      name: 'a numeric umask followed by more words',
+      code: gd('umask 022 IWOTH'),
+      errors: [{ line: 2, column: 15, message: `Invalid MASK for \`umask\`: a numeric mask is one word, but \`IWOTH\` follows it: ${UMASK_KEPT}` }],
     },
   ],
 });
