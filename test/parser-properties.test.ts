@@ -13,7 +13,8 @@ function slice(text: string, range: Range): string {
 
 function lineAndCharacter(text: string, offset: number): [number, number] {
   const before = text.slice(0, offset);
-  const lines = before.split(/\r\n|\r|\n/);
+  // Lines end at `\n` only: keepalived reads a lone `\r` as a blank.
+  const lines = before.split('\n');
   return [lines.length - 1, lines[lines.length - 1]!.length];
 }
 

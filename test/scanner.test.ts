@@ -20,9 +20,9 @@ function expectSameTokens(text: string): void {
   const scanned = scan(text);
   expect(shown(scanned.tokens)).toEqual(shown(reference.tokens));
   expect(shown(scanned.comments)).toEqual(shown(reference.groups.comments ?? []));
-  // Each comment's line and the start of that line, as counting line breaks before it gives them.
+  // Each comment's line and the start of that line, as counting line ends (`\n`) before it gives them.
   const lines = scanned.comments.map((comment) => {
-    const before = text.slice(0, comment.startOffset).split(/\r\n|\r|\n/);
+    const before = text.slice(0, comment.startOffset).split('\n');
     return [before.length - 1, comment.startOffset - before[before.length - 1]!.length];
   });
   expect(scanned.comments.map((_, i) => [scanned.commentLines[i], scanned.commentLineStarts[i]])).toEqual(lines);
@@ -33,7 +33,7 @@ const dense = fc
   .array(
     fc.oneof(
       fragment,
-      fc.constantFrom('include x', 'include #c', 'includer a b', 'include\tz ! c ', '$A=1 \\', '$B=', '\\ ', ' \\ # c', '\\!', '\\\\', '~SEQx(a,1,2)', '~LST(a,{b,c})', '~SEQ(', '@', '@^', '\f', '\v', '\r', '""', '"a\rb"', 'i', '$', '~'),
+      fc.constantFrom('include x', 'include #c', 'includer a b', 'include\tz ! c ', '$A=1 \\', '$B=', '\\ ', ' \\ # c', '\\!', '\\\\', '~SEQx(a,1,2)', '~LST(a,{b,c})', '~SEQ(', '@', '@^', '\f', '\v', '\r', '""', '"a\rb"', 'i', '$', '~', '\0', '\r\r\n', ' \\\r\n', ' \\\0', '\f@a ', '\r$A=1', '\\#', '"\0"', '@a\rb '),
     ),
     { maxLength: 60 },
   )
@@ -50,6 +50,14 @@ describe('scanner', () => {
       'notify "/bin/echo a b" x"y z" "unterminated\r\nnext \\# not a comment \\\n',
       'router_id   \\   ! trailing backslash\r',
       'a{b}c"d"e#f\n!g\n',
+      // A line ends at `\n` (with the `\r`s before it); a lone `\r` is a blank; NUL ends what is read.
+      'virtual_router_id 51\r priority 300\r\r\n# c\r\n"q\r\n',
+      '}\0 vrrp_script chk { script /bin/true }\r\nx "a\0b" y\0',
+      '$M=a \\\0junk\r\n b\0 \\\n c\n',
+      // Only spaces and tabs may stand before a line-start construct.
+      '\f@main a\n\v$X=1\n\rinclude b\n@main\f$X=1\n@main \t$X=1\n',
+      // A final `\` sticks to the word before it only when nothing follows it on the line.
+      'a \\\nb \\ \nc \\ # d\ne \\#5\nf \\\r\n',
     ]) {
       expectSameTokens(text);
     }

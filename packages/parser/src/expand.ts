@@ -10,6 +10,7 @@ import type { Comment, Definition, Include, Position, SyntaxDiagnostic } from '.
 import {
   Conditional,
   Definition as DefinitionToken,
+  definitionLines,
   Include as IncludeToken,
   Newline,
   PositionMarker,
@@ -266,7 +267,7 @@ export class Expander {
   }
 
   private defineFromToken(token: IToken, origin: Origin): void {
-    const physical = token.image.split(/\r\n|\r|\n/);
+    const physical = definitionLines(token.image);
     const head = definitionLine.exec(physical[0]!)!;
     const lines: string[] = [];
     physical[0] = physical[0]!.slice(head[0].length);

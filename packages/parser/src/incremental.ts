@@ -53,20 +53,23 @@ export function chunks(text: string): Chunk[] | null {
     let comment = false;
     let significant = -1;
     for (; end < n; end++) {
+      // Lines end at `\n`; a `\r` inside a line is a blank, and keepalived reads nothing after a NUL.
       const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
+      if (c === 10) break;
       if (comment) continue;
-      if (c === 34 /* " */) quoted = !quoted;
+      if (c === 0) comment = true;
+      else if (c === 34 /* " */) quoted = !quoted;
       else if (quoted) continue;
-      else if (c === 92 /* \ */) end++;
-      else if (c === 35 || c === 33 /* # ! */) comment = true;
+      else if (c === 92 /* \ */) {
+        if (text.charCodeAt(end + 1) !== 10) end++;
+      } else if (c === 35 || c === 33 /* # ! */) comment = true;
       else if (c === 123 /* { */) depth++;
       else if (c === 125 /* } */) {
         if (--depth < 0) return null;
       }
-      if (significant < 0 && c !== 32 && c !== 9 && !comment) significant = end;
+      if (significant < 0 && !comment && !isBlank(c)) significant = end;
     }
-    const next = end < n && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const next = end + 1;
     line++;
     i = next;
     if (depth === 0 && significant >= 0 && !nextSignificantIsOpenBrace(text, next)) {
@@ -82,15 +85,20 @@ export function chunks(text: string): Chunk[] | null {
 
 function nextSignificantIsOpenBrace(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
-    if (c === '#' || c === '!') {
-      while (i < text.length && text[i] !== '\n') i++;
+    const c = text.charCodeAt(i);
+    if (c === 10 || isBlank(c)) continue;
+    if (c === 35 || c === 33 || c === 0 /* # ! NUL */) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
       continue;
     }
-    return c === '{';
+    return c === 123 /* { */;
   }
   return false;
+}
+
+/** Space, tab, vertical tab, form feed and a carriage return inside a line. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 }
 
 /** Move every node of a reused chunk (and its comments) by whole lines. */

@@ -5,20 +5,41 @@
  * line may start with an `@id` conditional, a `$NAME=` definition, a `~SEQ`/`~LST` prefix or an
  * `include`; `{` and `}` outside double quotes split a line into several statements. The tokens here
  * follow those rules; line-start tokens use custom matchers that look at the previous token.
+ *
+ * A line ends at `\n` only. keepalived reads with `fgets()` and strips the `\n` and every `\r` right
+ * before it, so CRLF files read as LF files, while a `\r` anywhere else stays in the line, where it
+ * is white space between words. It measures lines with `strlen()`, so a NUL byte ends what it reads
+ * of a line: the rest of that line is ignored.
  */
 import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 
 /** Every token that is not a word: line ends, braces and the line-start directives. */
 export const Structure = createToken({ name: 'Structure', pattern: Lexer.NA });
 
-/** End of a physical line: ends a statement. */
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, categories: [Structure] });
+/** End of a physical line, with the `\r`s right before its `\n`: ends a statement. */
+export const Newline = createToken({ name: 'Newline', pattern: /\r*\n/, line_breaks: true, categories: [Structure] });
 
-/** Blanks between words (keepalived splits words on space, tab, form feed and vertical tab). */
-export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
+/**
+ * Blanks between words: keepalived splits words on space, tab, form feed, vertical tab and carriage
+ * return. A `\r` that only `\r`s separate from the line's `\n` belongs to the line end instead.
+ */
+export const Blank = createToken({ name: 'Blank', pattern: /(?:[ \t\f\v]|\r(?!\r*\n))+/, group: Lexer.SKIPPED });
+
+/**
+ * Text of a line up to where keepalived stops reading it: a `\n` or a NUL byte, without the `\r`s
+ * right before either (keepalived strips those too). As a regular expression fragment.
+ */
+const lineContent = String.raw`(?:[^\r\n\0]|\r+(?=[^\r\n\0]))*`;
 
 /** `!` or `#` to the end of the line, outside double quotes. Kept in a group for the formatter. */
-export const Comment = createToken({ name: 'Comment', pattern: /[#!][^\r\n]*/, group: 'comments', start_chars_hint: ['#', '!'] });
+export const Comment = createToken({ name: 'Comment', pattern: new RegExp(`[#!]${lineContent}`), group: 'comments', start_chars_hint: ['#', '!'] });
+
+/**
+ * A NUL byte and the rest of its line. keepalived 2.2.7 measures the line it read with `strlen()`, so
+ * it never sees this text (later releases drop the whole line). The parser reports it and reads no
+ * word from it; the formatter keeps it on its line.
+ */
+export const Nul = createToken({ name: 'Nul', pattern: /\0[^\n]*/, categories: [Structure], start_chars_hint: ['\0'] });
 
 /** Statement separators: the first `{`/`}` outside double quotes ends the logical line. */
 export const LBrace = createToken({ name: 'LBrace', pattern: '{', categories: [Structure] });
@@ -28,30 +49,36 @@ export const RBrace = createToken({ name: 'RBrace', pattern: '}', categories: [S
 export const WordLike = createToken({ name: 'WordLike', pattern: Lexer.NA });
 
 /** A double-quoted word: no escapes, spaces kept. */
-export const Quoted = createToken({ name: 'Quoted', pattern: /"[^"\r\n]*"/, categories: [WordLike], start_chars_hint: ['"'] });
+export const Quoted = createToken({ name: 'Quoted', pattern: /"[^"\n\0]*"/, categories: [WordLike], start_chars_hint: ['"'] });
 
 /** A `"` with no closing quote on its line: keepalived drops the rest of the line. */
 export const UnterminatedQuote = createToken({
   name: 'UnterminatedQuote',
-  pattern: /"[^\r\n]*/,
+  pattern: new RegExp(`"${lineContent}`),
   categories: [WordLike],
   start_chars_hint: ['"'],
 });
 
 /**
- * An unquoted word: ends at blanks, quotes, braces and comment characters (`\#`, `\!` excepted).
- * The character class is written as ranges (everything but ` \t\n\v\f\r!"#{}`) rather than as a
- * complement, so that Chevrotain can index the lexer by first character.
+ * An unquoted word: ends at blanks, quotes, braces, comment characters (`\#`, `\!` excepted) and
+ * NUL. The character class is written as ranges (everything but `\0 \t\n\v\f\r!"#{}`) rather than
+ * as a complement, so that Chevrotain can index the lexer by first character.
  */
 export const Word = createToken({
   name: 'Word',
-  // A `\` ending the line (comments aside) sticks to the word before it: keepalived's decomment()
-  // drops the blanks in front of a final backslash, so `router_id \` reads as `router_id\`.
-  pattern: /(?:\\[#!]|[\x00-\x08\x0e-\x1f\x24-\x7a\x7c\x7e-\uffff])+(?:[ \t]+\\(?=[ \t]*(?:[#!][^\r\n]*)?(?:[\r\n]|(?![\s\S]))))?/,
+  // A `\` that is the very last character keepalived reads of the line sticks to the word before
+  // it: decomment() drops the blanks in front of a final backslash, so `router_id \` reads as
+  // `router_id\`. Anything after the backslash, a blank or a comment, leaves it a word of its own.
+  pattern: /(?:\\[#!]|[\x01-\x08\x0e-\x1f\x24-\x7a\x7c\x7e-\uffff])+(?:[ \t]+\\(?=\r*(?:[\n\0]|(?![\s\S]))))?/,
   categories: [WordLike],
 });
 
-/** Tokens that are only recognised at the start of a line (after an optional `@id` prefix). */
+/**
+ * Tokens that are only recognised at the start of a line (after an optional `@id` prefix). keepalived
+ * tests for them after removing the line's leading spaces and tabs, and skips only spaces and tabs
+ * after an `@id` or a `~SEQ(...)`: a form feed, vertical tab or carriage return in between leaves
+ * the text an ordinary word.
+ */
 function lineStartMatcher(
   match: (text: string, offset: number) => string | null,
   after: readonly string[],
@@ -59,12 +86,23 @@ function lineStartMatcher(
   return (text, offset, tokens) => {
     const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
     if (previous !== undefined && previous.tokenType !== Newline && !after.includes(previous.tokenType.name)) return null;
+    if (!onlyBlanks(text, previous === undefined ? 0 : previous.startOffset + previous.image.length, offset)) return null;
     const image = match(text, offset);
     return image === null ? null : ([image] as unknown as RegExpExecArray);
   };
 }
 
-const conditionalPattern = /@\^?[^ \t\r\n]*/y;
+/** Whether `text` holds only spaces and tabs from `from` up to `to`. */
+export function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+// The id runs to the first space or tab; a `\r` inside the line is part of it.
+const conditionalPattern = /@\^?(?:[^ \t\r\n\0]|\r+(?=[^\r\n\0]))*/y;
 /** The image of a conditional prefix starting at `offset`, or `null`. */
 export function matchConditional(text: string, offset: number): string | null {
   conditionalPattern.lastIndex = offset;
@@ -99,14 +137,14 @@ export function matchSequence(text: string, offset: number): string | null {
   let depth = 0;
   for (let i = text.indexOf('(', offset); i < text.length; i++) {
     const c = text[i];
-    if (c === '\n' || c === '\r') return null;
+    if (c === '\n' || c === '\0') return null;
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return text.slice(offset, i + 1);
   }
   return null;
 }
 
-const includePattern = /include[rmwba]?[ \t][^\r\n]*/y;
+const includePattern = new RegExp(`include[rmwba]?[ \\t]${lineContent}`, 'y');
 /** The image of an include line starting at `offset` (comment and trailing blanks cut), or `null`. */
 export function matchInclude(text: string, offset: number): string | null {
   includePattern.lastIndex = offset;
@@ -141,37 +179,53 @@ export const Definition = createToken({
 export function matchDefinition(text: string, offset: number): string | null {
   definitionStart.lastIndex = offset;
   if (definitionStart.exec(text) === null) return null;
+  let start = lineStartOf(text, offset);
   let end = lineEnd(text, offset);
-  while (continues(text.slice(lineStartOf(text, end), end))) {
+  // The child processes read the parent's decommented copy, where a line holding only blanks or a
+  // comment has become empty, and an empty line ends a definition.
+  while (continues(text.slice(start, end))) {
     const next = nextLineStart(text, end);
     if (next >= text.length) break;
     const nextEnd = lineEnd(text, next);
-    if (stripComment(text.slice(next, nextEnd)).trim() === '') break;
+    if (onlyBlanks(stripComment(text.slice(next, nextEnd)), 0, nextEnd - next)) break;
+    start = next;
     end = nextEnd;
   }
   return text.slice(offset, end);
 }
 
-/** Where the line holding `from` ends: the offset of its line break, or the end of the text. */
+/**
+ * Where keepalived stops reading the line holding `from`: at its `\n`, at a NUL byte, or at the end
+ * of the text, less the `\r`s right before any of these.
+ */
 export function lineEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
+    if (c === 10 || c === 0) break;
     i++;
   }
+  while (i > from && text.charCodeAt(i - 1) === 13) i--;
   return i;
 }
 
-function lineStartOf(text: string, end: number): number {
-  let i = end;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
+/** Where the line holding `offset` starts (lines end at `\n` only). */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** Where the line after the one whose content ends at `end` starts, or the text's length. */
 function nextLineStart(text: string, end: number): number {
-  if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;
-  return end + 1;
+  const newline = text.indexOf('\n', end);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+/**
+ * The physical lines of a definition token's image, each as keepalived reads it: without its line
+ * end and without what follows a NUL byte.
+ */
+export function definitionLines(image: string): string[] {
+  return image.split('\n').map((line) => line.slice(0, lineEnd(line, 0)));
 }
 
 /** A definition line continues when, comments removed and blanks trimmed, it ends in `\`. */
@@ -212,6 +266,7 @@ export const allTokens: TokenType[] = [
   Sequence,
   Include,
   Comment,
+  Nul,
   LBrace,
   RBrace,
   Quoted,
@@ -232,6 +287,9 @@ let reference: Lexer | undefined;
 export function referenceLexer(): Lexer {
   return (reference ??= new Lexer(allTokens, {
     positionTracking: 'onlyOffset',
+    // Lines end at `\n` only (see above).
+    lineTerminatorCharacters: ['\n'],
+    lineTerminatorsPattern: /\n/g,
     ensureOptimizations: underTest,
     skipValidations: !underTest,
   }));

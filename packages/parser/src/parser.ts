@@ -14,9 +14,11 @@ import {
   allTokens,
   Conditional,
   Definition as DefinitionToken,
+  definitionLines,
   Include as IncludeToken,
   LBrace,
   Newline,
+  Nul,
   PositionMarker,
   Quoted,
   RBrace,
@@ -177,6 +179,14 @@ class AstBuilder {
         this.braceDepth = Math.max(0, this.braceDepth - 1);
         this.closeBrace(this.located(raw));
         return;
+      case Nul:
+        this.report(
+          'nul-byte',
+          'warning',
+          'a NUL byte: keepalived 2.2.7 ignores the rest of the line after it, later releases ignore the whole line',
+          this.located(raw),
+        );
+        return;
     }
     const place = this.located(raw);
     const token = { file: place.file, range: place.range, image: raw.image, tokenType: raw.tokenType };
@@ -229,7 +239,7 @@ class AstBuilder {
       const [, directive = 'include', pattern = ''] = /^(\S+)[ \t]+(.*)$/s.exec(token.image) ?? [];
       node = { type: 'Include', directive, pattern, files: [], ...located };
     } else {
-      const physical = token.image.split(/\r\n|\r|\n/);
+      const physical = definitionLines(token.image);
       const [, name = '', first = ''] = /^\$([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(physical[0]!) ?? [];
       const lines = [first, ...physical.slice(1)].map((l) => decomment(l).replace(/[ \t]*\\$/, ''));
       node = { type: 'Definition', name, lines, multiline: physical.length > 1, raw: token.image, ...located };

@@ -21,6 +21,8 @@ import {
   matchInclude,
   matchSequence,
   Newline,
+  Nul,
+  onlyBlanks,
   Quoted,
   RBrace,
   Sequence,
@@ -39,6 +41,7 @@ export interface Scanned {
   commentLineStarts: number[];
 }
 
+const NUL = 0;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
@@ -56,9 +59,9 @@ const OPEN = 123;
 const CLOSE = 125;
 const TILDE = 126;
 
-/** Characters that end an unquoted word: blanks, line ends, `!`, `"`, `#`, `{`, `}`. */
+/** Characters that end an unquoted word: blanks, line ends, NUL, `!`, `"`, `#`, `{`, `}`. */
 function endsWord(c: number): boolean {
-  return (c >= TAB && c <= CR) || (c >= SPACE && c <= HASH) || c === OPEN || c === CLOSE;
+  return (c >= TAB && c <= CR) || (c >= SPACE && c <= HASH) || c === OPEN || c === CLOSE || c === NUL;
 }
 
 function token(type: TokenType, image: string, startOffset: number): IToken {
@@ -90,8 +93,9 @@ export class Scanner {
   /** Whether a `$NAME=`, `@id`, `~SEQ`/`~LST` or `include` token has been read. */
   directives = false;
   private i = 0;
-  /** The type of the last token read (line-start tokens depend on it). */
+  /** The type of the last token read, and where it ends (line-start tokens depend on them). */
   private previous: TokenType = Newline;
+  private previousEnd = 0;
 
   constructor(private readonly text: string) {}
 
@@ -108,9 +112,15 @@ export class Scanner {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === LF || c === CR) {
-        const image = c === CR && text.charCodeAt(i + 1) === LF ? '\r\n' : c === CR ? '\r' : '\n';
-        tokens.push(token(Newline, image, i));
-        i += image.length;
+        // A line ends at `\n`, taking the `\r`s right before it; any other `\r` is a blank.
+        let j = i;
+        while (j < n && text.charCodeAt(j) === CR) j++;
+        if (j === n || text.charCodeAt(j) !== LF) {
+          i = j;
+          continue;
+        }
+        tokens.push(token(Newline, text.slice(i, j + 1), i));
+        i = j + 1;
         line++;
         lineStart = i;
         if (tokens.length >= limit) break;
@@ -118,6 +128,13 @@ export class Scanner {
       }
       if (c === SPACE || c === TAB || c === VT || c === FF) {
         i++;
+        continue;
+      }
+      if (c === NUL) {
+        let end = text.indexOf('\n', i);
+        if (end < 0) end = n;
+        tokens.push(token(Nul, text.slice(i, end), i));
+        i = end;
         continue;
       }
       if (c === BANG || c === HASH) {
@@ -137,18 +154,20 @@ export class Scanner {
         let j = i + 1;
         while (j < n) {
           const d = text.charCodeAt(j);
-          if (d === QUOTE || d === LF || d === CR) break;
+          if (d === QUOTE || d === LF || d === NUL) break;
           j++;
         }
         const closed = j < n && text.charCodeAt(j) === QUOTE;
-        const end = closed ? j + 1 : j;
+        const end = closed ? j + 1 : lineEnd(text, i + 1);
         tokens.push(token(closed ? Quoted : UnterminatedQuote, text.slice(i, end), i));
         i = end;
         continue;
       }
       if (c === DOLLAR || c === AT || c === TILDE || c === LOWER_I) {
-        const previous = tokens.length > 0 ? tokens[tokens.length - 1]!.tokenType : this.previous;
-        const directive = lineStartDirective(text, i, c, previous);
+        const last = tokens.length > 0 ? tokens[tokens.length - 1]! : undefined;
+        const previous = last !== undefined ? last.tokenType : this.previous;
+        const previousEnd = last !== undefined ? last.startOffset + last.image.length : this.previousEnd;
+        const directive = onlyBlanks(text, previousEnd, i) ? lineStartDirective(text, i, c, previous) : null;
         if (directive !== null) {
           this.directives = true;
           tokens.push(directive);
@@ -167,7 +186,11 @@ export class Scanner {
     this.i = i;
     this.line = line;
     this.lineStart = lineStart;
-    if (tokens.length > 0) this.previous = tokens[tokens.length - 1]!.tokenType;
+    if (tokens.length > 0) {
+      const last = tokens[tokens.length - 1]!;
+      this.previous = last.tokenType;
+      this.previousEnd = last.startOffset + last.image.length;
+    }
     return tokens;
   }
 }
@@ -189,7 +212,8 @@ function directive(type: TokenType, image: string | null, offset: number): IToke
 
 /**
  * An unquoted word from `start`; returns where it ends. `\#` and `\!` belong to the word, and a `\`
- * ending the line (comments aside) after blanks sticks to the word before it, as in lexer.ts.
+ * after blanks that is the last character keepalived reads of the line sticks to the word before
+ * it, as in lexer.ts.
  */
 function word(text: string, start: number, tokens: IToken[]): number {
   const n = text.length;
@@ -206,14 +230,13 @@ function word(text: string, start: number, tokens: IToken[]): number {
     if (endsWord(d)) break;
     j++;
   }
-  // Blanks, then a `\` followed only by blanks and perhaps a comment up to the line's end.
+  // Blanks, then a `\` followed only by the line's end.
   let k = j;
   while (k < n && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
   if (k > j && k < n && text.charCodeAt(k) === BACKSLASH) {
     let m = k + 1;
-    while (m < n && (text.charCodeAt(m) === SPACE || text.charCodeAt(m) === TAB)) m++;
-    if (m < n && (text.charCodeAt(m) === HASH || text.charCodeAt(m) === BANG)) m = lineEnd(text, m);
-    if (m === n || text.charCodeAt(m) === LF || text.charCodeAt(m) === CR) j = k + 1;
+    while (m < n && text.charCodeAt(m) === CR) m++;
+    if (m === n || text.charCodeAt(m) === LF || text.charCodeAt(m) === NUL) j = k + 1;
   }
   tokens.push(token(Word, text.slice(start, j), start));
   return j;

@@ -36,15 +36,13 @@ export function originOf(token: IToken): Origin | undefined {
   return (token as Partial<ExpandedToken>).origin;
 }
 
-/** End of a token that starts at `start`; only definition tokens span several lines. */
+/** End of a token that starts at `start`; only definition tokens span several lines (lines end at `\n`). */
 export function endOf(token: IToken, start: Position): Position {
   const image = token.image;
   const offset = start.offset + image.length;
-  const lastBreak = Math.max(image.lastIndexOf('\n'), image.lastIndexOf('\r'));
+  const lastBreak = image.lastIndexOf('\n');
   if (lastBreak < 0) return { offset, line: start.line, character: start.character + image.length };
   let breaks = 0;
-  for (let i = 0; i < image.length; i++) {
-    if (image[i] === '\n' || (image[i] === '\r' && image[i + 1] !== '\n')) breaks++;
-  }
+  for (let i = image.indexOf('\n'); i >= 0; i = image.indexOf('\n', i + 1)) breaks++;
   return { offset, line: start.line + breaks, character: image.length - lastBreak - 1 };
 }

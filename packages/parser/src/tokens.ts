@@ -2,7 +2,7 @@
  * The tokens of a file as written, comments included, for tools that work on the text itself
  * (the formatter, editors' semantic tokens). Chevrotain's token types stay internal.
  */
-import { Comment, Conditional, Definition, Include, LBrace, Newline, Quoted, RBrace, Sequence, UnterminatedQuote } from './lexer.js';
+import { Comment, Conditional, Definition, Include, LBrace, Newline, Nul, Quoted, RBrace, Sequence, UnterminatedQuote } from './lexer.js';
 import { scan } from './scan.js';
 
 export type SourceTokenKind =
@@ -16,7 +16,9 @@ export type SourceTokenKind =
   | 'conditional'
   | 'sequence'
   | 'include'
-  | 'definition';
+  | 'definition'
+  /** A NUL byte and the rest of its line, which keepalived does not read. */
+  | 'nul';
 
 export interface SourceToken {
   kind: SourceTokenKind;
@@ -55,6 +57,8 @@ function kindOf(type: unknown): SourceTokenKind {
       return 'include';
     case Definition:
       return 'definition';
+    case Nul:
+      return 'nul';
     default:
       return 'word';
   }

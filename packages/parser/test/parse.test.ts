@@ -307,6 +307,64 @@ describe('a backslash ending a line', () => {
   it('sticks to the word before it, as keepalived reads it', () => {
     const { ast } = parsed('global_defs {\n  router_id \\\n  ha1\n}');
     expect(outline(ast)).toEqual(['global_defs', '  router_id\\', '  ha1']);
-    expect(parsed('global_defs {\n  router_id x \\ # note\n}').ast.body[0]!.type === 'Statement' && outline(parsed('global_defs {\n  router_id x \\ # note\n}').ast)).toEqual(['global_defs', '  router_id x\\']);
+  });
+
+  it('is a word of its own when anything follows it on the line, a blank or a comment', () => {
+    // keepalived 2.2.7: `vrrp_garp_master_delay \ # c` gives "invalid number '\'", and `\#5` is an
+    // escaped `#`, not a comment.
+    expect(outline(parsed('global_defs {\n  router_id x \\ # note\n}').ast)).toEqual(['global_defs', '  router_id x \\']);
+    expect(outline(parsed('global_defs {\n  router_id x \\ \n}').ast)).toEqual(['global_defs', '  router_id x \\']);
+    expect(outline(parsed('global_defs {\n  router_id \\#5\n}').ast)).toEqual(['global_defs', '  router_id #5']);
+    // The `\r`s of a CRLF line end are not part of the line.
+    expect(outline(parsed('global_defs {\r\n  router_id x \\\r\n}').ast)).toEqual(['global_defs', '  router_id x\\']);
+  });
+});
+
+describe('line ends as keepalived reads them', () => {
+  it('reads a lone carriage return as a blank between words, not as a line end', () => {
+    // keepalived 2.2.7 reads this as one `priority` line (its extra words ignored): the second
+    // `priority` is never a statement.
+    const { ast, errors } = parsed('vrrp_instance VI_1 {\n  virtual_router_id 51\r priority 300\n  priority 100\n}\n');
+    expect(errors).toEqual([]);
+    expect(outline(ast)).toEqual(['vrrp_instance VI_1', '  virtual_router_id 51 priority 300', '  priority 100']);
+    // Lines are counted at `\n`: the statement after the carriage return is on line 3.
+    expect(only(ast, 'vrrp_instance/priority').range.start).toMatchObject({ line: 2, character: 2 });
+  });
+
+  it('ends a line at \\n with every \\r before it, so CRLF files read as LF files', () => {
+    const { ast, errors } = parsed('global_defs {\r\n  router_id ha1\r\r\n  # note\r\n}\r\n');
+    expect(errors).toEqual([]);
+    expect(outline(ast)).toEqual(['global_defs', '  router_id ha1']);
+    expect(only(ast, 'global_defs/router_id').args[0]!.range.end).toMatchObject({ line: 1, character: 15 });
+    expect(ast.comments.map((c) => [c.raw, c.range.start.line])).toEqual([['# note', 2]]);
+  });
+
+  it('reads a directive only after spaces and tabs at the start of a line', () => {
+    // keepalived 2.2.7: a form feed, vertical tab or carriage return before `@id` or `include` gives
+    // "Unknown keyword '@x'" / "Unknown keyword 'includem'".
+    const { ast } = parsed('global_defs {\n\f@x router_id a\n\r@^x router_id b\n \t@^x router_id c\n}\n');
+    expect(outline(ast)).toEqual(['global_defs', '  @x router_id a', '  @^x router_id b', '  router_id c']);
+  });
+
+  it('ignores the rest of a line after a NUL byte, with a warning', () => {
+    // keepalived 2.2.7 reads up to the NUL: the vrrp_script after it does not exist, and the `}` before
+    // it closes the block.
+    const { ast, errors } = parsed('global_defs {\n  router_id a\n}\0 vrrp_script chk { script /bin/true }\nvrrp_instance VI_1 {\n}\n');
+    expect(outline(ast)).toEqual(['global_defs', '  router_id a', 'vrrp_instance VI_1']);
+    expect(errors).toEqual(['3:2 nul-byte']);
+    // Double quotes do not protect the rest: keepalived never sees the closing quote.
+    const nul = parse('router_id "a\0b" c\n', { file: 'f' }).diagnostics;
+    expect(nul.map((d) => [d.code, d.severity, d.range.start.character, d.range.end.character])).toEqual([
+      ['unterminated-quote', 'error', 10, 12],
+      ['nul-byte', 'warning', 12, 17],
+    ]);
+    expect(nul[1]!.message).toBe('a NUL byte: keepalived 2.2.7 ignores the rest of the line after it, later releases ignore the whole line');
+  });
+
+  it('reads a multi-line definition up to a NUL byte on each of its lines', () => {
+    const { ast } = parsed('$M=a \\\0junk\n b\0 \\\n c\n', { expand: false });
+    const definition = ast.body[0]!;
+    expect(definition.type === 'Definition' && definition.lines).toEqual(['a', 'b']);
+    expect(outline({ ...ast, body: ast.body.slice(1) })).toEqual(['c']);
   });
 });
