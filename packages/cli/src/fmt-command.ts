@@ -17,7 +17,7 @@ import { MAX_INDENT, parseIndent } from '@kalint/node';
 import { discover } from './discover.js';
 import { UsageError, type Io } from './io.js';
 import type { RunOptions } from './lint-command.js';
-import { parseMaxFileSize, readInput } from './read-input.js';
+import { parseMaxFileSize, readInput, readStdin } from './read-input.js';
 
 export const fmtUsage = `Usage: kalint fmt [options] FILE|DIR|GLOB...
        kalint fmt [options] -
@@ -36,7 +36,8 @@ Options:
                          .kalintrc.json's "format": {"indent": ...}, then .editorconfig, then 4
   --config PATH          take "format" from this configuration file instead of searching
   --stdin-filename NAME  the name standard input is formatted as (settings, messages)
-  --max-file-size BYTES  refuse files larger than this (K, M, G suffixes; default 16M)
+  --max-file-size BYTES  refuse files (and standard input) larger than this (K, M, G
+                         suffixes; default 16M)
   -h, --help             show this help
 
 Exit status: 0 all files formatted (or rewritten), 1 files would change or have syntax errors,
@@ -80,18 +81,26 @@ export async function fmtCommand(argv: string[], io: Io, runOptions: RunOptions 
     const name = options.stdinFilename ?? STDIN;
     const settingsPath = resolve(cwd, name);
     const indent = await indentFor(settingsPath);
-    const text = await io.readStdin();
-    const result = format(text, { indent, file: name });
+    const input = await readStdin(io, options.maxFileSize, name);
+    // A filter: always give the input back, byte for byte when it is not formatted, so that an
+    // editor piping its buffer through kalint never loses it (nor any byte of it).
+    const giveBack = () => {
+      if (!options.explicit) io.stdout(input.bytes);
+    };
+    if (input.invalidLine !== undefined) {
+      reportNotUtf8(name, input.invalidLine, io);
+      giveBack();
+      return 1;
+    }
+    const result = format(input.text, { indent, file: name });
     const refused = reportRefusal(result, name, io);
-    if (!options.explicit) {
-      // A filter: always give the text back, untouched when it could not be formatted, so that
-      // an editor piping its buffer through kalint never loses it.
-      io.stdout(result.text);
+    if (refused || !result.changed) {
+      giveBack();
       return refused ? 1 : 0;
     }
-    if (refused || !result.changed) return refused ? 1 : 0;
-    io.stdout(options.mode === 'diff' ? await unifiedDiff(name, text, result.text) : `${name}\n`);
-    return 1;
+    if (!options.explicit) io.stdout(result.text);
+    else io.stdout(options.mode === 'diff' ? await unifiedDiff(name, input.text, result.text) : `${name}\n`);
+    return options.explicit ? 1 : 0;
   }
 
   // Read everything before formatting anything: an unreadable file stops the run with nothing written.
@@ -112,7 +121,7 @@ export async function fmtCommand(argv: string[], io: Io, runOptions: RunOptions 
     const text = texts.get(path)!;
     const invalidLine = lossy.get(path);
     if (invalidLine !== undefined) {
-      io.stderr(`${shown}:${invalidLine}: error: not valid UTF-8; left unchanged (formatting would replace its invalid bytes)\n`);
+      reportNotUtf8(shown, invalidLine, io);
       failed = true;
       continue;
     }
@@ -142,6 +151,11 @@ export async function fmtCommand(argv: string[], io: Io, runOptions: RunOptions 
     io.stderr(`kalint: ${files} would be reformatted (kalint fmt --write rewrites ${changed === 1 ? 'it' : 'them'})\n`);
   }
   return failed || (changed > 0 && options.mode !== 'write') ? 1 : 0;
+}
+
+/** Why a file (or standard input) that is not valid UTF-8 is left as it is, on stderr. */
+function reportNotUtf8(name: string, line: number, io: Io): void {
+  io.stderr(`${name}:${line}: error: not valid UTF-8; left unchanged (formatting would replace its invalid bytes)\n`);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** What a command writes to, injected so tests run the real commands in-process. */
 export interface Io {
-  stdout(text: string): void;
+  /** Text, or bytes exactly as given (standard input handed back unchanged). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   /** Whether stdout is a terminal (colours). */
   isTTY: boolean;
@@ -9,8 +10,11 @@ export interface Io {
   /** Milliseconds on a steady clock, for progress timing; `performance.now` when absent. */
   now?: () => number;
   cwd: string;
-  /** Reads standard input entirely. */
-  readStdin(): Promise<string>;
+  /**
+   * Reads standard input, at most `maxBytes` of it: its bytes, or `null` when it is longer (reading
+   * then stops, so a huge input is never held in memory).
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array | null>;
   /** Environment variables consulted (NO_COLOR); the process environment when absent. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -25,10 +29,22 @@ export const processIo: Io = {
   stderrIsTTY: process.stderr.isTTY === true,
   now: () => performance.now(),
   cwd: process.cwd(),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
+  readStdin: (maxBytes) => readBounded(process.stdin, maxBytes),
   env: process.env,
 };
+
+/**
+ * Read `stream` to its end, at most `maxBytes` of it: its bytes, or `null` as soon as it is longer.
+ * Leaving the loop early ends the stream, so nothing past the limit is read or kept.
+ */
+export async function readBounded(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Uint8Array | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += bytes.length;
+    if (size > maxBytes) return null;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
+}

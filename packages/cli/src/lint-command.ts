@@ -20,7 +20,7 @@ import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { Progress } from './progress.js';
 import { nodeIncludeHost, readConfig, VERSION_PATTERN, type KalintConfig } from '@kalint/node';
-import { parseMaxFileSize, readInput } from './read-input.js';
+import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 import { version } from './version.js';
 
 export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...
@@ -45,7 +45,8 @@ Options:
                          repeatable)
   --stdin                lint standard input
   --stdin-filename NAME  the name standard input is linted as (its config, its peers)
-  --max-file-size BYTES  refuse files (and skip includes) larger than this (K, M, G; default 16M)
+  --max-file-size BYTES  refuse files and standard input (and skip includes) larger than this
+                         (K, M, G; default 16M)
   -j, --jobs N|auto      worker threads (default auto: one per core, up to 8, with 3 or more
                          cores and 1,000 files or 2 MB; 1: none). Same findings either way
   --color, --no-color    force colours on or off (default: on for a terminal unless NO_COLOR)
@@ -147,17 +148,22 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
   let stdinKey: string | undefined;
   /** Texts the include host must see instead of the disk: standard input, files fixed in memory. */
   const overlay = new Map<string, string>();
+  /** Files that are not valid UTF-8: --fix never writes them back (their text is not their bytes). */
+  const lossy = new Set<string>();
   if (options.stdin) {
     stdinKey = options.stdinFilename !== undefined ? resolve(cwd, options.stdinFilename) : STDIN;
-    const text = await io.readStdin();
+    const read = await readStdin(io, options.maxFileSize, displayOf(stdinKey));
+    if (read.warning !== undefined) {
+      io.stderr(`kalint: warning: ${notUtf8(displayOf(stdinKey), read)}\n`);
+      lossy.add(stdinKey);
+    }
+    const text = read.text;
     texts.set(stdinKey, text);
     overlay.set(stdinKey, text);
     if (!targets.some((t) => t.path === stdinKey)) targets.push({ path: stdinKey, explicit: true });
     else targets = targets.map((t) => (t.path === stdinKey ? { ...t, explicit: true } : t));
   }
   if (targets.length === 0) throw new UsageError('no files given (see kalint --help)');
-  /** Files that are not valid UTF-8: --fix never writes them back (their text is not their bytes). */
-  const lossy = new Set<string>();
   targets.forEach((target, i) => {
     progress.files('reading', i + 1, targets.length);
     if (target.path === stdinKey) return;

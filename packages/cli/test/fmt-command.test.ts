@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BROKEN, kalint, repo, scratch } from './helpers.js';
+import { BROKEN, endless, kalint, kalintBytes, repo, scratch } from './helpers.js';
 
 /** Laid out badly: no indentation, doubled spaces. */
 const UGLY = 'global_defs {\nrouter_id  ha1\n}\n';
@@ -206,6 +206,57 @@ describe('kalint fmt - (standard input)', () => {
     expect(await kalint(['fmt', '--check', '-'], { cwd: dir, stdin: BROKEN })).toEqual({ code: 1, stdout: '', stderr: brokenError('<stdin>') });
     const diff = await kalint(['fmt', '--diff', '--stdin-filename', 'k.conf', '-'], { cwd: dir, stdin: UGLY });
     expect([diff.code, diff.stdout.split('\n').slice(0, 2)]).toEqual([1, ['--- a/k.conf', '+++ b/k.conf']]);
+  });
+
+  // Issue 11, F7: the invalid bytes came back as U+FFFD, with exit 0.
+  it('refuses input that is not valid UTF-8: its bytes back exactly, exit 1, the first bad line named', async () => {
+    const dir = scratch({});
+    const latin1 = Buffer.concat([Buffer.from('global_defs {\nrouter_id  ha1\n# caf'), Buffer.from([0xe9]), Buffer.from('\n}\n')]);
+    const error = '<stdin>:3: error: not valid UTF-8; left unchanged (formatting would replace its invalid bytes)\n';
+    const run = await kalintBytes(['fmt', '-'], { cwd: dir, stdin: latin1 });
+    expect([run.code, run.stdoutBytes.equals(latin1), run.stderr]).toEqual([1, true, error]);
+    expect(await kalint(['fmt', '--check', '-'], { cwd: dir, stdin: latin1 })).toEqual({ code: 1, stdout: '', stderr: error });
+    expect(await kalint(['fmt', '--diff', '--stdin-filename', 'k.conf', '-'], { cwd: dir, stdin: latin1 })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: error.replace('<stdin>', 'k.conf'),
+    });
+  });
+
+  it('gives input it refuses back byte for byte: invalid UTF-8 in a text with syntax errors, CRLF, NUL, trailing blanks', async () => {
+    const dir = scratch({});
+    for (const bytes of [
+      Buffer.concat([Buffer.from(BROKEN), Buffer.from([0xff, 0xfe, 0x0a])]),
+      Buffer.from('global_defs {\r\n  router_id a\u0000 \t\r\n}\r\n}}\r\n'),
+      Buffer.from('\ufeffglobal_defs {\n}\n}\n'),
+    ]) {
+      const run = await kalintBytes(['fmt', '-'], { cwd: dir, stdin: bytes });
+      expect([run.code, run.stdoutBytes.equals(bytes)]).toEqual([1, true]);
+    }
+  });
+
+  // Issue 11, H2: --max-file-size did not apply to standard input (50 MB took 60 s and 3.3 GB).
+  it('refuses standard input over --max-file-size: exit 2, one line, nothing printed', async () => {
+    const dir = scratch({});
+    const big = UGLY.repeat(100);
+    expect(await kalint(['fmt', '--max-file-size', '1K', '-'], { cwd: dir, stdin: big })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'kalint: standard input is over the 1024-byte limit: kalint stopped reading it (--max-file-size raises it)\n',
+    });
+    expect((await kalint(['fmt', '--max-file-size', '1K', '--stdin-filename', 'k.conf', '-'], { cwd: dir, stdin: big })).stderr).toBe(
+      "kalint: standard input ('k.conf') is over the 1024-byte limit: kalint stopped reading it (--max-file-size raises it)\n",
+    );
+    // Up to the limit is fine.
+    expect((await kalint(['fmt', '--max-file-size', String(big.length), '-'], { cwd: dir, stdin: big })).code).toBe(0);
+  });
+
+  it('stops reading standard input at the limit: 64 MB in, no more than the 16 MB default and one chunk read', async () => {
+    const dir = scratch({});
+    const run = await kalintBytes(['fmt', '-'], { cwd: dir, stdin: endless(64 * 1024 * 1024) });
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/^kalint: standard input is over the 16777216-byte limit/);
+    expect(run.stdinRead).toBeLessThanOrEqual(16 * 1024 * 1024 + 65536);
   });
 
   it('takes its settings from --stdin-filename\'s directory', async () => {

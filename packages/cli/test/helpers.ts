@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { rules as kalintRules, type Rule } from '@kalint/linter';
 import type { Range } from '@kalint/parser';
 import { run, type Io, type RunOptions } from '../src/index.js';
+import { readBounded } from '../src/io.js';
 
 export const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -15,20 +16,75 @@ export interface KalintRun {
   stderr: string;
 }
 
+/** A run with the bytes: what `kalint` shows, what stdout got exactly and how much of stdin was read. */
+export interface KalintBytesRun extends KalintRun {
+  stdoutBytes: Buffer;
+  /** Bytes of standard input produced for the command. */
+  stdinRead: number;
+}
+
+/** What a user would see: exit status, stdout and stderr of the command run in-process. */
+export async function kalint(args: string[], setup: KalintSetup = {}): Promise<KalintRun> {
+  const { code, stdout, stderr } = await kalintBytes(args, setup);
+  return { code, stdout, stderr };
+}
+
+interface KalintSetup {
+  cwd?: string;
+  /** Standard input: text (as UTF-8), bytes, or chunks of bytes made as they are read. */
+  stdin?: string | Uint8Array | Iterable<Uint8Array>;
+  isTTY?: boolean;
+  env?: Record<string, string>;
+  options?: RunOptions;
+}
+
 /**
  * Run the command in-process and collect what a user would see. Unless `options` says otherwise,
  * only rules the tests control run (kalint's `syntax` and the test rules below): other rules are
  * being written and must not change these tests' findings.
  */
-export async function kalint(
+export async function kalintBytes(
   args: string[],
-  { cwd = repo, stdin = '', isTTY = false, env = {}, options = withTestRules() }: { cwd?: string; stdin?: string; isTTY?: boolean; env?: Record<string, string>; options?: RunOptions } = {},
-): Promise<KalintRun> {
-  let stdout = '';
+  { cwd = repo, stdin = '', isTTY = false, env = {}, options = withTestRules() }: KalintSetup = {},
+): Promise<KalintBytesRun> {
+  const out: Buffer[] = [];
   let stderr = '';
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY, cwd, readStdin: async () => stdin, env };
+  let stdinRead = 0;
+  const chunks: Iterable<Uint8Array> = typeof stdin === 'string' ? [Buffer.from(stdin, 'utf8')] : stdin instanceof Uint8Array ? [stdin] : stdin;
+  // Standard input arrives as from a pipe, in chunks produced only as the command reads them, and
+  // is read with the command's own bounded reader.
+  async function* pipe() {
+    for (const chunk of chunks) {
+      for (let at = 0; at < Math.max(chunk.length, 1); at += STDIN_CHUNK) {
+        const piece = chunk.subarray(at, at + STDIN_CHUNK);
+        stdinRead += piece.length;
+        yield piece;
+      }
+    }
+  }
+  const readStdin = (maxBytes: number) => readBounded(pipe(), maxBytes);
+  const io: Io = {
+    stdout: (t) => void out.push(typeof t === 'string' ? Buffer.from(t, 'utf8') : Buffer.from(t)),
+    stderr: (t) => void (stderr += t),
+    isTTY,
+    cwd,
+    readStdin,
+    env,
+  };
   const code = await run(args, io, options);
-  return { code, stdout, stderr };
+  const stdoutBytes = Buffer.concat(out);
+  return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr, stdinRead };
+}
+
+/** The size of the chunks standard input arrives in (a pipe's buffer). */
+const STDIN_CHUNK = 65536;
+
+/** `bytes` of config lines as standard input, made chunk by chunk as they are read. */
+export function* endless(bytes: number): Generator<Uint8Array> {
+  const line = Buffer.from('global_defs {\n    router_id ha1\n}\n');
+  const chunk = Buffer.alloc(STDIN_CHUNK - (STDIN_CHUNK % line.length));
+  for (let at = 0; at < chunk.length; at += line.length) line.copy(chunk, at);
+  for (let made = 0; made < bytes; made += chunk.length) yield chunk.subarray(0, Math.min(chunk.length, bytes - made));
 }
 
 /** A fresh directory holding `files` (name -> text). */

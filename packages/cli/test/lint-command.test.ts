@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '@kalint/linter';
 import { writeAtomic } from '../src/write-atomic.js';
-import { BROKEN, CLEAN, growRule, kalint, repo, scratch, withTestRules } from './helpers.js';
+import { BROKEN, CLEAN, endless, growRule, kalint, kalintBytes, repo, scratch, withTestRules } from './helpers.js';
 
 /** The ESLint-JSON result of a run, for assertions on what was found. */
 function parsed(stdout: string): Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; line: number; message: string }> }> {
@@ -234,6 +234,33 @@ describe('--stdin', () => {
     const named = await kalint(['--stdin', '--stdin-filename', 'lb/keepalived.conf', '--format', 'gcc'], { cwd: dir, stdin: BROKEN });
     expect(named.stdout).toBe(`lb/keepalived.conf:3:1: error: unexpected '}': no block is open here (keepalived: "Extra '}' found") [syntax]\n`);
     expect((await kalint(['--stdin'], { cwd: dir, stdin: CLEAN })).code).toBe(0);
+  });
+
+  // Issue 11, H2: --max-file-size did not apply to standard input.
+  it('refuses standard input over --max-file-size: exit 2, one line, no findings, nothing read past the limit', async () => {
+    const dir = scratch({});
+    expect(await kalint(['--stdin', '--max-file-size', '1K'], { cwd: dir, stdin: CLEAN.repeat(100) })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'kalint: standard input is over the 1024-byte limit: kalint stopped reading it (--max-file-size raises it)\n',
+    });
+    const run = await kalintBytes(['--stdin', '--stdin-filename', 'k.conf'], { cwd: dir, stdin: endless(64 * 1024 * 1024) });
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      "kalint: standard input ('k.conf') is over the 16777216-byte limit: kalint stopped reading it (--max-file-size raises it)\n",
+    ]);
+    expect(run.stdinRead).toBeLessThanOrEqual(16 * 1024 * 1024 + 65536);
+  });
+
+  it('warns about standard input that is not valid UTF-8, naming its first bad line, as for files', async () => {
+    const dir = scratch({});
+    const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n' + CLEAN)]);
+    expect(await kalint(['--stdin'], { cwd: dir, stdin: latin1 })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'kalint: warning: <stdin>:1: not valid UTF-8: kalint reads its invalid bytes as U+FFFD (keepalived reads bytes)\n',
+    });
   });
 
   it('takes part in peer checks with the files given, replacing the file of the same name', async () => {

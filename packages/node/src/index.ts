@@ -1,5 +1,5 @@
 /** `@kalint/node`: file access on Node.js shared by kalint's command line and language server. */
-export { DEFAULT_MAX_FILE_BYTES, nodeIncludeHost, readConfig, unreadable, type ConfigText } from './files.js';
+export { decode, DEFAULT_MAX_FILE_BYTES, nodeIncludeHost, readConfig, unreadable, type ConfigText } from './files.js';
 export { findConfigs, IGNORED, looksLikeKeepalived } from './find-configs.js';
 export {
   CONFIG_NAMES,
