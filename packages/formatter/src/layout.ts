@@ -1,0 +1,304 @@
+/**
+ * The layout: tokens of each physical line -> canonical lines. It changes only white space and line
+ * breaks, and only where keepalived reads the result the same way. Lines it cannot re-lay out
+ * safely are kept as written:
+ * - preprocessor lines and lines with `$` (their braces may be a `${NAME}` reference, and words
+ *   moved to a line start may become directives), lines with a NUL byte (keepalived reads nothing
+ *   after it), lines with a lone `\` word (moving it to a line end would make it a continuation);
+ * - every line a multi-line definition may read (see definitions.ts), byte for byte;
+ * - lines over keepalived's line limit, and lines whose new layout would cross it, byte for byte.
+ */
+import { tokenize, type SourceToken } from '@kalint/parser';
+import { definitionLines } from './definitions.js';
+import { MAX_LINE_BYTES, onlyBlanks, trimEndBlanks, trimStartBlanks, utf8Length } from './text.js';
+
+/**
+ * Deepest block nesting laid out. Indentation grows with depth, so the output grows with the
+ * square of it: 100,000 nested blocks would indent into gigabytes. Real configs nest a few levels.
+ */
+export const MAX_FORMAT_DEPTH = 1000;
+
+/** Thrown by `layout` when a line would be indented deeper than `MAX_FORMAT_DEPTH`. */
+export class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
+
+const fmtOff = /^[#!][ \t]*kalint-fmt:[ \t]*off\b/;
+const fmtOn = /^[#!][ \t]*kalint-fmt:[ \t]*on\b/;
+
+interface Line {
+  tokens: SourceToken[];
+  /** The physical line(s) as written, without the line end. */
+  raw: string;
+  /** The `\r`s of its line end (keepalived strips them; they count towards its line limit). */
+  crs: string;
+  /** Index of its first physical line (a multi-line definition is one `Line` over several). */
+  index: number;
+}
+
+/** Split the tokens into physical lines (a multi-line definition stays one line). */
+function physicalLines(text: string, tokens: SourceToken[]): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  let current: SourceToken[] = [];
+  const push = (raw: string, crs: string) => {
+    lines.push({ tokens: current, raw, crs, index });
+    for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) index++;
+    index++;
+  };
+  for (const token of tokens) {
+    if (token.kind === 'newline') {
+      push(text.slice(start, token.offset), token.image.slice(0, -1));
+      current = [];
+      start = token.offset + token.image.length;
+    } else {
+      current.push(token);
+    }
+  }
+  if (start < text.length || current.length > 0) push(text.slice(start), '');
+  return lines;
+}
+
+/**
+ * Lines kept as written (re-indented only): preprocessor directives; `$` references, whose braces
+ * are not structure; words that would become directives if a brace split moved them to the start
+ * of a line (`}@id`, `{ include x`, `} ~SEQ(...)`); a NUL byte and what follows it; a lone `\`;
+ * and `\"`, where keepalived's comment stripping and its word splitting disagree on what is quoted.
+ */
+function keptAsWritten(line: Line): boolean {
+  if (line.raw.includes('\\"')) return true;
+  return line.tokens.some(
+    (t) =>
+      t.kind === 'conditional' ||
+      t.kind === 'sequence' ||
+      t.kind === 'include' ||
+      t.kind === 'definition' ||
+      t.kind === 'nul' ||
+      (t.kind === 'word' && t.image === '\\') ||
+      (t.kind !== 'comment' && (t.image.includes('$') || t.image.startsWith('@') || t.image.startsWith('~') || /^include[rmwba]?$/.test(t.image))),
+  );
+}
+
+/** Net brace depth change of a kept line; `${NAME}` braces are a reference, not a block. */
+function braceBalance(tokens: SourceToken[]): number {
+  let balance = 0;
+  let inReference = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = tokens[i - 1];
+    if (token.kind === 'open-brace') {
+      const adjacentDollar = previous && previous.image.endsWith('$') && previous.offset + previous.image.length === token.offset;
+      if (adjacentDollar) inReference = true;
+      else balance++;
+    } else if (token.kind === 'close-brace') {
+      if (inReference) inReference = false;
+      else balance--;
+    }
+  }
+  return balance;
+}
+
+/** Whether a line (with its line end's `\r`s) is longer than keepalived reads in one piece. */
+function overLimit(raw: string, crs: string): boolean {
+  if (raw.length + crs.length <= MAX_LINE_BYTES / 3) return false;
+  const pieces = raw.split('\n');
+  return pieces.some((piece, i) => utf8Length(piece) + (i === pieces.length - 1 ? crs.length : 0) > MAX_LINE_BYTES);
+}
+
+/** The layout's state before a line is laid out, to go back to. */
+interface Mark {
+  length: number;
+  previous: string | undefined;
+  depth: number;
+  blank: boolean;
+}
+
+/** Lay out `text`, its blocks starting at `baseDepth`. Throws `TooDeep`. */
+export function layout(text: string, unit: string, baseDepth = 0): string {
+  const out: string[] = [];
+  /** Output lines kept as written: nothing may be moved onto them (a prefix would apply to it). */
+  const kept = new Set<number>();
+  const inDefinition = definitionLines(text);
+  let depth = baseDepth;
+  let blank = false;
+  let off = false;
+  /** Offset of the line being laid out, for `TooDeep`. */
+  let at = 0;
+  const indent = (level: number) => {
+    if (level > MAX_FORMAT_DEPTH) throw new TooDeep(at);
+    return unit.repeat(Math.max(0, level));
+  };
+  const emit = (line: string) => {
+    const previous = out[out.length - 1];
+    if (blank && previous !== undefined && previous !== '' && !trimEndBlanks(previous).endsWith('{') && !trimStartBlanks(line).startsWith('}')) out.push('');
+    blank = false;
+    out.push(line);
+  };
+  /** The line exactly as written; a line over keepalived's limit keeps its line end's `\r`s too. */
+  const asWritten = (line: Line) => {
+    emit(overLimit(line.raw, line.crs) ? line.raw + line.crs : line.raw);
+    kept.add(out.length - 1);
+    depth += braceBalance(line.tokens);
+  };
+
+  for (const line of physicalLines(text, tokenize(text))) {
+    const first = line.tokens[0];
+    at = first?.offset ?? at;
+    if (off) {
+      // Copied unchanged; braces still count so indentation resumes at the right depth.
+      out.push(overLimit(line.raw, line.crs) ? line.raw + line.crs : line.raw);
+      depth += braceBalance(line.tokens.filter((t) => t.kind === 'open-brace' || t.kind === 'close-brace' || t.kind === 'word'));
+      if (first?.kind === 'comment' && fmtOn.test(first.image)) off = false;
+      continue;
+    }
+    const mark: Mark = { length: out.length, previous: out[out.length - 1], depth, blank };
+    place(line);
+    if (outgrown(mark)) {
+      // The new layout would cross keepalived's line limit: keep the line as it was.
+      for (let i = mark.length; i < out.length; i++) kept.delete(i);
+      out.length = mark.length;
+      if (mark.previous !== undefined) out[mark.length - 1] = mark.previous;
+      depth = mark.depth;
+      blank = mark.blank;
+      asWritten(line);
+    }
+    if (first?.kind === 'comment' && line.tokens.length === 1 && fmtOff.test(first.image)) off = true;
+  }
+
+  /**
+   * Whether the output lines the last line made or changed are longer than keepalived reads in one
+   * piece. (Only a line that was that long already may be, and it is kept as written either way.)
+   */
+  function outgrown(mark: Mark): boolean {
+    const from = mark.previous !== undefined && out[mark.length - 1] !== mark.previous ? mark.length - 1 : mark.length;
+    for (let i = from; i < out.length; i++) {
+      const line = out[i]!;
+      if (line.length > MAX_LINE_BYTES / 3 && utf8Length(line) > MAX_LINE_BYTES) return true;
+    }
+    return false;
+  }
+
+  function place(line: Line): void {
+    const first = line.tokens[0];
+    if (overLimit(line.raw, line.crs) || inDefinition[line.index]) {
+      // keepalived 2.2.7 reads a long line in 1,023-byte pieces: any change moves where it cuts.
+      // A definition's lines are its value, blanks and all.
+      asWritten(line);
+      return;
+    }
+    if (first === undefined) {
+      blank = true;
+      return;
+    }
+    if (first.kind === 'comment' && line.tokens.length === 1) {
+      emit(indent(depth) + trimEndBlanks(first.image));
+      return;
+    }
+    if (keptAsWritten(line)) {
+      const opensWithClose = first.kind === 'close-brace';
+      const [head, ...rest] = line.raw.split(/\r*\n/);
+      const last = line.tokens[line.tokens.length - 1]!;
+      // A bare `include` reads as an include directive only while a blank follows it: keep that
+      // blank. What follows a NUL byte stays as it is.
+      const keepEnd = (last.kind === 'include' && rest.length === 0) || last.kind === 'nul';
+      const body = trimStartBlanks(head!);
+      emit(indent(opensWithClose ? depth - 1 : depth) + (keepEnd ? body : trimEndBlanks(body)));
+      kept.add(out.length - 1);
+      for (const continuation of rest) {
+        out.push(trimEndBlanks(continuation));
+        kept.add(out.length - 1);
+      }
+      depth += braceBalance(line.tokens);
+      return;
+    }
+    formatLine(line.tokens);
+  }
+
+  function formatLine(tokens: SourceToken[]): void {
+    let words = '';
+    let end = -1;
+    let emittedHere = false;
+    const flush = () => {
+      if (words !== '') {
+        emit(indent(depth) + words);
+        emittedHere = true;
+      }
+      words = '';
+    };
+    for (const token of tokens) {
+      switch (token.kind) {
+        case 'open-brace': {
+          if (words !== '') {
+            emit(`${indent(depth)}${words} {`);
+            words = '';
+            emittedHere = true;
+          } else if (!emittedHere && !kept.has(out.length - 1) && canTakeBrace(out)) {
+            // `{` alone on a line goes up to its keyword's line (before that line's comment).
+            attachBrace(out);
+          } else {
+            emit(`${indent(depth)}{`);
+            emittedHere = true;
+          }
+          depth++;
+          break;
+        }
+        case 'close-brace':
+          flush();
+          depth--;
+          emit(`${indent(depth)}}`);
+          emittedHere = true;
+          break;
+        case 'comment':
+          flush();
+          if (emittedHere) out[out.length - 1] += ` ${trimEndBlanks(token.image)}`;
+          else emit(indent(depth) + trimEndBlanks(token.image));
+          emittedHere = true;
+          break;
+        default:
+          // Words keep their adjacency: `abc"def ghi"` stays together (command lines care).
+          if (words !== '' && token.offset !== end) words += ' ';
+          words += token.image;
+      }
+      end = token.offset + token.image.length;
+    }
+    flush();
+  }
+
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.length === 0 ? '' : out.join('\n') + '\n';
+}
+
+/**
+ * The previous output line is a statement that can take a `{` moved up onto it. Not after a
+ * trailing `\`, in the words or in a comment: keepalived (2.2.7 also in a comment) reads it as a
+ * continuation mark and joins it to the word before it, which it would then no longer end.
+ */
+function canTakeBrace(out: string[]): boolean {
+  const previous = out[out.length - 1];
+  if (previous === undefined || onlyBlanks(previous)) return false;
+  const code = trimEndBlanks(stripTrailingComment(previous));
+  return (
+    code !== '' &&
+    !code.endsWith('{') &&
+    !code.endsWith('}') &&
+    !/^[ \t]*[#!]/.test(previous) &&
+    !/\\[ \t]*$/.test(previous)
+  );
+}
+
+function attachBrace(out: string[]): void {
+  const previous = out[out.length - 1]!;
+  const code = trimEndBlanks(stripTrailingComment(previous));
+  const comment = trimStartBlanks(previous.slice(stripTrailingComment(previous).length));
+  out[out.length - 1] = `${code} {${comment === '' ? '' : ` ${comment}`}`;
+}
+
+/** The part of an output line before its end-of-line comment (comments never sit inside quotes). */
+function stripTrailingComment(line: string): string {
+  const tokens = tokenize(line);
+  const comment = tokens.find((t) => t.kind === 'comment');
+  return comment ? line.slice(0, comment.offset) : line;
+}
