@@ -66,10 +66,13 @@ function physicalLines(text: string, tokens: SourceToken[]): Line[] {
  * Lines kept as written (re-indented only): preprocessor directives; `$` references, whose braces
  * are not structure; words that would become directives if a brace split moved them to the start
  * of a line (`}@id`, `{ include x`, `} ~SEQ(...)`); a NUL byte and what follows it; a lone `\`;
- * and `\"`, where keepalived's comment stripping and its word splitting disagree on what is quoted.
+ * `\"`, where keepalived's comment stripping and its word splitting disagree on what is quoted;
+ * `\#`/`\!`: the copy of the file keepalived's later passes read holds them unescaped, so there
+ * they start a comment that runs to the end of the line, braces and words after them included;
+ * and a comment ending in `\`, which keepalived 2.2.7 joins to what stands before the comment.
  */
 function keptAsWritten(line: Line): boolean {
-  if (line.raw.includes('\\"')) return true;
+  if (/\\["#!]/.test(line.raw)) return true;
   return line.tokens.some(
     (t) =>
       t.kind === 'conditional' ||
@@ -78,6 +81,7 @@ function keptAsWritten(line: Line): boolean {
       t.kind === 'definition' ||
       t.kind === 'nul' ||
       (t.kind === 'word' && t.image === '\\') ||
+      (t.kind === 'comment' && t.image.endsWith('\\')) ||
       (t.kind !== 'comment' && (t.image.includes('$') || t.image.startsWith('@') || t.image.startsWith('~') || /^include[rmwba]?$/.test(t.image))),
   );
 }

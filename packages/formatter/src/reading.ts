@@ -37,6 +37,11 @@ export function reading(text: string): string[] {
       case 'definition':
       case 'nul':
         flush();
+        if (token.kind === 'open-brace' && items.length >= 2 && items[items.length - 1]!.startsWith('comment ') && items[items.length - 2]!.startsWith('S ')) {
+          // The layout moves a `{` up onto its keyword's line, before that line's comment.
+          items.splice(items.length - 1, 0, 'open-brace {');
+          break;
+        }
         // Blanks ending a comment or a definition line mean nothing to keepalived (decomment trims them).
         if (token.kind !== 'newline') items.push(`${token.kind} ${token.image.split(/\r*\n/).map((l) => l.replace(/[ \t]+$/, '')).join('\n')}`);
         break;

@@ -73,6 +73,11 @@ describe('the formatter keeps escapes and backslashes as keepalived reads them',
     expectFormat('# see C:\\dir\\ \nglobal_defs {\n  router_id a # C:\\dir\\ \n}\n', '# see C:\\dir\\ \nglobal_defs {\n    router_id a # C:\\dir\\ \n}\n');
   });
 
+  it('F5: keeps a line whose comment ends in a backslash as written (keepalived 2.2.7 joins it to what precedes the comment)', () => {
+    // 2.2.7 reads `router_id a\r # c\` as router_id, a, \ (the \r is not trimmed); `router_id a # c\` as router_id, a\.
+    expectFormat('global_defs {\n  router_id a\r # c\\\n}\n', 'global_defs {\n    router_id a\r # c\\\n}\n');
+  });
+
   it('F5: moves no { up onto a line that ends in a backslash, in its words or its comment', () => {
     expectFormat('global_defs \\\n{\n}\n', 'global_defs \\\n{\n}\n');
     expectFormat('global_defs # C:\\\n{\n}\n', 'global_defs # C:\\\n{\n}\n');
@@ -109,6 +114,13 @@ describe('the formatter trims only the blanks keepalived trims (spaces and tabs)
 
   it('keeps a form feed before an @id or include, which keepalived then reads as a word', () => {
     expectFormat('global_defs {\n\f@x router_id a\n}\n', 'global_defs {\n    \f@x router_id a\n}\n');
+  });
+});
+
+describe('the safety check does not have to step in', () => {
+  it('moves a { up onto its keyword line, before that line\'s comment', () => {
+    // The layout always did this; the check took the moved comment for a changed reading.
+    expectFormat('global_defs # note\n{\n  router_id a\n}\n', 'global_defs { # note\n    router_id a\n}\n');
   });
 });
 
