@@ -124,6 +124,9 @@ function uniformArg(a: ArgSpec): ArgSpec {
     onInvalid: a.onInvalid,
     zeroBecomes: a.zeroBecomes,
     leadingNumber: a.leadingNumber,
+    namedValues: a.namedValues,
+    pattern: a.pattern,
+    patternName: a.patternName,
   } as ArgSpec;
 }
 

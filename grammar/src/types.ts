@@ -93,6 +93,11 @@ export interface ArgSpec {
    * ignores it and keeps the default group 224.0.0.18`.
    */
   onInvalid?: string;
+  /** For `integer`: words keepalived takes in place of a number (`MTU`, `ADVERT`), compared as `caseInsensitive` says. */
+  namedValues?: string[];
+  /** For `string`: a regular expression the whole word must match, and what it describes in messages. */
+  pattern?: string;
+  patternName?: string;
   /** keepalived reports a value of 0 and uses this value instead. */
   zeroBecomes?: number;
   /**

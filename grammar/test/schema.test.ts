@@ -79,6 +79,12 @@ describe('schema integrity', () => {
           expect(typeof spec.max, where).toBe('number');
         }
         if (spec.onInvalid !== undefined) expect(spec.onInvalid, where).toMatch(/^keepalived /);
+        if (spec.namedValues !== undefined) expect(spec.kind, where).toBe('integer');
+        if (spec.pattern !== undefined) {
+          expect(['string', 'name', 'path'], where).toContain(spec.kind);
+          expect(() => new RegExp(spec.pattern!), where).not.toThrow();
+          expect(spec.patternName, where).toBeTruthy();
+        }
       }
     }
   });

@@ -96,6 +96,10 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
     case 'integer':
     case 'port': {
       const s = trimStart(t);
+      if (spec.namedValues && !isInteger(s)) {
+        const ok = spec.caseInsensitive ? spec.namedValues.some((v) => v.toLowerCase() === t.toLowerCase()) : spec.namedValues.includes(t);
+        return ok ? null : { text: `\`${t}\` is neither a whole number nor ${joinOr(spec.namedValues.map((v) => `\`${v}\``))}${leftoverNote(t)}` };
+      }
       if (!isInteger(s)) return { text: `\`${t}\` is not a whole number${leftoverNote(t)}`, ...(spec.leadingNumber ? leadingNumberConsequence(s, spec) : {}) };
       const n = Number(s);
       if (n === 0 && spec.zeroBecomes !== undefined) return zeroProblem(t, spec);
@@ -164,6 +168,7 @@ export function wordProblem(word: Word, spec: ArgSpec): Problem | null {
     case 'string':
     case 'name':
     case 'path':
+      if (spec.pattern !== undefined && !new RegExp(spec.pattern).test(t)) return { text: `\`${t}\` is not ${spec.patternName ?? `of the form ${spec.pattern}`}${leftoverNote(t)}` };
       if (leftover(t)) {
         const what = leftover(t) === 'parameter' ? 'a `$` parameter that no definition replaced' : 'a placeholder that was never filled in';
         return { text: `\`${t}\` looks like ${what}`, warning: true, consequence: 'keepalived uses the text as it is' };
@@ -502,6 +507,28 @@ function checkAddressItem(words: Word[], owner: Statement, report: Reporter): vo
   }
 }
 
+/** One line of a `virtual_server_group`: `ADDRESS[-END|/MASK] [PORT]` or `fwmark MARK [inet|inet6]`; keepalived skips a line it cannot read. */
+function checkGroupItem(words: Word[], report: Reporter): void {
+  const [first, second, third] = words as [Word, Word | undefined, Word | undefined];
+  const skips = ': keepalived reports it and skips this line.';
+  if (first.text === 'fwmark') {
+    if (!second) return; // keepalived reads a missing mark as an empty word: not checked here
+    const problem = wordProblem(second, { name: 'FWMARK', kind: 'integer', min: 0, max: 4294967295 });
+    if (problem) report({ message: `Invalid fwmark in \`virtual_server_group\`: ${problem.text}${skips}`, at: second });
+    else if (third && third.text !== 'inet' && third.text !== 'inet6') report({ message: `Invalid family for fwmark ${second.text} in \`virtual_server_group\`: \`${third.text}\` is not \`inet\` or \`inet6\`${skips}`, at: third });
+    return;
+  }
+  if (socketAddressFamily(first.text) === null) {
+    report({ message: `Invalid address in \`virtual_server_group\`: \`${first.text}\` is not an IP address${leftoverNote(first.text)}${skips}`, at: first });
+    return;
+  }
+  // A port of 0 (or 00...) means none; anything else must be a port number.
+  if (second && !/^0+$/.test(second.text)) {
+    const problem = wordProblem(second, { name: 'PORT', kind: 'port', min: 1, max: 65535 });
+    if (problem) report({ message: `Invalid port for \`${first.text}\` in \`virtual_server_group\`: ${problem.text}${skips}`, at: second });
+  }
+}
+
 function checkUnicastPeer(words: Word[], report: Reporter): void {
   const first = words[0]!;
   if (socketAddressFamily(first.text) === null) {
@@ -550,10 +577,12 @@ export const invalidArgument: Rule = {
         const block = statement.block;
         if (!block || block.kind !== 'values' || statement.path === null) continue;
         const address = VIP_BLOCKS.has(statement.path);
-        if (!address && statement.path !== 'vrrp_instance/unicast_peer') continue;
+        const group = statement.path === 'virtual_server_group';
+        if (!address && !group && statement.path !== 'vrrp_instance/unicast_peer') continue;
         for (const item of block.body) {
           if (item.type !== 'Value' || item.words.length === 0) continue;
           if (address) checkAddressItem(item.words, statement, report);
+          else if (group) checkGroupItem(item.words, report);
           else checkUnicastPeer(item.words, report);
         }
       }

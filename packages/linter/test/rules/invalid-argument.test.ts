@@ -14,6 +14,10 @@ const script = (line: string) => `vrrp_script chk {\n    script /bin/true\n    $
 const for227 = { targetVersion: '2.2.7' };
 /** What keepalived does with a umask it rejects. */
 const UMASK_KEPT = 'keepalived ignores the line and keeps its default umask 0177 (new files readable and writable by their owner only).';
+/** Items of a virtual_server_group block (from line 2). */
+const vsg = (...items: string[]) => `virtual_server_group web {\n${items.map((i) => `    ${i}\n`).join('')}}\n`;
+/** One line inside an HTTP_GET url block (line 5). */
+const url = (line: string) => `virtual_server 10.1.8.100 80 {\n    real_server 10.1.8.11 80 {\n        HTTP_GET {\n            url {\n                ${line}\n            }\n        }\n    }\n}\n`;
 /** Items of a virtual_ipaddress block (from line 3). */
 const vips = (...items: string[]) => `vrrp_instance web {\n    virtual_ipaddress {\n${items.map((i) => `        ${i}\n`).join('')}    }\n}\n`;
 /** Items of a unicast_peer block (from line 3). */
@@ -77,6 +81,11 @@ testRule(invalidArgument, {
     gd('umask IWGRP | IWOTH|IXOTH'),
     gd('umask IRWXG|IRWXO'),
     { name: 'bits 2.2.7 knows, for 2.2.7', code: gd('umask IXUSR|IWGRP|IXGRP|IWOTH|IXOTH'), options: for227 },
+    gd('vrrp_rx_bufs_policy MTU'),
+    gd('vrrp_rx_bufs_policy advert'),
+    gd('vrrp_rx_bufs_policy 65536'),
+    url('digest 9b3a0c85a887a256d6939da88aabd8cd'),
+    vsg('10.1.8.100 80', '10.1.8.101-110 443', '10.1.9.0/24 0', '2001:db8::1 80', 'fwmark 7', 'fwmark 8 inet6', '10.1.8.120'),
     { name: 'command lines are not counted word by word', code: vi("notify_backup '/bin/echo a b c' keepalived_script") },
     { name: 'use_vmac/use_ipvlan leading words are not placed by the schema: only option values are checked', code: vi('use_ipvlan name ipvl0 10.1.8.5/24 bridge') },
     { name: 'a trailing backslash is not treated as an option', code: gd('lvs_sync_daemon eth0 VI_1 \\') },
@@ -584,6 +593,35 @@ testRule(invalidArgument, {
       name: 'a umask number above 0777',
       code: gd('umask 01000'),
       errors: [{ line: 2, column: 11, message: `Invalid MASK for \`umask\`: \`01000\` is above 0777: ${UMASK_KEPT}` }],
+    },
+    // --- words in place of a number, patterns, virtual_server_group lines ---
+    {
+      name: 'vrrp_rx_bufs_policy: neither a size nor MTU or ADVERT',
+      code: gd('vrrp_rx_bufs_policy x1'),
+      errors: [{ line: 2, column: 25, message: 'Invalid POLICY for `vrrp_rx_bufs_policy`: `x1` is neither a whole number nor `MTU` or `ADVERT`: keepalived reports it and ignores the word.' }],
+    },
+    {
+      name: 'an HTTP_GET digest that is not 32 hex digits',
+      code: url('digest 10.0.0.300'),
+      errors: [{ line: 5, column: 24, message: 'Invalid MD5 for `digest`: `10.0.0.300` is not an MD5 digest of 32 hex digits: keepalived ignores it, so the check no longer compares the page with a digest.' }],
+    },
+    {
+      name: 'a virtual_server_group line whose address does not parse',
+      code: vsg('virtualhost /port/health'),
+      errors: [{ line: 2, column: 5, message: 'Invalid address in `virtual_server_group`: `virtualhost` is not an IP address: keepalived reports it and skips this line.' }],
+    },
+    {
+      name: 'a virtual_server_group line whose port is not a number',
+      code: vsg('10.1.8.100 http'),
+      errors: [{ line: 2, column: 16, message: 'Invalid port for `10.1.8.100` in `virtual_server_group`: `http` is not a whole number: keepalived reports it and skips this line.' }],
+    },
+    {
+      name: 'a virtual_server_group fwmark that is not a number, and an unknown family',
+      code: vsg('fwmark web', 'fwmark 5 ipv4'),
+      errors: [
+        { line: 2, column: 12, message: 'Invalid fwmark in `virtual_server_group`: `web` is not a whole number: keepalived reports it and skips this line.' },
+        { line: 3, column: 14, message: 'Invalid family for fwmark 5 in `virtual_server_group`: `ipv4` is not `inet` or `inet6`: keepalived reports it and skips this line.' },
+      ],
     },
     {
       name: 'a numeric umask followed by more words',
