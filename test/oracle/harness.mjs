@@ -9,14 +9,15 @@
 //   false error  kalint reports an error at L, keepalived says nothing at L (nor anything line-less of that class)
 //
 // exit 139/143 (2.2.7 crashes) and timeouts are recorded apart; with exit 2 (missing parameter: keepalived stops at
-// once) only the missing parameter itself is compared.
+// once) only the missing parameter itself is compared. A keepalived message that no class of classify.mjs describes is
+// not compared at all: it fails the oracle (see `failures`) until it has a class.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lint } from '@kalint/linter';
 import { parse } from '@kalint/parser';
-import { CLASSES, classifyKalint, classifyKeepalived, isHostDependent, parseMessages } from './classify.mjs';
+import { CLASS_IDS, CLASSES, classifyKalint, classifyKeepalived, isHostDependent, parseMessages } from './classify.mjs';
 import { generateConfigs } from './generate.mjs';
 import { interfaceNames } from './interfaces.mjs';
 import { CONFIG_ID, oracleAvailable, pool, runKeepalived } from './keepalived.mjs';
@@ -35,10 +36,13 @@ function corpusFiles(corpusRoot) {
 
 /** Compare one input. `messages`: keepalived's, parsed; `diagnostics`: kalint's. */
 export function compareFile(input, run, diagnostics, ast) {
-  const out = { agree: [], covered: [], otherClass: [], miss: [], falseError: [], extraWarning: [], afterBraces: [], uncompared: 0, dropped: [] };
+  const out = { agree: [], covered: [], otherClass: [], miss: [], falseError: [], extraWarning: [], afterBraces: [], unclassified: [], uncompared: 0, dropped: [] };
   const mine = (m) => m.file === null || m.file === input.name;
   const kept = [];
-  /** Lines with a host-dependent message: keepalived does complain there, so a kalint error there is no false error. */
+  /**
+   * Lines with a host-dependent or unclassified message: keepalived does complain there, so a kalint error there is no
+   * false error.
+   */
   const hostLines = new Set();
   const all = parseMessages(run.stderr);
   const textLines = input.text.split('\n');
@@ -61,6 +65,10 @@ export function compareFile(input, run, diagnostics, ast) {
     }
     // Checks keepalived makes when a block ends carry the line of its '}': they are about the block, so they are
     // compared like post-parse messages.
+    else if (classifyKeepalived(m.text) === null) {
+      out.unclassified.push({ input: input.key, line: m.line, keepalived: m.text });
+      if (m.line !== null) hostLines.add(m.line);
+    }
     else if (m.line !== null && /^\s*\}\s*$/.test(textLines[m.line - 1] ?? '') && !/^Unknown keyword '\}'|^Extra '\}'/.test(m.text)) kept.push({ ...m, line: null, cls: classifyKeepalived(m.text) });
     else kept.push({ ...m, cls: classifyKeepalived(m.text) });
   }
@@ -155,7 +163,10 @@ function unknownBlockSpans(ast, diagnostics) {
   return spans;
 }
 
-/** Parse the machine-readable table of KNOWN-DIFFERENCES.md. */
+/**
+ * Parse the machine-readable table of KNOWN-DIFFERENCES.md. Every row must name one class of classify.mjs and give
+ * a reason: a row for any class would waive whatever keepalived says next, so it is refused (an Error naming the row).
+ */
 export function parseKnown(markdown) {
   const rows = [];
   for (const line of markdown.split('\n')) {
@@ -163,7 +174,10 @@ export function parseKnown(markdown) {
     if (cells.length < 8 || cells[1] === 'input' || /^-+$/.test(cells[1] ?? '')) continue;
     const [, input, lineNo, kind, cls, text, reason] = cells;
     if (!['miss', 'false-error', 'other-class'].includes(kind)) continue;
-    rows.push({ input: input.replace(/`/g, ''), line: lineNo, kind, cls: cls.replace(/`/g, ''), text: text.replace(/^`|`$/g, ''), reason });
+    const row = { input: input.replace(/`/g, ''), line: lineNo, kind, cls: cls.replace(/`/g, ''), text: text.replace(/^`|`$/g, ''), reason };
+    if (!CLASS_IDS.includes(row.cls)) throw new Error(`KNOWN-DIFFERENCES.md: the row "${line.trim()}" must name one class of classify.mjs (${row.cls === '*' ? 'not *' : `no class '${row.cls}'`})`);
+    if (!row.reason) throw new Error(`KNOWN-DIFFERENCES.md: the row "${line.trim()}" gives no reason`);
+    rows.push(row);
   }
   return rows;
 }
@@ -187,10 +201,78 @@ export function knownRow(rows, diff) {
 }
 
 /**
+ * Compare every result `{ input, run, diagnostics, ast }` and tally the agreement matrix. `known`: the rows of
+ * KNOWN-DIFFERENCES.md. Returns `{ differences, unknown, unclassified, unusedRows, crashes, matrix, uncompared }`:
+ * `unknown` are the differences no row explains, `unclassified` the keepalived messages no class describes,
+ * `unusedRows` the rows that explained nothing in this run.
+ */
+export function assess(results, known) {
+  const crashes = [];
+  const matrix = new Map(CLASSES.map((c) => [c.id, { keepalived: 0, agree: 0, covered: 0, otherClass: 0, miss: 0, afterBraces: 0, kalintErrors: 0, falseError: 0, extraWarning: 0 }]));
+  const differences = [];
+  const unclassified = [];
+  let uncompared = 0;
+  for (const { input, run, diagnostics, ast } of results) {
+    if (run.timedOut || run.exitCode === 139 || run.exitCode === 143 || run.exitCode > 128) {
+      crashes.push({ input: input.key, exitCode: run.exitCode, timedOut: run.timedOut, origin: input.origin });
+      continue;
+    }
+    const c = compareFile(input, run, diagnostics, ast);
+    uncompared += c.uncompared;
+    for (const e of c.unclassified) unclassified.push({ ...e, origin: input.origin });
+    for (const [kind, list] of [['agree', c.agree], ['covered', c.covered], ['otherClass', c.otherClass], ['miss', c.miss], ['afterBraces', c.afterBraces], ['falseError', c.falseError], ['extraWarning', c.extraWarning]]) {
+      for (const e of list) {
+        const row = matrix.get(e.cls);
+        row[kind]++;
+        if (kind === 'agree' || kind === 'covered' || kind === 'otherClass' || kind === 'miss' || (kind === 'afterBraces' && e.keepalived)) row.keepalived++;
+      }
+    }
+    for (const d of diagnostics) {
+      const cls = classifyKalint(d);
+      if (cls && d.severity === 'error') matrix.get(cls).kalintErrors++;
+    }
+    for (const e of c.miss) differences.push({ kind: 'miss', ...e, origin: input.origin });
+    for (const e of c.falseError) differences.push({ kind: 'false-error', ...e, origin: input.origin });
+    for (const e of c.otherClass) differences.push({ kind: 'other-class', ...e, origin: input.origin });
+  }
+  const used = new Set();
+  for (const d of differences) {
+    const row = knownRow(known, d);
+    if (row) used.add(row);
+    d.known = row?.reason ?? null;
+  }
+  const unknown = differences.filter((d) => d.known === null && d.kind !== 'other-class');
+  const unusedRows = known.filter((r) => !used.has(r));
+  return { differences, unknown, unclassified, unusedRows, crashes, matrix, uncompared };
+}
+
+/**
+ * Why the oracle fails, one line per problem (empty when it passes): keepalived messages no class of classify.mjs
+ * describes, differences KNOWN-DIFFERENCES.md does not explain, and, with `unusedRows` (for the full default set,
+ * where every row must still explain something), rows that explained nothing.
+ */
+export function failures(report, { unusedRows = false } = {}) {
+  const lines = [];
+  for (const u of report.unclassified) {
+    lines.push(
+      `${u.input}:${u.line ?? '-'}: keepalived says "${u.keepalived}", which no class of test/oracle/classify.mjs describes: add a class for it, then make kalint report it or explain in KNOWN-DIFFERENCES.md why not`,
+    );
+  }
+  for (const d of report.unknown) {
+    lines.push(`${d.input}:${d.line ?? '-'}: ${d.kind} [${d.cls}] not in KNOWN-DIFFERENCES.md: ${d.kind === 'false-error' ? `kalint: ${d.kalint}` : `keepalived: ${d.keepalived}`}`);
+  }
+  if (unusedRows) {
+    for (const r of report.unusedRows) lines.push(`KNOWN-DIFFERENCES.md: the row \`${r.input}\` | ${r.line} | ${r.kind} | ${r.cls} | ${r.text} explains no difference any more: remove it`);
+  }
+  return lines;
+}
+
+/**
  * Run the oracle. Resolves to `{ skipped: reason }` or
- * `{ version, inputs, differences, unknown, crashes, matrix, ms }`.
+ * `{ version, inputs, results, differences, unknown, unclassified, crashes, matrix, uncompared, ms }`.
  */
 export async function runOracle({ corpusRoot, generated = DEFAULT_GENERATED, seed = DEFAULT_SEED, concurrency = 2, knownPath, corpus = true } = {}) {
+  const known = knownPath ? parseKnown(readFileSync(knownPath, 'utf8')) : [];
   const oracle = oracleAvailable();
   if (!oracle.ok) return { skipped: oracle.reason };
   const start = Date.now();
@@ -220,36 +302,7 @@ export async function runOracle({ corpusRoot, generated = DEFAULT_GENERATED, see
       }),
       concurrency,
     );
-    const crashes = [];
-    const matrix = new Map(CLASSES.map((c) => [c.id, { keepalived: 0, agree: 0, covered: 0, otherClass: 0, miss: 0, afterBraces: 0, kalintErrors: 0, falseError: 0, extraWarning: 0 }]));
-    const differences = [];
-    let uncompared = 0;
-    for (const { input, run, diagnostics, ast } of results) {
-      if (run.timedOut || run.exitCode === 139 || run.exitCode === 143 || run.exitCode > 128) {
-        crashes.push({ input: input.key, exitCode: run.exitCode, timedOut: run.timedOut, origin: input.origin });
-        continue;
-      }
-      const c = compareFile(input, run, diagnostics, ast);
-      uncompared += c.uncompared;
-      for (const [kind, list] of [['agree', c.agree], ['covered', c.covered], ['otherClass', c.otherClass], ['miss', c.miss], ['afterBraces', c.afterBraces], ['falseError', c.falseError], ['extraWarning', c.extraWarning]]) {
-        for (const e of list) {
-          const row = matrix.get(e.cls) ?? matrix.get('other');
-          row[kind]++;
-          if (kind === 'agree' || kind === 'covered' || kind === 'otherClass' || kind === 'miss' || (kind === 'afterBraces' && e.keepalived)) row.keepalived++;
-        }
-      }
-      for (const d of diagnostics) {
-        const cls = classifyKalint(d);
-        if (cls && d.severity === 'error') matrix.get(cls).kalintErrors++;
-      }
-      for (const e of c.miss) differences.push({ kind: 'miss', ...e, origin: input.origin });
-      for (const e of c.falseError) differences.push({ kind: 'false-error', ...e, origin: input.origin });
-      for (const e of c.otherClass) differences.push({ kind: 'other-class', ...e, origin: input.origin });
-    }
-    const known = knownPath ? parseKnown(readFileSync(knownPath, 'utf8')) : [];
-    for (const d of differences) d.known = knownRow(known, d)?.reason ?? null;
-    const unknown = differences.filter((d) => d.known === null && d.kind !== 'other-class');
-    return { version: oracle.version, inputs: inputs.length, results, differences, unknown, crashes, matrix, uncompared, ms: Date.now() - start };
+    return { version: oracle.version, inputs: inputs.length, results, ...assess(results, known), ms: Date.now() - start };
   } finally {
     rmSync(work, { recursive: true, force: true });
     oracle.dispose();
