@@ -52,6 +52,11 @@ export function compareFile(input, run, diagnostics, ast) {
   for (const m of all) {
     const removed = /^Unable to set default user for vrrp script (\S+) - removing$/.exec(m.text) ?? /^Disabling track script (\S+) since not found/.exec(m.text);
     if (removed) removedScripts.add(removed[1]);
+    // `user NAME` inside a vrrp_script names a user this machine does not have: keepalived removes that vrrp_script.
+    if (/^Unable to set uid\/gid for script /.test(m.text) && m.line !== null && ast) {
+      const script = ast.body.find((n) => n.type === 'Statement' && n.keyword.text === 'vrrp_script' && n.range.start.line < m.line && m.line <= n.range.end.line + 1);
+      if (script?.args[0]) removedScripts.add(script.args[0].text);
+    }
   }
   const followsHost = (text) => {
     const name = /track script (\S+) not found/.exec(text)?.[1];

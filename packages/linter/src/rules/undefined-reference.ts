@@ -81,7 +81,7 @@ function checkFile(file: ProjectFile, report: (r: Report) => void): void {
     const label = KINDS[kind]!.label;
     if (found.length === 0) {
       const consequence = what.startsWith('lvs_sync_daemon')
-        ? 'keepalived reports "Unable to find vrrp instance" and clears the whole lvs_sync_daemon setting'
+        ? 'when it starts, keepalived reports "Unable to find vrrp instance" and clears the whole lvs_sync_daemon setting (`keepalived -t` does not check this)'
         : CONSEQUENCE[kind];
       report({ message: `${what} '${name}' names no ${label} in this file; ${consequence}.`, at: word });
       return;

@@ -82,7 +82,14 @@ testRule(undefinedReference, {
     {
       name: 'lvs_sync_daemon naming no instance',
       code: 'global_defs {\n    lvs_sync_daemon eth0 VI_9\n}\n' + instance(''),
-      errors: [{ line: 2, column: 26, message: /clears the whole lvs_sync_daemon setting/ }],
+      errors: [
+        {
+          line: 2,
+          column: 26,
+          message:
+            "lvs_sync_daemon 'VI_9' names no vrrp_instance in this file; when it starts, keepalived reports \"Unable to find vrrp instance\" and clears the whole lvs_sync_daemon setting (`keepalived -t` does not check this).",
+        },
+      ],
     },
     {
       name: 'an undefined $NAME is kept as written',
