@@ -52,11 +52,13 @@ export function decommented(line: string, scanPastComment: boolean): string {
 const definition = /\$[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
- * For each physical line of `text` (split at `\n`), whether some reading takes it as a further line
+ * The physical lines of `text` (0-based, split at `\n`) that some reading takes as a further line
  * of a multi-line definition, or as the line that ends one. The line that opens a definition is not
- * marked. Linear in the text.
+ * among them. Linear in the text; nothing to do in a text without a backslash.
  */
-export function definitionLines(text: string): boolean[] {
+export function definitionLines(text: string): Set<number> {
+  const marked = new Set<number>();
+  if (!text.includes('\\')) return marked;
   // What keepalived reads of each line: up to a NUL, without the `\r`s before the line end.
   const lines = text.split('\n').map((line) => {
     const nul = line.indexOf('\0');
@@ -64,7 +66,6 @@ export function definitionLines(text: string): boolean[] {
     while (end > 0 && line[end - 1] === '\r') end--;
     return line.slice(0, end);
   });
-  const marked = new Array<boolean>(lines.length).fill(false);
   for (const scanPastComment of [true, false]) {
     for (const copy of [false, true]) {
       let open = false;
@@ -79,7 +80,7 @@ export function definitionLines(text: string): boolean[] {
           continue;
         }
         const read = decommented(line, scanPastComment);
-        marked[i] = true;
+        marked.add(i);
         if (line === '') open = false;
         else if (read === '') open = !copy;
         else open = read.endsWith('\\');

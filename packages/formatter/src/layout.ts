@@ -187,7 +187,7 @@ export function layout(text: string, unit: string, baseDepth = 0): string {
 
   function place(line: Line): void {
     const first = line.tokens[0];
-    if (overLimit(line.raw, line.crs) || inDefinition[line.index]) {
+    if (inDefinition.has(line.index) || overLimit(line.raw, line.crs)) {
       // keepalived 2.2.7 reads a long line in 1,023-byte pieces: any change moves where it cuts.
       // A definition's lines are its value, blanks and all.
       asWritten(line);
