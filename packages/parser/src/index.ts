@@ -153,3 +153,4 @@ function collectDirectives(ast: ConfigFile): void {
 }
 
 export { tokenize, type SourceToken, type SourceTokenKind } from './tokens.js';
+export { readAsKeepalived, sameKeepalivedReading, UNNAMED_CONFIG_ID, MAX_KEEPALIVED_LINES, type KeepalivedLine, type KeepalivedReading, type KeepalivedReadingOptions } from './keepalived-reader/index.js';
