@@ -11,6 +11,7 @@
  * errors is not formatted, and every result is checked to read exactly as the input did.
  */
 import { parse, type Node, type SyntaxDiagnostic } from '@kalint/parser';
+import { definitionLines } from './definitions.js';
 import { layout, MAX_FORMAT_DEPTH, TooDeep } from './layout.js';
 import { sameTokenReading } from './reading.js';
 
@@ -105,9 +106,12 @@ export function formatRange(text: string, startLine: number, endLine: number, op
   // Lines end at `\n`; a line keeps its `\r`s, so that the part laid out is the text as written.
   const lines = text.split('\n');
   const original = lines.slice(first, last + 1).join('\n') + '\n';
+  // A definition before the range may read lines of it: look for definitions in the whole text.
+  const inDefinition = new Set<number>();
+  for (const line of definitionLines(text)) if (line >= first && line <= last) inDefinition.add(line - first);
   let formatted: string;
   try {
-    formatted = layout(original, unit, depth);
+    formatted = layout(original, unit, depth, inDefinition);
   } catch {
     return null;
   }

@@ -120,12 +120,14 @@ interface Mark {
   blank: boolean;
 }
 
-/** Lay out `text`, its blocks starting at `baseDepth`. Throws `TooDeep`. */
-export function layout(text: string, unit: string, baseDepth = 0): string {
+/**
+ * Lay out `text`, its blocks starting at `baseDepth`. `inDefinition`: the lines of `text` a
+ * definition may read (for a part of a file, found in the whole file). Throws `TooDeep`.
+ */
+export function layout(text: string, unit: string, baseDepth = 0, inDefinition = definitionLines(text)): string {
   const out: string[] = [];
   /** Output lines kept as written: nothing may be moved onto them (a prefix would apply to it). */
   const kept = new Set<number>();
-  const inDefinition = definitionLines(text);
   let depth = baseDepth;
   let blank = false;
   let off = false;

@@ -130,4 +130,11 @@ describe('range formatting keeps what keepalived reads', () => {
     expect(formatRange(text, 1, 1)).toEqual({ start: 1, end: 1, text: '    router_id a router_id b\n' });
     expect(formatRange(text, 0, 4)).toEqual({ start: 0, end: 4, text: 'global_defs {\n    router_id a router_id b\n    $X=1 \\\n  \n}\n' });
   });
+
+  it('leaves alone a line that a definition before the range reads', () => {
+    // keepalived's first pass skips the blank line: `x { y }` is the last line of $X, braces and all.
+    const text = '$X=a \\\n  \nx { y }\n$X\n';
+    expect(formatRange(text, 2, 2, { verify: false })).toBeNull();
+    expect(formatRange(text, 2, 2)).toBeNull();
+  });
 });
