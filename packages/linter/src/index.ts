@@ -8,5 +8,17 @@ export type * from './model.js';
 export { argsText } from './model.js';
 export { UnionFind } from './union-find.js';
 export { parseSysctl, type HostFacts, type SysctlFacts } from './sysctl.js';
-export { applyEdits, fixEdits } from './fix.js';
+export { applyEdits, fixEdits, ownedRange, renameKeepsBlocks } from './fix.js';
+export {
+  contextsOf,
+  differenceFromKeepalived,
+  firstDifference,
+  placeAsKalint,
+  placeAsKeepalived,
+  type LogicalLine,
+  type PlacedLine,
+  type ReaderVersion,
+  type ReadingDifference,
+  type ReadingOptions,
+} from './keepalived-tree.js';
 export { parseVersion, compareVersions } from './rules/keyword-version.js';
