@@ -63,6 +63,11 @@ describe('the formatter keeps escapes and backslashes as keepalived reads them',
     expectFormat('global_defs {\n  router_id \\#5\n}\n', 'global_defs {\n    router_id \\#5\n}\n');
   });
 
+  it("F4: keeps a line with \\# or \\! as written: keepalived's later passes read the copy, where it is a comment", () => {
+    // The copy holds `router_id a#}`: there the `}` belongs to the comment, as it must stay.
+    expectFormat('global_defs {\n  router_id a\\#}\n', 'global_defs {\n    router_id a\\#}\n');
+  });
+
   it('F5: keeps the blanks after a final backslash that is a word of its own', () => {
     // `router_id a \ ` reads as router_id, a, \; without the blank, `a\`.
     expectFormat('global_defs {\n  router_id a \\ \n}\n', 'global_defs {\n    router_id a \\ \n}\n');
