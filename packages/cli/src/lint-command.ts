@@ -14,7 +14,7 @@ import type { Diagnostic, HostFacts, LintInput, LintResult, Rule, RuleMeta, Rule
 import type { IncludeHost } from '@kalint/parser';
 import { ConfigResolver, display } from './config.js';
 import { discover, dropIncluded, type Target } from './discover.js';
-import { selectFixes } from './fix.js';
+import { runFixes, type ProjectLint } from './fix.js';
 import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from './formats/index.js';
 import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
@@ -70,8 +70,6 @@ export interface RunOptions {
   lintWorker?: URL;
 }
 
-/** Fix passes before giving up on fixes that keep producing more fixes. */
-const MAX_FIX_PASSES = 10;
 /** What standard input is called when `--stdin-filename` is not given. */
 const STDIN = '<stdin>';
 /**
@@ -174,6 +172,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
   const base = nodeIncludeHost(cwd, options.maxFileSize);
   const host: IncludeHost = {
     expand: (pattern, from) => base.expand(pattern, from),
+    globstarMatches: (pattern, from) => base.globstarMatches?.(pattern, from) ?? [],
     read: (path) => {
       const text = overlay.get(resolve(cwd, path));
       return text !== undefined ? { text } : base.read(path);
@@ -250,14 +249,15 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     return byFile;
   };
 
-  /** One lint of the whole project on this thread. */
-  const lintAll = (): Map<string, Diagnostic[]> => {
+  /** One lint of the whole project on this thread: findings, and the project of each settings group. */
+  const lintProject = (): ProjectLint => {
     const lintInputs: LintInput[] = inputs.map((i) => ({ path: i.path, text: texts.get(i.key)! }));
     const onParsed = (parsed: number, total: number) => {
       if (parsed < total) progress.files('parsing', parsed, total);
       else progress.phase('checking', total);
     };
-    return collect(settings.map((group) => linter.lint(lintInputs, { ...lintOptions(group), onParsed }).files));
+    const runs = settings.map((group) => linter.lint(lintInputs, { ...lintOptions(group), onParsed }));
+    return { findings: collect(runs.map((r) => r.files)), projects: runs.map((r) => r.project) };
   };
 
   /**
@@ -300,8 +300,8 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     }
   };
 
-  let findings = (await lintInWorkers()) ?? lintAll();
-  const original = new Map<string, string>();
+  let findings: Map<string, Diagnostic[]>;
+  let original = new Map<string, string>();
   if (options.fix || options.dryRun) {
     const textOf = (key: string): string | undefined => {
       const known = texts.get(key);
@@ -312,36 +312,25 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
       texts.set(key, read.text);
       return read.text;
     };
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const chosen = selectFixes(
-        [...findings.values()].flat(),
-        (file) => textOf(absoluteOf(file)) !== undefined,
-      );
-      let applied = 0;
-      for (const [file, edits] of chosen) {
-        const key = absoluteOf(file);
-        const before = textOf(key)!;
-        const after = linter.applyEdits(before, edits);
-        if (after.applied === 0 || after.text === before) continue;
-        if (!original.has(key)) original.set(key, before);
-        texts.set(key, after.text);
-        overlay.set(key, after.text);
-        applied += after.applied;
-      }
-      if (applied === 0) break;
-      findings = lintAll();
-    }
+    const settingsOf = (key: string) => {
+      const index = Math.max(0, settings.findIndex((group) => group.key === groupOfFile(key)));
+      const { configId, targetVersion } = settings[index]!;
+      return { project: index, ...(configId !== undefined ? { configId } : {}), ...(targetVersion !== undefined ? { targetVersion } : {}) };
+    };
+    const outcome = await runFixes({ linter, initial: lintProject(), lint: lintProject, texts, overlay, textOf, keyOf: absoluteOf, lossy, settingsOf, displayOf });
+    findings = outcome.findings;
+    original = outcome.original;
+    // Said whether or not anything is written: a dry run reports what --fix would do.
+    for (const [key, why] of outcome.refused) io.stderr(`kalint: warning: '${displayOf(key)}' not fixed: ${why}\n`);
+  } else {
+    findings = (await lintInWorkers()) ?? lintProject().findings;
   }
-  const changed = [...original].filter(([key, text]) => texts.get(key) !== text).map(([key]) => key);
+  const changed = [...original.keys()];
   if (options.fix && !options.dryRun) {
     const write = runOptions.writeFile ?? (await import('./write-atomic.js')).writeAtomic;
     for (const key of changed) {
       // Standard input is never written back, even when named after a file on disk.
       if (key === stdinKey) continue;
-      if (lossy.has(key)) {
-        io.stderr(`kalint: warning: '${displayOf(key)}' is not valid UTF-8: not fixed (writing it would replace its invalid bytes)\n`);
-        continue;
-      }
       try {
         write(key, texts.get(key)!);
       } catch (error) {
@@ -355,7 +344,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     const result: FileResult = { path: displayOf(key), absolutePath: key, diagnostics };
     const source = texts.get(key);
     if (source !== undefined) result.source = source;
-    if ((options.dryRun || key === stdinKey) && original.has(key) && changed.includes(key)) result.output = source!;
+    if ((options.dryRun || key === stdinKey) && original.has(key)) result.output = source!;
     return result;
   });
   const formatter = await loadFormatter(options.format);

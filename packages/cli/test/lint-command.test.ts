@@ -1,9 +1,9 @@
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '@kalint/linter';
+import { rules, type Rule } from '@kalint/linter';
 import { writeAtomic } from '../src/write-atomic.js';
-import { BROKEN, CLEAN, endless, growRule, kalint, kalintBytes, repo, scratch, withTestRules } from './helpers.js';
+import { BROKEN, CLEAN, endless, growRule, kalint, kalintBytes, rangeOf, repo, scratch, withTestRules } from './helpers.js';
 
 /** The ESLint-JSON result of a run, for assertions on what was found. */
 function parsed(stdout: string): Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; line: number; message: string }> }> {
@@ -357,13 +357,25 @@ describe('configuration files', () => {
 
 describe('--fix', () => {
   it('applies fixes in place, then reports what remains', async () => {
-    const dir = scratch({ 'a.conf': '# TODO: xx\n' + BROKEN });
-    const { code, stdout } = await kalint(['--fix', '--format', 'json', 'a.conf'], { cwd: dir, options: withTestRules() });
-    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# DONE: x\n' + BROKEN);
-    expect([code, ids(stdout)]).toEqual([1, ['syntax']]);
+    const instance = 'vrrp_instance web {\n    interface eth0\n}\n';
+    const dir = scratch({ 'a.conf': '# TODO: xx\n' + instance, 'b.conf': instance });
+    const { code, stdout } = await kalint(['--fix', '--format', 'json', 'a.conf', 'b.conf'], { cwd: dir, options: withTestRules() });
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# DONE: x\n' + instance);
+    expect([code, ids(stdout)]).toEqual([1, ['test-peers', 'test-peers']]);
     // What was written is what was reported on: `source`, no `output`.
-    expect(JSON.parse(stdout)[0].source).toBe('# DONE: x\n' + BROKEN);
+    expect(JSON.parse(stdout)[0].source).toBe('# DONE: x\n' + instance);
     expect(JSON.parse(stdout)[0].output).toBeUndefined();
+  });
+
+  it('does not fix a file with syntax errors, as kalint fmt does not format one: its findings and exit status are those of a plain run', async () => {
+    const text = '# TODO: xx\n' + BROKEN;
+    const dir = scratch({ 'a.conf': text });
+    const plain = await kalint(['--format', 'json', 'a.conf'], { cwd: dir });
+    const fixed = await kalint(['--fix', '--format', 'json', 'a.conf'], { cwd: dir });
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe(text);
+    expect([fixed.code, fixed.stdout]).toEqual([plain.code, plain.stdout]);
+    expect([fixed.code, ids(fixed.stdout)]).toEqual([1, ['test-todo', 'test-xx', 'syntax']]);
+    expect(fixed.stderr).toBe(`kalint: warning: 'a.conf' not fixed: it has syntax errors (line 4: unexpected '}': no block is open here (keepalived: "Extra '}' found"))\n`);
   });
 
   it('repeats passes while fixes apply (conflicting fixes wait for the next pass)', async () => {
@@ -409,11 +421,106 @@ describe('--fix', () => {
   });
 
   it('--fix-dry-run writes nothing; json output carries the fixed text', async () => {
-    const dir = scratch({ 'a.conf': '# TODO\n' + BROKEN });
+    const dir = scratch({ 'a.conf': '# TODO: xx\n' + CLEAN });
     const { code, stdout } = await kalint(['--fix-dry-run', '--format', 'json', 'a.conf'], { cwd: dir, options: withTestRules() });
-    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# TODO\n' + BROKEN);
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8')).toBe('# TODO: xx\n' + CLEAN);
     const [result] = JSON.parse(stdout);
-    expect([code, result.output, result.source]).toEqual([1, '# DONE\n' + BROKEN, undefined]);
+    expect([code, result.output, result.source]).toEqual([0, '# DONE: x\n' + CLEAN, undefined]);
+  });
+
+  it('--fix-dry-run refuses what --fix refuses: no output for a file with syntax errors', async () => {
+    const dir = scratch({ 'a.conf': '# TODO\n' + BROKEN });
+    const { code, stdout, stderr } = await kalint(['--fix-dry-run', '--format', 'json', 'a.conf'], { cwd: dir });
+    const [result] = JSON.parse(stdout);
+    expect([code, result.output, result.messages.map((m: { ruleId: string }) => m.ruleId)]).toEqual([1, undefined, ['test-todo', 'syntax']]);
+    expect(stderr).toMatch(/^kalint: warning: 'a\.conf' not fixed: it has syntax errors/);
+  });
+
+  // Issue 11, X2: --fix on a file that is not valid UTF-8 wrote nothing (right) but reported the
+  // findings of the fixed text it did not write: none, exit 0, where a plain run exits 1.
+  it('reports a file that is not valid UTF-8 as a plain run does: not fixed, same findings, same exit status', async () => {
+    const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(' xx TODO\n' + CLEAN)]);
+    const dir = scratch({});
+    writeFileSync(join(dir, 'a.conf'), bytes);
+    const plain = await kalint(['--format', 'json', 'a.conf'], { cwd: dir });
+    for (const flag of ['--fix', '--fix-dry-run']) {
+      const fixed = await kalint([flag, '--format', 'json', 'a.conf'], { cwd: dir });
+      expect(readFileSync(join(dir, 'a.conf')).equals(bytes)).toBe(true);
+      expect([fixed.code, fixed.stdout]).toEqual([plain.code, plain.stdout]);
+      expect([fixed.code, ids(fixed.stdout)]).toEqual([1, ['test-xx', 'test-todo']]);
+      expect(fixed.stderr.split('\n')).toEqual([
+        'kalint: warning: a.conf:1: not valid UTF-8: kalint reads its invalid bytes as U+FFFD (keepalived reads bytes)',
+        "kalint: warning: 'a.conf' not fixed: it is not valid UTF-8 (writing it would replace its invalid bytes)",
+        '',
+      ]);
+    }
+  });
+
+  it('does not fix a file kalint and keepalived read differently, and says where', async () => {
+    // keepalived ignores the '{' after a keyword it does not know and reads the lines inside at the top level.
+    const text = 'frobnicate {\n    # TODO\n    router_id a\n}\n';
+    const dir = scratch({ 'a.conf': text, 'b.conf': '# TODO\n' + CLEAN });
+    const fixed = await kalint(['--fix', 'a.conf', 'b.conf'], { cwd: dir });
+    expect([readFileSync(join(dir, 'a.conf'), 'utf8'), readFileSync(join(dir, 'b.conf'), 'utf8')]).toEqual([text, '# DONE\n' + CLEAN]);
+    expect(fixed.stderr).toBe(
+      "kalint: warning: 'a.conf' not fixed: kalint and keepalived read it differently (keepalived 2.2.7 reads the '{' on line 1 as a brace it ignores at the top level, " +
+        "kalint the '{' on line 1 as opening a block in `frobnicate`)\n",
+    );
+    expect(fixed.code).toBe(0);
+  });
+
+  it('reads a file included inside a block in that block: its fixes apply', async () => {
+    const rs = 'real_server 10.0.0.2 80 {\n    HTTP_GET {\n        nb_get_retry 3\n    }\n}\n';
+    const dir = scratch({ 'keepalived.conf': 'virtual_server 10.0.0.1 80 {\n    include rs.conf\n}\n', 'rs.conf': rs });
+    const options = { ruleSet: rules };
+    const fixed = await kalint(['--fix', 'keepalived.conf'], { cwd: dir, options });
+    expect(readFileSync(join(dir, 'rs.conf'), 'utf8')).toBe(rs.replace('nb_get_retry', 'retry'));
+    expect(fixed.stderr).toBe('');
+  });
+
+  it('does not write a file its fixes would make kalint and keepalived read differently; the other files are fixed', async () => {
+    /** `test-brace`: `# BRACE` in a comment; its fix writes `foo {}` there, which keepalived reads unlike kalint. */
+    const braceRule: Rule = {
+      meta: { id: 'test-brace', description: 'A fix that breaks the file', defaultSeverity: 'error', fixable: true, scope: 'file' },
+      check({ project, report }) {
+        for (const file of project.files) {
+          const at = file.text.indexOf('# BRACE');
+          if (at < 0) continue;
+          const range = rangeOf(file.text, at, at + 7);
+          report({ message: 'brace', at: { file: file.path, range }, fix: { description: 'brace', edits: [{ file: file.path, range, text: 'foo {}' }] } });
+        }
+      },
+    };
+    const a = '# BRACE\n# TODO\n' + CLEAN;
+    const dir = scratch({ 'a.conf': a, 'b.conf': '# TODO\n' + CLEAN });
+    const options = withTestRules(braceRule);
+    const plain = await kalint(['--format', 'json', 'a.conf'], { cwd: dir, options });
+    const fixed = await kalint(['--fix', '--format', 'json', 'a.conf', 'b.conf'], { cwd: dir, options });
+    expect([readFileSync(join(dir, 'a.conf'), 'utf8'), readFileSync(join(dir, 'b.conf'), 'utf8')]).toEqual([a, '# DONE\n' + CLEAN]);
+    expect(fixed.stderr).toMatch(/^kalint: warning: 'a\.conf' not fixed: after its fixes, kalint and keepalived read it differently \(keepalived 2\.2\.7 reads the '\{' on line 1 as a brace it ignores/);
+    // a.conf is reported as it is: as by a plain run.
+    expect([fixed.code, parsed(fixed.stdout)[0]!.messages]).toEqual([plain.code, parsed(plain.stdout)[0]!.messages]);
+  });
+
+  // Issue 11, X1: --fix removed the `{ ... }` after lvs_sync_daemon_interface (comments and all),
+  // which keepalived reads as the instance's own lines, in a file with syntax errors.
+  it('leaves a file kalint and keepalived read differently byte for byte (X1), with the findings of a plain run', async () => {
+    const x1 =
+      'vrrp_instance VI_1 {\n    lvs_sync_daemon_interface eth0\n{\n    # primary node\n    state MASTER\n    interface eth0\n' +
+      '    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n';
+    const dir = scratch({ 'keepalived.conf': x1 });
+    const before = statSync(join(dir, 'keepalived.conf'));
+    const options = { ruleSet: rules };
+    const plain = await kalint(['keepalived.conf'], { cwd: dir, options });
+    const fixed = await kalint(['--fix', 'keepalived.conf'], { cwd: dir, options });
+    expect(readFileSync(join(dir, 'keepalived.conf'), 'utf8')).toBe(x1);
+    expect([statSync(join(dir, 'keepalived.conf')).mtimeMs, readdirSync(dir)]).toEqual([before.mtimeMs, ['keepalived.conf']]);
+    expect([fixed.code, fixed.stdout]).toEqual([plain.code, plain.stdout]);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stderr).toBe(
+      "kalint: warning: 'keepalived.conf' not fixed: it has syntax errors (line 3: 'lvs_sync_daemon_interface' does not open a block: " +
+        'keepalived reports "Unexpected \'{\'" and reads the lines inside as if the braces were not there)\n',
+    );
   });
 
   it('fixes standard input in memory only: json output carries the fixed text', async () => {
