@@ -5,6 +5,44 @@ import { fileIndex } from '../file-index.js';
 import { renameKeepsBlocks } from '../fix.js';
 import type { Fix, Rule } from '../types.js';
 
+/** U+FEFF, which a UTF-8 file starting with a byte-order mark (bytes EF BB BF) carries as its first character. */
+const BYTE_ORDER_MARK = '\uFEFF';
+const BOM_NOTE = 'This file starts with a UTF-8 byte-order mark (bytes EF BB BF, invisible in most editors)';
+
+/**
+ * An unknown keyword that is the byte-order mark at the start of its file, or begins with it:
+ * keepalived has no notion of the mark and reads it as a character of the first word. The
+ * finding names the keyword without the mark (`global_defs`, not an identical-looking unknown
+ * word) and its fix removes the mark.
+ */
+function byteOrderMark(schema: Schema, statement: Statement, parentPath: string): { message: string; fix?: Fix } | undefined {
+  const keyword = statement.keyword;
+  if (!keyword.text.startsWith(BYTE_ORDER_MARK) || keyword.range.start.offset !== 0 || keyword.expansion) return undefined;
+  const rest = keyword.text.slice(BYTE_ORDER_MARK.length);
+  const lost = unknownBlockNote(statement, parentPath);
+  let message: string;
+  // Without the mark, which keyword the line would start with, and whether that keyword would
+  // then take exactly the lines written for it.
+  let keeps = true;
+  if (rest === '') {
+    const next = statement.args[0];
+    const ignored = next ? ` (with \`${next.text}\` after it)` : '';
+    message = `${BOM_NOTE}, which keepalived reads as an unknown keyword of its own: it reports it and ignores the line${ignored}.${lost}`;
+    const target = next ? schema.child(parentPath, next.text) : undefined;
+    if (target) keeps = renameKeepsBlocks(statement, target);
+  } else {
+    const target = schema.child(parentPath, rest);
+    message = `${BOM_NOTE}, which keepalived reads as part of the first keyword: it does not know \`${rest}\` with the mark in front, reports it and ignores the line.${lost}`;
+    if (target) keeps = renameKeepsBlocks(statement, target);
+    else message += ` Without the mark, \`${rest}\` is not a keyword ${inBlock(parentPath)} either.`;
+  }
+  message += ' Save the file as UTF-8 without a byte-order mark.';
+  if (!keeps) return { message };
+  const start = keyword.range.start;
+  const end = { offset: start.offset + 1, line: start.line, character: start.character + 1 };
+  return { message, fix: { description: 'Remove the byte-order mark', edits: [{ file: keyword.file, range: { start, end }, text: '' }] } };
+}
+
 /** What keepalived does with the `{ }` of a keyword it does not know, for messages. */
 export function unknownBlockNote(statement: Statement, parentPath: string): string {
   if (!statement.block || statement.block.kind !== 'unknown' || !statement.block.open) return '';
@@ -47,6 +85,11 @@ export const unknownKeyword: Rule = {
         const name = statement.keyword.text;
         if (schema.named(name).length > 0) continue; // misplaced-keyword
         if (schema.removedChild(parentPath, name)) continue; // deprecated-keyword
+        const mark = byteOrderMark(schema, statement, parentPath);
+        if (mark) {
+          report({ message: mark.message, at: statement.keyword, ...(mark.fix ? { fix: mark.fix } : {}) });
+          continue;
+        }
         const candidates = schema.childrenOf(parentPath).map((k) => k.name);
         const { caseOnly, near } = suggest(name, candidates);
         let hint = '';

@@ -87,6 +87,44 @@ testRule(unknownKeyword, {
       output: 'vrrp_instance web {\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n}\n',
     },
     {
+      // keepalived 2.2.7: "Unknown keyword '\xef\xbb\xbfglobal_defs'", "Unexpected '{' - ignoring", then router_id as an unknown top-level keyword.
+      name: 'a byte-order mark before the first keyword: named without the mark, and removed by the fix',
+      code: '\uFEFFglobal_defs {\n    router_id a\n}\n',
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          message:
+            "This file starts with a UTF-8 byte-order mark (bytes EF BB BF, invisible in most editors), which keepalived reads as part of the first keyword: it does not know `global_defs` with the mark in front, reports it and ignores the line. keepalived also ignores the '{' after it and reads the lines of the block as top-level keywords. Save the file as UTF-8 without a byte-order mark.",
+        },
+      ],
+      output: 'global_defs {\n    router_id a\n}\n',
+    },
+    {
+      name: 'a byte-order mark before a comment line is a keyword of its own',
+      code: '\uFEFF# lb1\nglobal_defs {\n    router_id a\n}\n',
+      errors: [{ line: 1, column: 1, message: /^This file starts with a UTF-8 byte-order mark .*which keepalived reads as an unknown keyword of its own: it reports it and ignores the line\. Save the file/ }],
+      output: '# lb1\nglobal_defs {\n    router_id a\n}\n',
+    },
+    {
+      name: 'a byte-order mark and blanks before the first keyword: the whole line is lost',
+      code: '\uFEFF  global_defs {\n    router_id a\n}\n',
+      errors: [{ line: 1, column: 1, message: /an unknown keyword of its own: it reports it and ignores the line \(with `global_defs` after it\)\. keepalived also ignores the '\{' after it/ }],
+      output: '  global_defs {\n    router_id a\n}\n',
+    },
+    {
+      name: 'a byte-order mark before a misspelt keyword',
+      code: '\uFEFFglobal_defz {\n    router_id a\n}\n',
+      errors: [{ line: 1, column: 1, message: /it does not know `global_defz` with the mark in front.* Without the mark, `global_defz` is not a keyword at the top level either\./ }],
+      output: 'global_defz {\n    router_id a\n}\n',
+    },
+    {
+      name: 'a byte-order mark at the start of an included file',
+      code: { 'keepalived.conf': 'vrrp_instance web {\n    include web.inc\n}\n', 'web.inc': '\uFEFFstate MASTER\n' },
+      errors: [{ file: 'web.inc', line: 1, column: 1, message: /part of the first keyword: it does not know `state` with the mark in front/ }],
+      output: { 'web.inc': 'state MASTER\n' },
+    },
+    {
       name: 'a top-level block keyword in the wrong case',
       code: 'Global_Defs {\n    router_id a\n}\n',
       errors: [{ line: 1, column: 1, message: /Did you mean `global_defs`\?/ }],
