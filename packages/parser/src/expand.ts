@@ -5,7 +5,7 @@
  * is the token stream keepalived would split into statements, each token mapped back to the file,
  * line and column it came from.
  */
-import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { Comment, Definition, Include, Position, SyntaxDiagnostic } from './ast.js';
 import {
   Conditional,
@@ -20,12 +20,18 @@ import {
 } from './lexer.js';
 import { ExpandedMap, FixedMap, LineMap, SegmentMap, ShiftedMap, type Origin, type Segment, type SourceMap } from './source-map.js';
 import { scan, Scanner, type Scanned } from './scan.js';
-import { endOf, positionMarker, type ExpandedToken } from './stream.js';
+import { endOf, originOf, positionMarker, type ExpandedToken } from './stream.js';
 
 /** Reads the files an `include` names. The parser does no I/O of its own. */
 export interface IncludeHost {
   /** Paths matching a keepalived include pattern (a glob with `{a,b}` braces), in glob order. */
   expand(pattern: string, fromDirectory: string): string[];
+  /**
+   * Some of the paths a shell with globstar (bash's option, zsh) would match, where `**` is any
+   * number of directory levels. Only asked for patterns with a `**` component, to say when
+   * keepalived's reading (`**` as `*`) leaves files out that a shell would read.
+   */
+  globstarMatches?(pattern: string, fromDirectory: string): string[];
   /**
    * The text of a matched file, or why keepalived would skip it (a directory, not a regular file...).
    * `warning` says what was read differently from the bytes on disk (invalid UTF-8).
@@ -46,47 +52,163 @@ export interface ExpandOptions {
 
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus the newline fit. */
 export const MAX_LINE_BYTES = 1022;
-/** Beyond this many values a `~SEQ`/`~LST` is cut short, so no config can make the parser hang. */
-export const MAX_SEQUENCE_VALUES = 100_000;
+
+/**
+ * How much one configuration may make kalint read, in all: its main file, every file it includes
+ * and everything `~SEQ`/`~LST`, definitions and includes make of them. keepalived has no such
+ * limits: 30 files that each include the next twice make it read 2^30 files, and three nested
+ * `~SEQ(i,1,1000)` a billion lines. kalint reads up to the first limit reached, reports it once
+ * (`reading-limit`, an error: the configuration was not checked whole) and reads no further of
+ * that kind. The limits lie far above real configurations (a 200,000-line one has about 600,000
+ * words) and keep a run within seconds and well under 1 GB.
+ */
+export const READING_LIMITS = {
+  /** Words and braces, in the main file, its includes and the lines expansion makes. */
+  words: 1_000_000,
+  /** Lines made by `~SEQ`/`~LST` values and multi-line definitions. */
+  expandedLines: 100_000,
+  /** Files read for `include` lines; a file included twice counts twice. */
+  includedFiles: 10_000,
+} as const;
+
+/** Values a `~SEQ`/`~LST` yields at most: all the lines expansion may make (READING_LIMITS.expandedLines). */
+export const MAX_SEQUENCE_VALUES = READING_LIMITS.expandedLines;
 const MAX_EXPANSION_DEPTH = 64;
+/** Replacements in one line that keepalived's would-be-too-long check never stops: a loop. */
 const MAX_SUBSTITUTIONS = 1000;
+/** keepalived's line buffer: a substitution may make a line of at most this many bytes (then a NUL). */
+const SUBSTITUTION_BYTES = MAX_LINE_BYTES + 1;
 
 const definitionLine = /^\$([A-Za-z_][A-Za-z0-9_]*)=[ \t]*/;
 const includeLine = /^(include[rmwba]?)[ \t]+/;
 const identifier = /[A-Za-z_][A-Za-z0-9_]*/y;
 
+/** At most this many syntax diagnostics of one kind (one code) are listed per file. */
+export const MAX_DIAGNOSTICS_PER_KIND = 100;
+/** Diagnostics of one kind remembered to drop repeats (a `~SEQ` line repeats its problems). */
+const REMEMBERED_PER_KIND = 10_000;
+
+interface Kind {
+  count: number;
+  /** Places and messages seen, while there are few enough to remember. */
+  seen: Set<string> | null;
+  /** The first diagnostic left out, and how many were. */
+  firstLeftOut: SyntaxDiagnostic | null;
+}
+
+/**
+ * Syntax diagnostics, at most `MAX_DIAGNOSTICS_PER_KIND` of one code per file. 100,000 unclosed
+ * blocks are one mistake repeated; listing each buries it and takes minutes to print. The rest are
+ * counted, and `all` ends with one diagnostic per cut kind, at the first one left out, saying how
+ * many more there are. Exact repeats (the same problem at the same place, as a `~SEQ` line gives
+ * once per value) count once.
+ */
+export class DiagnosticList {
+  private readonly listed: SyntaxDiagnostic[] = [];
+  private readonly kinds = new Map<string, Kind>();
+
+  add(diagnostic: SyntaxDiagnostic): void {
+    const kindKey = `${diagnostic.file}\0${diagnostic.code}`;
+    let kind = this.kinds.get(kindKey);
+    if (kind === undefined) {
+      kind = { count: 0, seen: new Set(), firstLeftOut: null };
+      this.kinds.set(kindKey, kind);
+    }
+    if (kind.seen !== null) {
+      const key = `${diagnostic.range.start.offset}:${diagnostic.range.end.offset}:${diagnostic.message}`;
+      if (kind.seen.has(key)) return;
+      if (kind.seen.size < REMEMBERED_PER_KIND) kind.seen.add(key);
+      else kind.seen = null;
+    }
+    kind.count++;
+    if (kind.count <= MAX_DIAGNOSTICS_PER_KIND) this.listed.push(diagnostic);
+    else kind.firstLeftOut ??= diagnostic;
+  }
+
+  /** The diagnostics listed, then one per kind that had more, counting the rest. */
+  get all(): SyntaxDiagnostic[] {
+    const more: SyntaxDiagnostic[] = [];
+    for (const kind of this.kinds.values()) {
+      const first = kind.firstLeftOut;
+      if (first === null) continue;
+      const n = kind.count - MAX_DIAGNOSTICS_PER_KIND;
+      const what = `${first.severity === 'error' ? 'error' : 'warning'}${n === 1 ? '' : 's'}`;
+      more.push({
+        ...first,
+        message: `and ${n.toLocaleString('en')} more '${first.code}' ${what} in this file, the first of them here (kalint lists ${MAX_DIAGNOSTICS_PER_KIND} of each kind)`,
+      });
+    }
+    return more.length === 0 ? this.listed : [...this.listed, ...more];
+  }
+}
+
 /** Expands one main file (and what it includes) into tokens. */
 export class Expander {
-  /** The tokens for the parser. */
+  /** The tokens for the parser (those not yet handed to `feed`, when there is one). */
   tokens: IToken[] = [];
-  readonly diagnostics: SyntaxDiagnostic[] = [];
+  private readonly problems = new DiagnosticList();
   readonly definitionNodes: Definition[] = [];
   readonly includeNodes: Include[] = [];
   readonly files: string[] = [];
   comments: Comment[] = [];
   private readonly definitions = new Map<string, string[]>();
   private readonly fileStack: string[] = [];
+  /** The texts of the files on `fileStack`, to place a raw token where reading stopped. */
+  private readonly textStack: string[] = [];
+  /** Where tokens go batch by batch while expanding (`expandFile`'s `feed`). */
+  private feed: ((tokens: IToken[]) => void) | null = null;
+  /** Position markers pushed so far: one more after a line means reading went to another file. */
+  private markers = 0;
+  /** What has been read against READING_LIMITS, and which limits were reached. */
+  private words = 0;
+  private expandedLines = 0;
+  private includedFiles = 0;
+  /** The words limit was reached: nothing more is read. */
+  private stopped = false;
+  private expansionStopped = false;
+  private includesStopped = false;
 
   constructor(private readonly options: ExpandOptions) {}
 
-  /** Expand a file's text; `file` names it in every token and diagnostic. */
-  expandFile(text: string, file: string): void {
+  /** Problems found while expanding, at most `MAX_DIAGNOSTICS_PER_KIND` of a kind per file. */
+  get diagnostics(): SyntaxDiagnostic[] {
+    return this.problems.all;
+  }
+
+  /**
+   * Expand a file's text; `file` names it in every token and diagnostic. With `feed`, the tokens
+   * are handed to it batch by batch (each batch ending with a line end) as they are made, and
+   * `tokens` is left empty: an expanded configuration never exists whole as tokens.
+   */
+  expandFile(text: string, file: string, feed?: (tokens: IToken[]) => void): void {
     const nested = this.fileStack.length > 0;
+    if (feed !== undefined) this.feed = feed;
     this.fileStack.push(file);
+    this.textStack.push(text);
     this.files.push(file);
-    const lexed = scan(text);
+    const lexed = scan(this.readable(text));
     if (!nested) this.comments = toComments(lexed, file);
-    checkLineLengths(text, file, this.diagnostics);
-    if (nested) this.tokens.push(positionMarker(file, 0, 0));
+    checkLineLengths(text, file, this.problems);
+    if (nested) this.pushMarker(positionMarker(file, 0, 0));
     if (!text.includes('$') && !lexed.tokens.some((t) => isDirective(t.tokenType))) {
       // Nothing to expand: the lexer's tokens are the parser's.
-      if (this.tokens.length === 0) this.tokens = lexed.tokens;
-      else for (const token of lexed.tokens) this.tokens.push(token);
+      for (const token of lexed.tokens) {
+        if (this.stopped) break;
+        this.push(token);
+      }
     } else {
       this.expandLines(lexed.tokens, text, file);
     }
-    this.newline(endOrigin(text, file));
     this.fileStack.pop();
+    this.textStack.pop();
+    if (nested) {
+      this.newline(endOrigin(text, file));
+    } else {
+      // Past the words limit tokens are dropped; the last statement read still needs its end.
+      this.tokens.push(newlineToken(endOrigin(text, file)));
+      this.flush();
+      this.feed = null;
+    }
   }
 
   /**
@@ -95,13 +217,103 @@ export class Expander {
    */
   streamFile(text: string, file: string, feed: (tokens: IToken[]) => void): void {
     this.files.push(file);
-    checkLineLengths(text, file, this.diagnostics);
-    const scanner = new Scanner(text);
-    for (let batch = scanner.next(STREAM_BATCH); batch !== null; batch = scanner.next(STREAM_BATCH)) feed(batch);
+    checkLineLengths(text, file, this.problems);
+    const scanner = new Scanner(this.readable(text));
+    for (let batch = scanner.next(STREAM_BATCH); batch !== null; batch = scanner.next(STREAM_BATCH)) {
+      const words = countWords(batch);
+      if (this.words + words <= READING_LIMITS.words) {
+        this.words += words;
+        feed(batch);
+        continue;
+      }
+      // The batch passes the words limit: read up to the limit, and stop reading there.
+      let i = 0;
+      for (; i < batch.length; i++) {
+        if (!isWordOrBrace(batch[i]!)) continue;
+        if (this.words === READING_LIMITS.words) break;
+        this.words++;
+      }
+      this.stopReading(batch[i]!, file, text);
+      feed(batch.slice(0, i));
+      break;
+    }
     // `nothingToExpand` looks for every place a directive could stand; reaching this is a bug.
-    if (scanner.directives) throw new Error('a preprocessor line in a file read without expansion');
+    if (scanner.directives && !this.stopped) throw new Error('a preprocessor line in a file read without expansion');
     this.comments = toComments(scanner, file);
     feed([newlineToken(endOrigin(text, file))]);
+  }
+
+  /**
+   * The part of `text` worth scanning: all of it, unless a line of it is so long that scanning it
+   * whole would make more tokens than the words limit has left (the scanner hands out whole lines:
+   * 16 MB of `{}` on one line would be 16 million tokens at once). Then a prefix holding more than
+   * what is left; reading stops inside it. Every token but the prefix's last is as in the whole text.
+   */
+  private readable(text: string): string {
+    const left = READING_LIMITS.words - this.words;
+    if (text.length <= left || !hasLongLine(text)) return text;
+    for (let end = Math.max(2 * left, 1024); end < text.length; end *= 2) {
+      const prefix = text.slice(0, end);
+      if (countWords(scan(prefix).tokens) > left + 1) return prefix;
+    }
+    return text;
+  }
+
+  /** Hand a token to the parser, counting it against the words limit. */
+  private push(token: IToken): void {
+    if (this.stopped) return;
+    if (isWordOrBrace(token)) {
+      if (this.words >= READING_LIMITS.words) {
+        const top = this.fileStack.length - 1;
+        this.stopReading(token, this.fileStack[top]!, this.textStack[top]!);
+        return;
+      }
+      this.words++;
+    }
+    this.tokens.push(token);
+    if (token.tokenType === Newline && this.feed !== null && this.tokens.length >= STREAM_BATCH) this.flush();
+  }
+
+  private pushMarker(marker: IToken): void {
+    if (this.stopped) return;
+    this.markers++;
+    this.tokens.push(marker);
+  }
+
+  /** Hand the tokens made so far to `feed`, if there is one. */
+  private flush(): void {
+    if (this.feed === null || this.tokens.length === 0) return;
+    const batch = this.tokens;
+    this.tokens = [];
+    this.feed(batch);
+  }
+
+  /** The words limit is reached at `token` (of `file`, whose text is `text` when it has no origin). */
+  private stopReading(token: IToken, file: string, text: string): void {
+    this.stopped = true;
+    const limit = READING_LIMITS.words.toLocaleString('en');
+    const origin = originOf(token) ?? rawOrigin(token, file, text);
+    this.report(
+      'reading-limit',
+      'error',
+      `kalint stopped reading here: this configuration, with its includes and expansions, has more than ${limit} words and braces; keepalived reads them all, kalint checks the first ${limit}`,
+      origin,
+    );
+  }
+
+  /** Count one line made by `~SEQ`/`~LST` or a multi-line definition; false past the limit. */
+  private expandedLine(origin: Origin): boolean {
+    if (this.expansionStopped || this.stopped) return false;
+    if (++this.expandedLines <= READING_LIMITS.expandedLines) return true;
+    this.expansionStopped = true;
+    const limit = READING_LIMITS.expandedLines.toLocaleString('en');
+    this.report(
+      'reading-limit',
+      'error',
+      `kalint stopped expanding here: ~SEQ/~LST values and multi-line definitions make more than ${limit} lines in this configuration; keepalived reads them all, kalint checks the first ${limit} and expands no more of them after this point`,
+      origin,
+    );
+    return false;
   }
 
   /** Expand line by line; lines without preprocessing pass through as they are. */
@@ -113,13 +325,14 @@ export class Expander {
     let line = 0;
     let lineStart = 0;
     for (const token of tokens) {
+      if (this.stopped) return;
       if (token.tokenType === Newline) {
-        const before = this.tokens.length;
+        const before = this.markers;
         this.rawLine(lineTokens, text, file, firstLine, firstLineStart);
         // Reading went elsewhere (an include) or skipped lines (a multi-line definition): resync.
-        if (line !== firstLine || this.movedAway(before)) this.tokens.push(positionMarker(file, line, lineStart));
+        if (line !== firstLine || this.markers !== before) this.pushMarker(positionMarker(file, line, lineStart));
         lineTokens.length = 0;
-        this.tokens.push(token);
+        this.push(token);
         line++;
         lineStart = token.startOffset + token.image.length;
         firstLine = line;
@@ -136,18 +349,23 @@ export class Expander {
     this.rawLine(lineTokens, text, file, firstLine, firstLineStart);
   }
 
-  /** Whether tokens pushed since `before` include a position marker (an included file). */
-  private movedAway(before: number): boolean {
-    for (let i = before; i < this.tokens.length; i++) if (this.tokens[i]!.tokenType === PositionMarker) return true;
-    return false;
-  }
-
   /** The source view: every token as written, nothing expanded. */
   sourceFile(text: string, file: string): void {
     this.files.push(file);
-    const lexed = scan(text);
+    const lexed = scan(this.readable(text));
     this.comments = toComments(lexed, file);
     this.tokens = lexed.tokens;
+    // The words limit holds here too: the formatter reads this view.
+    const words = countWords(lexed.tokens);
+    if (words <= READING_LIMITS.words) return;
+    let i = 0;
+    for (let seen = 0; i < lexed.tokens.length; i++) {
+      if (!isWordOrBrace(lexed.tokens[i]!)) continue;
+      if (seen++ === READING_LIMITS.words) break;
+    }
+    this.stopReading(lexed.tokens[i]!, file, text);
+    this.tokens = lexed.tokens.slice(0, i);
+    this.tokens.push(newlineToken(endOrigin(text, file)));
   }
 
   /** One physical line's tokens. Most lines need no preprocessing and pass through as they are. */
@@ -168,7 +386,7 @@ export class Expander {
     let plain = first.tokenType !== Sequence && first.tokenType !== IncludeToken;
     for (let i = from; plain && i < tokens.length; i++) if (tokens[i]!.image.includes('$')) plain = false;
     if (plain) {
-      for (let i = from; i < tokens.length; i++) this.tokens.push(tokens[i]!);
+      for (let i = from; i < tokens.length; i++) this.push(tokens[i]!);
       return;
     }
     const last = tokens[tokens.length - 1]!;
@@ -178,6 +396,7 @@ export class Expander {
 
   /** Steps 5 to 10 of keepalived's `read_line()` on the text of one logical line. */
   private logicalLine(text: string, map: SourceMap, depth: number): void {
+    if (this.stopped) return;
     if (depth > MAX_EXPANSION_DEPTH) {
       this.report('expansion-too-deep', 'error', 'expansion nested too deeply; the rest is ignored', map.map(0, text.length));
       return;
@@ -215,7 +434,10 @@ export class Expander {
     let extraOrigin: Origin | null = null;
     if (text.includes('$')) {
       const substituted = this.substitute(text, map);
-      if (substituted !== null) {
+      if (substituted?.overflow) {
+        // keepalived gives up on the line as it stands: no decommenting, no second look.
+        [text, map] = [substituted.text, substituted.map];
+      } else if (substituted !== null) {
         // keepalived decomments the line again: `#` or `!` brought in by a value starts a comment.
         [text, map] = trim(stripComment(substituted.text), substituted.map);
         extraLines = substituted.extraLines;
@@ -238,6 +460,7 @@ export class Expander {
       // The further lines of a multi-line definition are read as lines of their own.
       const extraMap = new FixedMap(extraOrigin);
       for (const line of extraLines) {
+        if (!this.expandedLine(extraOrigin)) break;
         this.newline(extraOrigin);
         this.logicalLine(line, extraMap, depth + 1);
       }
@@ -248,15 +471,16 @@ export class Expander {
   private lex(text: string, map: SourceMap): void {
     const lexed = scan(text);
     for (const token of lexed.tokens) {
+      if (this.stopped) return;
       const origin = map.map(token.startOffset, token.startOffset + token.image.length);
       // Line-start tokens were handled before lexing; anything left of their kind is a plain word.
       const kind = isDirective(token.tokenType) ? Word : token.tokenType;
-      this.tokens.push(makeToken(kind, token.image, origin));
+      this.push(makeToken(kind, token.image, origin));
     }
   }
 
   private newline(origin: Origin): void {
-    this.tokens.push(newlineToken(origin));
+    this.push(newlineToken(origin));
   }
 
   private conditionHolds(condition: string): boolean {
@@ -284,13 +508,19 @@ export class Expander {
     this.definitionNodes.push({ type: 'Definition', name, lines, multiline, raw, file: origin.file, range: origin.range });
   }
 
-  /** `$NAME` / `${NAME}` substitution, recursive, as keepalived's `replace_param()`. */
+  /**
+   * `$NAME` / `${NAME}` substitution, recursive, as keepalived's `replace_param()`. keepalived
+   * substitutes in its 1024-byte line buffer: a replacement that would make the line longer than
+   * 1023 bytes is not made, substitution stops there, and the line is read as substituted so far
+   * (`overflow`), without decommenting it again.
+   */
   private substitute(
     text: string,
     map: SourceMap,
-  ): { text: string; map: SourceMap; extraLines: string[]; extraOrigin: Origin | null } | null {
+  ): { text: string; map: SourceMap; extraLines: string[]; extraOrigin: Origin | null; overflow: boolean } | null {
     // Each output character remembers the input range it stands for (lines are short).
     let work = text;
+    let bytes = utf8Length(text, 0, text.length);
     let inStart = Array.from({ length: text.length }, (_, i) => i);
     let inEnd = inStart.map((i) => i + 1);
     let copied = inStart.map(() => true);
@@ -298,6 +528,7 @@ export class Expander {
     let extraOrigin: Origin | null = null;
     let replacements = 0;
     let changed = false;
+    let overflow = false;
     let i = work.indexOf('$');
     while (i >= 0 && i < work.length) {
       const reference = this.findReference(work, i);
@@ -305,24 +536,43 @@ export class Expander {
         i = work.indexOf('$', i + 1);
         continue;
       }
-      if (++replacements > MAX_SUBSTITUTIONS || work.length > 64 * MAX_LINE_BYTES) {
+      const [value, ...rest] = reference.lines;
+      const grownBytes = bytes - utf8Length(work, i, reference.end) + utf8Length(value!, 0, value!.length);
+      if (grownBytes > SUBSTITUTION_BYTES && grownBytes > bytes) {
+        this.report(
+          'substitution-too-long',
+          'warning',
+          `parameter substitution makes this line longer than keepalived's ${SUBSTITUTION_BYTES}-byte limit: keepalived stops substituting there ("would exceed maximum line length") and reads the line as far as it was substituted, with '${work.slice(i, reference.end)}' and what follows it left as written`,
+          map.map(0, text.length),
+        );
+        overflow = true;
+        extraLines = [];
+        extraOrigin = null;
+        break;
+      }
+      if (++replacements > MAX_SUBSTITUTIONS) {
         this.report(
           'substitution-loop',
           'error',
-          'parameter substitution does not terminate (a definition refers to itself); the line is left as written',
+          `parameter substitution never ends: over ${MAX_SUBSTITUTIONS} replacements without the line growing past keepalived's limit, so a definition refers to itself; keepalived substitutes it forever and hangs at this line (kalint leaves the line as written)`,
           map.map(0, text.length),
         );
         return null;
       }
-      const [value, ...rest] = reference.lines;
-      const refStart = Math.min(...inStart.slice(i, reference.end));
-      const refEnd = Math.max(...inEnd.slice(i, reference.end));
+      // The input range the reference stands for: the ranges of its characters, joined.
+      let refStart = inStart[i]!;
+      let refEnd = inEnd[i]!;
+      for (let k = i + 1; k < reference.end; k++) {
+        refStart = Math.min(refStart, inStart[k]!);
+        refEnd = Math.max(refEnd, inEnd[k]!);
+      }
       if (rest.length > 0) {
         extraLines = rest;
         extraOrigin = { ...map.map(refStart, refEnd), expansion: 'substitution' };
       }
       const length = value!.length;
       work = work.slice(0, i) + value + work.slice(reference.end);
+      bytes = grownBytes;
       inStart = [...inStart.slice(0, i), ...new Array<number>(length).fill(refStart), ...inStart.slice(reference.end)];
       inEnd = [...inEnd.slice(0, i), ...new Array<number>(length).fill(refEnd), ...inEnd.slice(reference.end)];
       copied = [...copied.slice(0, i), ...new Array<boolean>(length).fill(false), ...copied.slice(reference.end)];
@@ -332,8 +582,8 @@ export class Expander {
       // Rescan from the same place: a value may hold further references.
       i = work.indexOf('$', i);
     }
-    if (!changed) return null;
-    return { text: work, map: new SegmentMap(map, toSegments(inStart, inEnd, copied)), extraLines, extraOrigin };
+    if (!changed && !overflow) return null;
+    return { text: work, map: new SegmentMap(map, toSegments(inStart, inEnd, copied)), extraLines, extraOrigin, overflow };
   }
 
   /** The definition referred to at `work[i] === '$'`, if it is defined. */
@@ -402,13 +652,10 @@ export class Expander {
     let templateStart = close + 1;
     while (text[templateStart] === ' ' || text[templateStart] === '\t') templateStart++;
     const template = text.slice(templateStart);
-    const templateMap = new ExpandedMap(new ShiftedMap(map, templateStart), 'sequence');
-    let count = 0;
+    // Every value's line is the same template: its words share their places.
+    const templateMap = new MemoMap(new ExpandedMap(new ShiftedMap(map, templateStart), 'sequence'));
     for (const assignment of assignments) {
-      if (++count > MAX_SEQUENCE_VALUES) {
-        this.report('sequence-too-long', 'error', `~${kind} yields more than ${MAX_SEQUENCE_VALUES} lines; the rest are ignored`, whole);
-        break;
-      }
+      if (!this.expandedLine(whole)) break;
       for (const [name, value] of assignment) this.definitions.set(name, [value]);
       this.logicalLine(template, templateMap, depth + 1);
       this.newline(whole);
@@ -420,12 +667,15 @@ export class Expander {
     this.includeNodes.push(node);
     const host = this.options.host;
     if (host === undefined) return;
+    if (this.includesStopped || this.stopped) return;
     const from = this.fileStack[this.fileStack.length - 1]!;
     const matches = host.expand(pattern, dirname(from));
     if (matches.length === 0) {
       this.report('include-not-found', 'warning', `include: no file matches '${pattern}'`, origin);
     }
+    this.checkGlobstar(pattern, dirname(from), matches, origin);
     for (const path of matches) {
+      if (this.stopped) return;
       if (this.fileStack.includes(path)) {
         const chain = [...this.fileStack.slice(this.fileStack.indexOf(path)), path].join(' -> ');
         this.report('include-cycle', 'error', `include cycle: ${chain}`, origin);
@@ -434,6 +684,17 @@ export class Expander {
       if (this.fileStack.length > (this.options.maxIncludeDepth ?? 32)) {
         this.report('include-too-deep', 'error', `include nesting deeper than ${this.options.maxIncludeDepth ?? 32} files: '${path}' not read`, origin);
         continue;
+      }
+      if (++this.includedFiles > READING_LIMITS.includedFiles) {
+        this.includesStopped = true;
+        const limit = READING_LIMITS.includedFiles.toLocaleString('en');
+        this.report(
+          'reading-limit',
+          'error',
+          `kalint stopped including here: this configuration includes more than ${limit} files (a file included twice counts twice); keepalived reads them all, kalint reads the first ${limit} and follows no include after this point`,
+          origin,
+        );
+        return;
       }
       const read = host.read(path);
       if ('error' in read) {
@@ -446,9 +707,81 @@ export class Expander {
     }
   }
 
-  private report(code: string, severity: 'error' | 'warning', message: string, origin: Origin): void {
-    this.diagnostics.push({ code, severity, message, file: origin.file, range: origin.range });
+  /**
+   * keepalived's glob(3) has no globstar: `**` is `*`, one directory level. A shell with globstar
+   * (bash's option, zsh) matches `**` at any depth, including none; say so when the two readings
+   * differ.
+   */
+  private checkGlobstar(pattern: string, fromDirectory: string, matches: string[], origin: Origin): void {
+    if (!/(^|\/)\*\*(\/|$)/.test(pattern) || this.options.host?.globstarMatches === undefined) return;
+    const read = new Set(matches);
+    const more = this.options.host.globstarMatches(pattern, fromDirectory).filter((path) => !read.has(path));
+    if (more.length === 0) return;
+    this.report(
+      'include-globstar',
+      'warning',
+      `include: keepalived reads '**' as '*', exactly one directory level (its glob(3) has no globstar), and reads ${matches.length} ${matches.length === 1 ? 'file' : 'files'} here; a shell with globstar would also read files at other depths, such as '${more[0]}'`,
+      origin,
+    );
   }
+
+  private report(code: string, severity: 'error' | 'warning', message: string, origin: Origin): void {
+    this.problems.add({ code, severity, message, file: origin.file, range: origin.range });
+  }
+}
+
+/** Remembers the places it maps, so the lines of a `~SEQ` share their words' places. */
+class MemoMap implements SourceMap {
+  private readonly seen = new Map<number, Origin>();
+
+  constructor(private readonly inner: SourceMap) {}
+
+  map(start: number, end: number): Origin {
+    // One number per span while the line is shorter than 2^24 characters; longer ones are not remembered.
+    if (end >= 0x1000000) return this.inner.map(start, end);
+    const key = start * 0x1000000 + end;
+    let origin = this.seen.get(key);
+    if (origin === undefined) {
+      origin = this.inner.map(start, end);
+      this.seen.set(key, origin);
+    }
+    return origin;
+  }
+}
+
+/** Whether a token is a word or a brace (what READING_LIMITS.words counts), not a line end or a marker. */
+function isWordOrBrace(token: IToken): boolean {
+  return token.tokenType !== Newline && token.tokenType !== PositionMarker;
+}
+
+/** Lines longer than this may hold more words than a scanner's batch should (see `readable`). */
+const LONG_LINE = 100_000;
+
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    if (end - start > LONG_LINE) return true;
+    start = end + 1;
+  }
+  return text.length - start > LONG_LINE;
+}
+
+function countWords(tokens: IToken[]): number {
+  let words = 0;
+  for (const token of tokens) if (isWordOrBrace(token)) words++;
+  return words;
+}
+
+/** The place of a token read straight from `text` (it carries only its offset). */
+function rawOrigin(token: IToken, file: string, text: string): Origin {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < token.startOffset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const start: Position = { offset: token.startOffset, line, character: token.startOffset - lineStart };
+  return { file, range: { start, end: endOf(token, start) } };
 }
 
 function isDirective(type: TokenType): boolean {
@@ -479,7 +812,7 @@ function parseInteger(text: string): number | null {
   return match[1] === '-' ? -value : value;
 }
 
-function parseSequence(params: string, hex: boolean): Assignment[] | string {
+function parseSequence(params: string, hex: boolean): Iterable<Assignment> | string {
   const [name, ...rest] = params.split(',').map((p) => p.trim());
   if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'the first parameter must be a variable name';
   if (rest.length < 1 || rest.length > 3) return 'expected 1 to 3 numbers after the variable';
@@ -498,12 +831,12 @@ function parseSequence(params: string, hex: boolean): Assignment[] | string {
     if (step === 0 || (step > 0 && start > end) || (step < 0 && start < end)) return 'the step must lead from the start to the end';
   }
   if (hex && (start < 0 || end < 0)) return '~SEQx takes positive numbers only';
-  const values: Assignment[] = [];
-  for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
-    values.push([[name, hex ? v.toString(16) : String(v)]]);
-    if (values.length > MAX_SEQUENCE_VALUES) break;
-  }
-  return values;
+  return sequenceValues(name, start, step, end, hex);
+}
+
+/** The values of a `~SEQ`, made one by one as they are read: `~SEQ(i,1,100000000)` is never a list. */
+function* sequenceValues(name: string, start: number, step: number, end: number, hex: boolean): Generator<Assignment> {
+  for (let v = start; step > 0 ? v <= end : v >= end; v += step) yield [[name, hex ? v.toString(16) : String(v)]];
 }
 
 function splitTopLevel(params: string): string[] {
@@ -619,10 +952,9 @@ function atLineStart(text: string, offset: number): boolean {
 }
 
 function makeToken(type: TokenType, image: string, origin: Origin): ExpandedToken {
-  const { start, end } = origin.range;
-  const token = createTokenInstance(type, image, start.offset, end.offset - 1, NaN, NaN, NaN, NaN) as ExpandedToken;
-  token.origin = origin;
-  return token;
+  // The scanner's lean token shape plus the origin: an expansion may make a million of them, and
+  // Chevrotain's full token (line and column fields, NaN here) costs twice the memory.
+  return { image, startOffset: origin.range.start.offset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, origin } as unknown as ExpandedToken;
 }
 
 /** Where a text ends (lines counted at `\n`, as positions are everywhere in the tree). */
@@ -653,7 +985,7 @@ export function toComments(scanned: Pick<Scanned, 'comments' | 'commentLines' | 
 }
 
 /** Warn about lines keepalived cannot read whole: 2.2.7 splits them, newer releases drop them. */
-function checkLineLengths(text: string, file: string, diagnostics: SyntaxDiagnostic[]): void {
+function checkLineLengths(text: string, file: string, diagnostics: DiagnosticList): void {
   if (text.length <= MAX_LINE_BYTES) return;
   let start = 0;
   for (let line = 0; start <= text.length; line++) {
@@ -662,7 +994,7 @@ function checkLineLengths(text: string, file: string, diagnostics: SyntaxDiagnos
     const content = end > start && text[end - 1] === '\r' ? end - 1 : end;
     if (content - start > MAX_LINE_BYTES / 3 && utf8Length(text, start, content) > MAX_LINE_BYTES) {
       const at = (offset: number): Position => ({ offset, line, character: offset - start });
-      diagnostics.push({
+      diagnostics.add({
         code: 'line-too-long',
         severity: 'warning',
         message: `line is longer than keepalived's ${MAX_LINE_BYTES}-byte limit: keepalived 2.2.7 reads it as several lines, later releases ignore it`,

@@ -125,7 +125,7 @@ export function shiftChunk(chunk: CachedChunk, offset: number, line: number): vo
       shiftLocated(node.openedBy);
       shiftLocated(node.closedBy);
       shiftLocated(node.at);
-      stack.push(...node.body);
+      for (const child of node.body) stack.push(child);
     } else if (node.type === 'Value') {
       for (const word of node.words) shiftLocated(word);
       node.range = shiftRange(node.range, offsetDelta, lineDelta);

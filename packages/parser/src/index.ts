@@ -2,6 +2,7 @@
  * `@kalint/parser`: reads keepalived.conf the way keepalived does and returns a typed AST.
  * `parse` never throws: whatever the input, it returns a (partial) tree and syntax diagnostics.
  */
+import type { IToken } from 'chevrotain';
 import type { ConfigFile, SyntaxDiagnostic } from './ast.js';
 import { endOfText, Expander, nothingToExpand, type ExpandOptions } from './expand.js';
 import { chunks, ParseCache, shiftChunk, type CachedChunk } from './incremental.js';
@@ -11,7 +12,7 @@ import { walk } from './walk.js';
 export type * from './ast.js';
 export type { IncludeHost, ExpandOptions } from './expand.js';
 export { ParseCache } from './incremental.js';
-export { MAX_LINE_BYTES, MAX_SEQUENCE_VALUES, decomment, dirname } from './expand.js';
+export { MAX_DIAGNOSTICS_PER_KIND, MAX_LINE_BYTES, MAX_SEQUENCE_VALUES, READING_LIMITS, decomment, dirname } from './expand.js';
 export { statements, findStatements } from './walk.js';
 export { walk };
 
@@ -64,14 +65,16 @@ function parseWhole(text: string, options: ParseOptions): ParseResult {
     const expander = new Expander(options);
     ast.range.end = endOfText(text);
     let built: SyntaxDiagnostic[];
-    if (options.expand !== false && nothingToExpand(text)) {
-      // The common case, and the one large files are: parse as the text is read.
+    if (options.expand !== false) {
+      // Parse as the text is read (and expanded): the tokens never exist whole.
       const tree = new TreeBuilder(ast);
-      expander.streamFile(text, file, (tokens) => tree.feed(tokens));
+      const feed = (tokens: IToken[]) => tree.feed(tokens);
+      // The common case, and the one large files are: nothing to expand.
+      if (nothingToExpand(text)) expander.streamFile(text, file, feed);
+      else expander.expandFile(text, file, feed);
       built = tree.finish();
     } else {
-      if (options.expand === false) expander.sourceFile(text, file);
-      else expander.expandFile(text, file);
+      expander.sourceFile(text, file);
       built = buildTree(expander.tokens, ast);
     }
     const diagnostics = unique([...expander.diagnostics, ...built]);

@@ -9,7 +9,7 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { schema, ROOT, type KeywordSpec } from '@kalint/grammar';
 import type { Block, ConfigFile, Located, Node, Prefix, Range, Statement, SyntaxDiagnostic, Value, Word } from './ast.js';
-import { decomment } from './expand.js';
+import { decomment, DiagnosticList } from './expand.js';
 import {
   allTokens,
   Conditional,
@@ -100,7 +100,8 @@ interface Frame {
  * where each token stands by counting the newline tokens it is fed (see stream.ts).
  */
 class AstBuilder {
-  readonly diagnostics: SyntaxDiagnostic[] = [];
+  /** At most `MAX_DIAGNOSTICS_PER_KIND` of a kind per file: 100,000 unclosed blocks are one mistake. */
+  readonly diagnostics = new DiagnosticList();
   private stack: Frame[] = [];
   /** Blocks, open or closed, holding a line indented no deeper than their opener, in text order. */
   private readonly dedented: Frame[] = [];
@@ -398,7 +399,7 @@ class AstBuilder {
   }
 
   private report(code: string, severity: 'error' | 'warning', message: string, at: Located): void {
-    this.diagnostics.push({ code, severity, message, file: at.file, range: at.range });
+    this.diagnostics.add({ code, severity, message, file: at.file, range: at.range });
   }
 }
 
@@ -419,7 +420,6 @@ function span(from: Located, to: Located): Range {
  */
 export class TreeBuilder {
   private readonly builder: AstBuilder;
-  private readonly errors: SyntaxDiagnostic[] = [];
 
   constructor(private readonly file: ConfigFile) {
     this.builder = new AstBuilder(file);
@@ -430,18 +430,21 @@ export class TreeBuilder {
     parser.input = tokens;
     try {
       parser.config();
+      for (const error of parser.errors) {
+        this.builder.diagnostics.add({ code: 'parse-error', severity: 'error', message: error.message, file: this.file.file, range: this.file.range });
+      }
     } finally {
       parser.builder = null;
-    }
-    for (const error of parser.errors) {
-      this.errors.push({ code: 'parse-error', severity: 'error', message: error.message, file: this.file.file, range: this.file.range });
+      // The shared parser would otherwise hold the last input, every token of an expanded
+      // configuration (a million and more), until the next parse.
+      parser.input = [];
     }
   }
 
   /** End of input: report what is left open; returns the syntax diagnostics. */
   finish(): SyntaxDiagnostic[] {
     this.builder.finish();
-    return [...this.builder.diagnostics, ...this.errors];
+    return this.builder.diagnostics.all;
   }
 }
 

@@ -226,8 +226,21 @@ describe('definitions and substitution', () => {
     expect(outline(ast)).toEqual(['vrrp_instance A', '  priority 1', '  notify a#b']);
   });
 
-  it('reports a definition that refers to itself instead of hanging', () => {
-    expect(parsed('$A=$A x\nglobal_defs {\n  router_id $A\n}').errors).toEqual(['3:3 substitution-loop']);
+  it('reports a definition that refers to itself instead of hanging (keepalived hangs on it)', () => {
+    expect(parsed('$A=$A\nglobal_defs {\n  router_id $A\n}').errors).toEqual(['3:3 substitution-loop']);
+  });
+
+  it('stops a growing substitution at keepalived\'s 1023-byte line limit and reads the line as substituted so far, as keepalived does', () => {
+    const { ast, errors, diagnostics } = parsed('$A=$A x\nglobal_defs {\n  router_id $A\n}');
+    expect(errors).toEqual(['3:3 substitution-too-long']);
+    expect(diagnostics[0]!.message).toMatch(/^parameter substitution makes this line longer than keepalived's 1023-byte limit: keepalived stops substituting there/);
+    const routerId = findStatements(ast, 'global_defs/router_id')[0]!;
+    const line = ['router_id', ...routerId.args.map((w) => w.text)].join(' ');
+    expect(routerId.args[0]!.text).toBe('$A');
+    expect(routerId.args.slice(1).every((w) => w.text === 'x')).toBe(true);
+    // One more `$A` -> `$A x` would pass 1023 bytes.
+    expect(line.length).toBeLessThanOrEqual(1023);
+    expect(line.length + 2).toBeGreaterThan(1023);
   });
 });
 
