@@ -3,10 +3,10 @@
  * regular non-executable files only). The parser does no I/O; the command line and the language
  * server hand it this host.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { posix, resolve } from 'node:path';
 import type { IncludeHost } from '@kalint/parser';
+import { glob3 } from './glob.js';
 
 /** Largest config file read; keepalived configs are small, anything bigger is a mistake. */
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -84,25 +84,22 @@ export function nodeIncludeHost(
 ): IncludeHost {
   return {
     expand(pattern, fromDirectory) {
-      const absolute = isAbsolute(pattern) ? pattern : resolve(cwd, fromDirectory, pattern);
-      let matches: string[];
-      try {
-        // keepalived's glob(3) returns matches sorted, and `*` does not match a leading dot.
-        matches = globSync(absolute, { onlyFiles: false, dot: false, expandDirectories: false, absolute: true }).sort();
-      } catch {
-        matches = [];
+      // keepalived's glob(3) (see glob.ts): `**` is `*`, braces alternative by alternative, a
+      // plain path whatever it is (read() then refuses a device or a FIFO as keepalived does).
+      // Paths are made absolute and normalised, so that an include cycle is seen as one.
+      return glob3(pattern, resolve(cwd, fromDirectory)).map((path) => posix.normalize(path));
+    },
+    globstarMatches(pattern, fromDirectory) {
+      // A shell's globstar matches `**` at any depth; zero and two levels are enough to show
+      // that it reads other files than keepalived, without walking a whole tree.
+      const found = new Set<string>();
+      for (const levels of ['', '*/*/']) {
+        const shell = pattern.replace(/(^|\/)\*\*\/|(^|\/)\*\*$/g, (_all, lead: string | undefined, tail: string | undefined) =>
+          tail !== undefined ? `${tail}${levels === '' ? '*' : '*/*'}` : `${lead ?? ''}${levels}`,
+        );
+        for (const path of glob3(shell, resolve(cwd, fromDirectory))) found.add(posix.normalize(path));
       }
-      // The glob library lists files and directories only; glob(3) returns a plain path that
-      // exists whatever it is (a device, a FIFO), and read() then refuses it as keepalived does.
-      if (matches.length === 0 && !isDynamicPattern(pattern)) {
-        try {
-          lstatSync(absolute);
-          matches = [absolute];
-        } catch {
-          // Does not exist: no match.
-        }
-      }
-      return matches;
+      return [...found];
     },
     read(path) {
       path = resolve(cwd, path);
