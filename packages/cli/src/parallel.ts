@@ -218,7 +218,7 @@ function chunk(parts: number[][]): number[][] {
   const chunks: number[][] = [];
   let current: number[] = [];
   for (const part of parts) {
-    current.push(...part);
+    for (const index of part) current.push(index);
     if (current.length >= CHUNK_FILES) {
       chunks.push(current.sort((a, b) => a - b));
       current = [];

@@ -3,13 +3,14 @@
  * (Vim's quickfix, Emacs' compile mode) and CI log parsers recognise; related locations follow
  * as `note:` lines, as GCC prints them.
  */
+import { shownDiagnostics } from './cap.js';
 import { oneBased, type Formatter } from './types.js';
 
 /** Renders findings as GCC-style diagnostic lines. */
 export const gcc: Formatter = ({ results, displayPath }) => {
   let out = '';
   for (const result of results) {
-    for (const d of result.diagnostics) {
+    for (const d of shownDiagnostics(result.diagnostics)) {
       const at = oneBased(d.range.start);
       out += `${displayPath(d.file)}:${at.line}:${at.column}: ${d.severity}: ${oneLine(d.message)} [${d.ruleId}]\n`;
       for (const r of d.related ?? []) {

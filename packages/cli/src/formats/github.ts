@@ -2,13 +2,14 @@
  * GitHub Actions workflow commands (`::error file=F,line=L,...::message`): a step running kalint
  * annotates the pull request's lines without any upload step.
  */
+import { shownDiagnostics } from './cap.js';
 import { oneBased, type Formatter } from './types.js';
 
 /** Renders findings as GitHub Actions `::error`/`::warning` workflow commands. */
 export const github: Formatter = ({ results, displayPath }) => {
   let out = '';
   for (const result of results) {
-    for (const d of result.diagnostics) {
+    for (const d of shownDiagnostics(result.diagnostics)) {
       const start = oneBased(d.range.start);
       const end = oneBased(d.range.end);
       const properties = [

@@ -4,6 +4,7 @@
  * Nothing at all when there is nothing to report, so a clean run is silent.
  */
 import picocolors from 'picocolors';
+import { shownDiagnostics } from './cap.js';
 import { oneBased, type Formatter } from './types.js';
 
 /** Messages longer than this are not padded to, nor aligned with. */
@@ -19,18 +20,8 @@ export const stylish: Formatter = ({ results, color, displayPath }) => {
   let fixableWarnings = 0;
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    const rows = result.diagnostics.map((d) => {
-      const at = oneBased(d.range.start);
-      return { d, line: String(at.line), column: String(at.column) };
-    });
-    const lineWidth = Math.max(...rows.map((r) => r.line.length));
-    const columnWidth = Math.max(...rows.map((r) => r.column.length));
-    const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
-    // Rule ids line up after short messages; a long message is not allowed to push every other
-    // row's rule id off the screen.
-    const messageWidth = Math.max(0, ...rows.map((r) => firstLine(r.d.message).length).filter((n) => n <= MAX_ALIGNED_MESSAGE));
-    out += `\n${c.underline(result.path)}\n`;
-    for (const { d, line, column } of rows) {
+    // The summary counts every finding; the rows show at most 100 of a rule (cap.ts).
+    for (const d of result.diagnostics) {
       if (d.severity === 'error') {
         errors++;
         if (d.fix) fixableErrors++;
@@ -38,6 +29,28 @@ export const stylish: Formatter = ({ results, color, displayPath }) => {
         warnings++;
         if (d.fix) fixableWarnings++;
       }
+    }
+    const rows = shownDiagnostics(result.diagnostics).map((d) => {
+      const at = oneBased(d.range.start);
+      return { d, line: String(at.line), column: String(at.column) };
+    });
+    // Widths by a loop, not `Math.max(...rows)`: a file with 150,000 findings would pass that many
+    // arguments and overflow the stack.
+    let lineWidth = 0;
+    let columnWidth = 0;
+    let severityWidth = 0;
+    // Rule ids line up after short messages; a long message is not allowed to push every other
+    // row's rule id off the screen.
+    let messageWidth = 0;
+    for (const r of rows) {
+      lineWidth = Math.max(lineWidth, r.line.length);
+      columnWidth = Math.max(columnWidth, r.column.length);
+      severityWidth = Math.max(severityWidth, r.d.severity.length);
+      const width = firstLine(r.d.message).length;
+      if (width <= MAX_ALIGNED_MESSAGE) messageWidth = Math.max(messageWidth, width);
+    }
+    out += `\n${c.underline(result.path)}\n`;
+    for (const { d, line, column } of rows) {
       const position = c.dim(`${line.padStart(lineWidth)}:${column.padEnd(columnWidth)}`);
       const severity = (d.severity === 'error' ? c.red : c.yellow)(d.severity.padEnd(severityWidth));
       out += `  ${position}  ${severity}  ${firstLine(d.message).padEnd(messageWidth)}  ${c.dim(d.ruleId)}\n`;
