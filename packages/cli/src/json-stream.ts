@@ -13,8 +13,13 @@ type Frame = { kind: 'array'; items: unknown[]; next: number } | { kind: 'object
 /**
  * Write `value` as JSON through `write`, leaving out object members whose key is in `skipKeys`.
  * Primitives serialise as `JSON.stringify` does, and `toJSON` is honoured.
+ *
+ * Objects with a string `type` member are tree nodes. Once `maxNodes` of them are written, arrays
+ * end before their next node (a node that is an object's member is still written, so every node
+ * keeps its shape). Returns the number of nodes written.
  */
-export function writeJson(value: unknown, write: (chunk: string) => void, skipKeys: ReadonlySet<string> = new Set()): void {
+export function writeJson(value: unknown, write: (chunk: string) => void, skipKeys: ReadonlySet<string> = new Set(), maxNodes = Infinity): number {
+  let nodes = 0;
   let buffer = '';
   const out = (text: string) => {
     buffer += text;
@@ -28,6 +33,7 @@ export function writeJson(value: unknown, write: (chunk: string) => void, skipKe
   const begin = (key: string, v: unknown, inArray: boolean) => {
     // AST nodes compute some members on demand and say what to serialise through toJSON.
     if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON(key: string): unknown }).toJSON(key);
+    if (v !== null && typeof v === 'object' && typeof (v as { type?: unknown }).type === 'string') nodes++;
     if (v === null || typeof v !== 'object') {
       const text = typeof v === 'function' || typeof v === 'symbol' || v === undefined ? (inArray ? 'null' : undefined) : JSON.stringify(v);
       out(text ?? 'null');
@@ -44,7 +50,9 @@ export function writeJson(value: unknown, write: (chunk: string) => void, skipKe
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.kind === 'array') {
-      if (frame.next === frame.items.length) {
+      const item = frame.items[frame.next];
+      const cut = nodes >= maxNodes && item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string';
+      if (frame.next === frame.items.length || cut) {
         out(']');
         stack.pop();
         continue;
@@ -65,4 +73,5 @@ export function writeJson(value: unknown, write: (chunk: string) => void, skipKe
     }
   }
   if (buffer !== '') write(buffer);
+  return nodes;
 }

@@ -4,17 +4,22 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { parse, type SyntaxDiagnostic } from '@kalint/parser';
+import { parse, walk, type ConfigFile, type SyntaxDiagnostic } from '@kalint/parser';
 import { UsageError, type Io } from './io.js';
 import { nodeIncludeHost } from '@kalint/node';
 import { writeJson } from './json-stream.js';
 import { parseMaxFileSize, readInput } from './read-input.js';
 
-export const parseUsage = `Usage: kalint parse FILE [--config-id ID] [--no-expand]
+/** Nodes printed at most by default: a configuration of tens of thousands of lines. */
+export const DEFAULT_MAX_NODES = 100_000;
+
+export const parseUsage = `Usage: kalint parse FILE [--config-id ID] [--no-expand] [--max-nodes N]
 
 Print the parsed configuration as JSON on stdout, includes resolved.
   --config-id ID          select @ID conditional lines, as keepalived -i ID does
   --no-expand             keep the file as written: no substitution, no includes followed
+  --max-nodes N           print at most about N nodes of the tree (default ${DEFAULT_MAX_NODES.toLocaleString('en')}; 0: all);
+                          a longer tree ends early, says so in "truncated" and on stderr
   --max-file-size BYTES   refuse files (and skip includes) larger than this (K, M, G; default 16M)
 Exit status: 0 no syntax error, 1 syntax errors (on stderr), 2 usage or I/O error.
 `;
@@ -26,6 +31,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
       'config-id': { type: 'string' },
       'no-expand': { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      'max-nodes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -37,31 +43,59 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('kalint parse takes exactly one FILE (see kalint parse --help)');
   const file = positionals[0]!;
   const maxBytes = parseMaxFileSize(values['max-file-size']);
-  let read;
-  try {
-    read = readInput(resolve(io.cwd, file), file, maxBytes, io);
-  } catch (error) {
-    throw new UsageError(`cannot read ${(error as Error).message}`);
-  }
+  const maxNodes = parseMaxNodes(values['max-nodes']);
+  // A file that cannot be read is a UsageError naming it: "'adir' is a directory".
+  const read = readInput(resolve(io.cwd, file), file, maxBytes, io);
   const result = parse(read.text, {
     file,
     host: nodeIncludeHost(io.cwd, maxBytes),
     expand: values['no-expand'] !== true,
     ...(values['config-id'] !== undefined ? { configId: values['config-id'] } : {}),
   });
-  const output = { file, files: result.files, diagnostics: result.diagnostics, ast: result.ast };
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(output, withoutSchema);
-  } catch (error) {
-    // Too deep for JSON.stringify's recursion, or longer than a string may be: written in chunks.
-    if (!(error instanceof RangeError)) throw error;
+  const nodes = countNodes(result.ast);
+  if (maxNodes === 0 || nodes <= maxNodes) {
+    const output = { file, files: result.files, diagnostics: result.diagnostics, ast: result.ast };
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(output, withoutSchema);
+    } catch (error) {
+      // Too deep for JSON.stringify's recursion, or longer than a string may be: written in chunks.
+      if (!(error instanceof RangeError)) throw error;
+    }
+    if (json !== undefined) io.stdout(json);
+    else writeJson(output, io.stdout, new Set(['spec']));
+  } else {
+    // Too many nodes to print: written in chunks, arrays ending once about maxNodes are out.
+    const truncated = { nodes, limit: maxNodes, message: `the tree has ${nodes.toLocaleString('en')} nodes; arrays end after about ${maxNodes.toLocaleString('en')}` };
+    writeJson({ file, files: result.files, diagnostics: result.diagnostics, truncated, ast: result.ast }, io.stdout, new Set(['spec']), maxNodes);
   }
-  if (json !== undefined) io.stdout(json);
-  else writeJson(output, io.stdout, new Set(['spec']));
   io.stdout('\n');
   for (const diagnostic of result.diagnostics) io.stderr(formatDiagnostic(diagnostic) + '\n');
+  if (maxNodes !== 0 && nodes > maxNodes) {
+    io.stderr(
+      `kalint: warning: ${file}: the parsed tree has ${nodes.toLocaleString('en')} nodes; kalint printed about the first ${maxNodes.toLocaleString('en')} and marked the output "truncated" (--max-nodes raises the limit)\n`,
+    );
+  }
   return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** The `--max-nodes` option's value: a whole number, 0 for no limit. */
+function parseMaxNodes(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_NODES;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-nodes expects a whole number of nodes (0: no limit), not '${value}'`);
+  return Number(value.trim());
+}
+
+/** Nodes the printed tree holds (statements, values, blocks, words, prefixes, comments, definitions, includes, the file). */
+export function countNodes(ast: ConfigFile): number {
+  let nodes = 1 + ast.comments.length + ast.definitions.length + ast.includes.length;
+  for (const directive of [...ast.definitions, ...ast.includes]) nodes += directive.prefixes?.length ?? 0;
+  for (const node of walk(ast)) {
+    nodes += 1 + ('prefixes' in node ? (node.prefixes?.length ?? 0) : 0);
+    if (node.type === 'Statement') nodes += 1 + node.args.length + (node.block !== null ? 1 : 0);
+    else if (node.type === 'Value') nodes += node.words.length;
+  }
+  return nodes;
 }
 
 /** The schema entry on each statement is kalint's own knowledge, not part of the file: leave it out. */
