@@ -160,11 +160,11 @@ function reportNotUtf8(name: string, line: number, io: Io): void {
 
 /**
  * Report why the formatter left `name`'s text alone, if it did: syntax errors as
- * `file:line:col: error: message [syntax]` (or `[too-deep]`), a failed safety check as kalint's own error.
+ * `file:line:col: error: message [syntax]` (or `[too-deep]`, `[unpredictable]`), a failed safety check as kalint's own error.
  */
 function reportRefusal(result: FormatResult, name: string, io: Io): boolean {
-  if (result.refused === 'syntax' || result.refused === 'depth') {
-    const tag = result.refused === 'syntax' ? 'syntax' : 'too-deep';
+  if (result.refused === 'syntax' || result.refused === 'depth' || result.refused === 'unpredictable') {
+    const tag = result.refused === 'syntax' ? 'syntax' : result.refused === 'depth' ? 'too-deep' : 'unpredictable';
     for (const d of result.diagnostics) {
       io.stderr(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message.replace(/\r?\n/g, ' ')} [${tag}]\n`);
     }

@@ -10,8 +10,9 @@
  * between `# kalint-fmt: off` and `# kalint-fmt: on` are copied unchanged. A file with syntax
  * errors is not formatted, and every result is checked to read exactly as the input did.
  */
-import { parse, type Node, type SyntaxDiagnostic } from '@kalint/parser';
+import { parse, sameKeepalivedReading, type Node, type SyntaxDiagnostic } from '@kalint/parser';
 import { definitionLines } from './definitions.js';
+import { unpredictableReading } from './keepalived.js';
 import { layout, MAX_FORMAT_DEPTH, TooDeep } from './layout.js';
 import { sameTokenReading } from './reading.js';
 
@@ -37,9 +38,10 @@ export interface FormatResult {
   changed: boolean;
   /**
    * Why the text was left as it was: syntax errors (in `diagnostics`), blocks nested deeper than
-   * `MAX_FORMAT_DEPTH` (a diagnostic `too-deep` where it happens), or a failed safety check.
+   * `MAX_FORMAT_DEPTH` (a diagnostic `too-deep` where it happens), a file whose reading keepalived
+   * itself does not fix (a diagnostic `unpredictable-reading` saying why), or a failed safety check.
    */
-  refused?: 'syntax' | 'depth' | 'unsafe';
+  refused?: 'syntax' | 'depth' | 'unpredictable' | 'unsafe';
   diagnostics: SyntaxDiagnostic[];
 }
 
@@ -48,6 +50,13 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
   const file = options.file ?? '<input>';
   const diagnostics = parse(text, { file, expand: false }).diagnostics.filter((d) => d.severity === 'error');
   if (diagnostics.length > 0) return { text, changed: false, refused: 'syntax', diagnostics };
+  // What keepalived reads here depends on memory contents or chance: no layout can be shown to keep it.
+  const unpredictable = unpredictableReading(text);
+  if (unpredictable !== null) {
+    const start = { offset: 0, line: 0, character: 0 };
+    const message = `not formatted: ${unpredictable}`;
+    return { text, changed: false, refused: 'unpredictable', diagnostics: [{ code: 'unpredictable-reading', severity: 'error', message, file, range: { start, end: start } }] };
+  }
   const unit = options.indent === 'tab' ? '\t' : ' '.repeat(options.indent ?? 4);
   let formatted: string;
   try {
@@ -79,10 +88,14 @@ export interface LineEdit {
 /**
  * Format the whole statements that lines `startLine`..`endLine` (0-based) touch, at the depth of
  * the block they stand in: the innermost block holding the whole range, and in it every statement
- * (with its own block) that overlaps the range. Null when there is nothing to change or the file
- * cannot be formatted.
+ * (with its own block) that overlaps the range. Null when there is nothing to change, the file
+ * cannot be formatted, or it has a `\r` that no `\n` follows (see below).
  */
 export function formatRange(text: string, startLine: number, endLine: number, options: FormatOptions = {}): LineEdit | null {
+  // Lines are counted at `\n`, as keepalived counts them. Editors also end a line at a `\r` that no
+  // `\n` follows: in such a text their line numbers and these disagree, and an edit could land on
+  // the wrong lines.
+  if (/\r(?!\n)/.test(text)) return null;
   const parsed = parse(text, { file: options.file ?? '<input>', expand: false });
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return null;
   const unit = options.indent === 'tab' ? '\t' : ' '.repeat(options.indent ?? 4);
@@ -124,7 +137,16 @@ export function formatRange(text: string, startLine: number, endLine: number, op
   return { start: first, end: last, text: formatted };
 }
 
-/** Whether `after` reads as `before` does: the same tokens (no word or comment lost). */
+/**
+ * Whether `after` reads as `before` does, both ways it must: keepalived's own reading (an
+ * independent model of its reader: every logical line's words, for 2.2.7 and later releases, in
+ * each of their reading passes), which drops comments; and kalint's token reading, which proves
+ * that no word or comment was lost. Each is linear in the text.
+ */
 function sameReading(before: string, after: string): boolean {
-  return sameTokenReading(before, after);
+  return (
+    sameTokenReading(before, after) &&
+    sameKeepalivedReading(before, after, { version: '2.2.7' }) &&
+    sameKeepalivedReading(before, after, { version: 'newer' })
+  );
 }

@@ -150,7 +150,8 @@ export function layout(text: string, unit: string, baseDepth = 0, inDefinition =
     depth += braceBalance(line.tokens);
   };
 
-  for (const line of physicalLines(text, tokenize(text))) {
+  const lines = physicalLines(text, tokenize(text));
+  for (const line of lines) {
     const first = line.tokens[0];
     at = first?.offset ?? at;
     if (off) {
@@ -274,7 +275,12 @@ export function layout(text: string, unit: string, baseDepth = 0, inDefinition =
   }
 
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out.length === 0 ? '' : out.join('\n') + '\n';
+  if (out.length === 0) return '';
+  // Releases after 2.2.7 drop a line with a NUL byte, unless it is a last line without a line end,
+  // which they read up to the NUL: that line keeps having none.
+  const last = lines[lines.length - 1];
+  const unended = last !== undefined && !text.endsWith('\n') && last.tokens.some((t) => t.kind === 'nul');
+  return out.join('\n') + (unended ? '' : '\n');
 }
 
 /**

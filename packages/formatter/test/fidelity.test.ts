@@ -37,6 +37,10 @@ describe('the formatter reads line ends as keepalived does', () => {
     );
     expectFormat('global_defs {\n  router_id   a\0 } x \r\n}\n', 'global_defs {\n    router_id   a\0 } x \r\n}\n');
   });
+
+  it('F2: adds no line end after a last line with a NUL byte (later releases read it then, and drop it with one)', () => {
+    expectFormat('global_defs {\n  router_id a\n  }\0 x', 'global_defs {\n    router_id a\n}\0 x');
+  });
 });
 
 describe("the formatter respects keepalived's 1,022-byte line limit", () => {
@@ -129,11 +133,33 @@ describe('the safety check does not have to step in', () => {
   });
 });
 
+describe('the formatter leaves alone a file whose reading keepalived itself does not fix', () => {
+  it('refuses it, saying why, also with the final check off', () => {
+    // Reading out $MD runs `$MD=b`, which frees the value being read: what follows is whatever memory holds.
+    const text = '$MD=a \\\n$MD=b \\\nc\n  $MD\n';
+    for (const verify of [true, false]) {
+      const result = format(text, { verify });
+      expect([result.text, result.changed, result.refused]).toEqual([text, false, 'unpredictable']);
+      expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        [
+          'unpredictable-reading',
+          'not formatted: what keepalived 2.2.7 reads from it depends on memory contents or chance: a multi-line definition was defined again while it was being read out',
+        ],
+      ]);
+    }
+  });
+});
+
 describe('range formatting keeps what keepalived reads', () => {
-  it('counts lines at \\n only, and keeps the lines of a definition', () => {
-    const text = 'global_defs {\n  router_id a\r  router_id b\n$X=1 \\\n  \n}\n';
-    expect(formatRange(text, 1, 1)).toEqual({ start: 1, end: 1, text: '    router_id a router_id b\n' });
-    expect(formatRange(text, 0, 4)).toEqual({ start: 0, end: 4, text: 'global_defs {\n    router_id a router_id b\n    $X=1 \\\n  \n}\n' });
+  it('keeps the lines of a definition', () => {
+    const text = 'global_defs {\r\n  router_id a\r\n$X=1 \\\r\n  \r\n}\r\n';
+    expect(formatRange(text, 0, 4)).toEqual({ start: 0, end: 4, text: 'global_defs {\n    router_id a\n    $X=1 \\\n  \n}\n' });
+  });
+
+  it('gives no edit in a text with a lone \\r, where editors count lines differently', () => {
+    // keepalived reads `router_id a\r router_id b` as one line; an editor shows two.
+    expect(formatRange('global_defs {\n  router_id a\r  router_id b\n}\n', 1, 1)).toBeNull();
+    expect(formatRange('global_defs {\n  router_id a\r\r\n}\n', 1, 1)).toBeNull();
   });
 
   it('leaves alone a line that a definition before the range reads', () => {
