@@ -39,7 +39,7 @@ export function completion(session: Session, params: CompletionParams, snippets:
   if (arg?.values) {
     for (const value of arg.values) items.push({ label: value, kind: CompletionItemKind.EnumMember, detail: arg.name });
   }
-  if (arg?.references) items.push(...definitionNames(session, params.textDocument.uri, text, arg.references));
+  if (arg?.references) for (const item of definitionNames(session, params.textDocument.uri, text, arg.references)) items.push(item);
   if (!optionValue && typed > spec.args.positional.filter((a) => !a.optional).length) {
     for (const [word, value] of Object.entries(options)) {
       items.push({ label: word, kind: CompletionItemKind.Property, detail: value ? `${word} ${value.name}: ${argumentValues(value)}` : spec.args.syntax });

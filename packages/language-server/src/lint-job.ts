@@ -107,7 +107,9 @@ export function runLintJob(job: LintJob): LintJobResult {
       const wanted = new Set(paths);
       for (const file of result.files) {
         if (!wanted.has(file.path)) continue;
-        byPath.get(file.path)!.push(...file.diagnostics);
+        const list = byPath.get(file.path)!;
+        // A loop, not push(...): a file can have more findings than a call takes arguments.
+        for (const d of file.diagnostics) list.push(d);
       }
       for (const group of [...result.project.instanceGroups, ...result.project.virtualServerGroups]) {
         notePeers(

@@ -46,7 +46,7 @@ export function namesOf(ast: ConfigFile): Names {
     if (kind && node.block) {
       for (const item of node.block.body) if (item.type === 'Value' && item.words[0]) references.push({ kind, word: item.words[0] });
     }
-    if (node.spec) references.push(...argumentReferences(node, node.spec));
+    if (node.spec) for (const reference of argumentReferences(node, node.spec)) references.push(reference);
   }
   return { definitions, references };
 }

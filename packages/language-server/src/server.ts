@@ -13,6 +13,7 @@ import { formatDocument, formatDocumentRange } from './formatting.js';
 import { hover } from './hover.js';
 import { runLintJob } from './lint-job.js';
 import { documentLinks } from './links.js';
+import { checkParams, type Needs } from './params.js';
 import { definition, references } from './navigation.js';
 import { prepareRename, rename } from './rename.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
@@ -20,7 +21,23 @@ import { Session } from './session.js';
 import { editorSettings } from './settings.js';
 import { signatureHelp } from './signature-help.js';
 import { documentSymbols } from './symbols.js';
-import { CodeActionKind } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CodeActionRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentFormattingRequest,
+  DocumentLinkRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  SemanticTokensRequest,
+  SignatureHelpRequest,
+} from 'vscode-languageserver';
 
 /** The language id editors give keepalived configurations. */
 export const LANGUAGE_ID = 'keepalived';
@@ -123,20 +140,34 @@ export function startServer(connection: Connection): void {
     diagnostics.request();
   });
 
-  connection.onHover((params) => hover(session, params));
-  connection.onCompletion((params) => completion(session, params, snippets));
-  connection.onSignatureHelp((params) => signatureHelp(session, params));
-  connection.onDocumentFormatting((params) => formatDocument(session, params));
-  connection.onDocumentRangeFormatting((params) => formatDocumentRange(session, params));
-  connection.onDocumentSymbol((params) => documentSymbols(session, params));
-  connection.onFoldingRanges((params) => foldingRanges(session, params));
-  connection.onDefinition((params) => definition(session, params, uriOf));
-  connection.onReferences((params) => references(session, params, uriOf));
-  connection.onPrepareRename((params) => prepareRename(session, params));
-  connection.onRenameRequest((params) => rename(session, params, uriOf));
-  connection.onDocumentLinks((params) => documentLinks(session, params, uriOf));
-  connection.onCodeAction((params) => codeActions(session, params, uriOf));
-  connection.languages.semanticTokens.on((params) => semanticTokens(session, params));
+  // Every request's params are checked before a feature reads them (params.ts): bad ones get the
+  // invalid-params error, not a TypeError as an internal error. The handlers are registered with
+  // onRequest, not onHover and the like: those read params.workDoneToken first, and `params: null`
+  // failed there, before any handler ran.
+  const checked =
+    <P, R>(method: string, needs: Needs, feature: (params: P) => R) =>
+    (params: P): R => {
+      checkParams(method, params, needs);
+      return feature(params);
+    };
+  const atPosition: Needs = { position: true };
+  connection.onRequest(HoverRequest.type, checked(HoverRequest.method, atPosition, (params) => hover(session, params)));
+  connection.onRequest(CompletionRequest.type, checked(CompletionRequest.method, atPosition, (params) => completion(session, params, snippets)));
+  connection.onRequest(SignatureHelpRequest.type, checked(SignatureHelpRequest.method, atPosition, (params) => signatureHelp(session, params)));
+  connection.onRequest(DocumentFormattingRequest.type, checked(DocumentFormattingRequest.method, { formatting: true }, (params) => formatDocument(session, params)));
+  connection.onRequest(
+    DocumentRangeFormattingRequest.type,
+    checked(DocumentRangeFormattingRequest.method, { range: true, formatting: true }, (params) => formatDocumentRange(session, params)),
+  );
+  connection.onRequest(DocumentSymbolRequest.type, checked(DocumentSymbolRequest.method, {}, (params) => documentSymbols(session, params)));
+  connection.onRequest(FoldingRangeRequest.type, checked(FoldingRangeRequest.method, {}, (params) => foldingRanges(session, params)));
+  connection.onRequest(DefinitionRequest.type, checked(DefinitionRequest.method, atPosition, (params) => definition(session, params, uriOf)));
+  connection.onRequest(ReferencesRequest.type, checked(ReferencesRequest.method, { position: true, includeDeclaration: true }, (params) => references(session, params, uriOf)));
+  connection.onRequest(PrepareRenameRequest.type, checked(PrepareRenameRequest.method, atPosition, (params) => prepareRename(session, params)));
+  connection.onRequest(RenameRequest.type, checked(RenameRequest.method, { position: true, newName: true }, (params) => rename(session, params, uriOf)));
+  connection.onRequest(DocumentLinkRequest.type, checked(DocumentLinkRequest.method, {}, (params) => documentLinks(session, params, uriOf)));
+  connection.onRequest(CodeActionRequest.type, checked(CodeActionRequest.method, { range: true, diagnostics: true }, (params) => codeActions(session, params, uriOf)));
+  connection.onRequest(SemanticTokensRequest.type, checked(SemanticTokensRequest.method, {}, (params) => semanticTokens(session, params)));
   connection.onShutdown(() => diagnostics.dispose());
 
   documents.listen(connection);
