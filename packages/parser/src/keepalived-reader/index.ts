@@ -19,7 +19,7 @@
  * (`unpredictable`) instead of guessing.
  */
 import { fromByteString, toByteString, type ByteString } from './bytes.js';
-import { Reader, type CopyEntry, type LogicalLine, type Outcome, type ReaderVersion } from './reader.js';
+import { Reader, type CopyEntry, type Outcome, type ReaderVersion } from './reader.js';
 
 export interface KeepalivedLine {
   /** 1-based physical line of the input that this logical line comes from (keepalived's own numbering) */
@@ -107,22 +107,13 @@ export function readAsKeepalived(input: string | Uint8Array, options: Keepalived
 /** At most this many config ids are compared; a text naming more is not vouched for. */
 const MAX_CONFIG_IDS = 64;
 
-function sameLine(a: LogicalLine, b: LogicalLine): boolean {
-  if (a.include !== b.include || a.words.length !== b.words.length) return false;
-  for (let i = 0; i < a.words.length; i++) if (a.words[i] !== b.words[i]) return false;
-  return true;
-}
-
 /** Reads both in step and stops at the first difference; true when both read alike to the end. */
 function sameReaders(a: Reader, b: Reader): boolean {
   for (;;) {
-    const x = a.next();
-    const y = b.next();
-    if (x === null || y === null) {
-      if (x !== null || y !== null) return false;
-      break;
-    }
-    if (!sameLine(x, y)) return false;
+    const more = a.advance();
+    if (more !== b.advance()) return false;
+    if (!more) break;
+    if (a.key() !== b.key()) return false;
   }
   const outcomes: Outcome[] = [a.outcome!, b.outcome!];
   // A reading cut short proves nothing about the rest; one keepalived cannot predict neither.

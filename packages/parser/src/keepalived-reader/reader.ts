@@ -77,8 +77,6 @@ interface Reference {
   params: { start: number; end: number } | null;
 }
 
-type Chunk = { bytes: ByteString; atEnd: boolean } | { include: ByteString[] };
-
 /**
  * Pending `~SEQ`/`~LST` loops, or multi-line definitions being read out inside one another, beyond
  * which reading stops (truncated): only a definition that expands into itself nests so deep.
@@ -88,59 +86,82 @@ const MAX_NESTING = 10_000;
 /** Reading stops: too much output or work. */
 class Cut extends Error {}
 
-/** The physical lines of the input, as fgets() with keepalived's buffer hands them out. */
-class InputSource {
+/**
+ * Where physical lines come from, one fgets() with keepalived's buffer at a time: `read()` moves to
+ * the next piece, which is `text` from `start` to `end`, then a newline when `newline` is set (a
+ * newline ends a piece, and so do 1023 bytes). `atEnd`: the read ran out of input (feof()).
+ * `include`: instead of text, the place where the parent read an include's files (the copy only).
+ */
+interface LineSource {
+  text: ByteString;
+  start: number;
+  end: number;
+  newline: boolean;
+  atEnd: boolean;
+  include: ByteString[] | null;
+  read(): boolean;
+}
+
+/** The input's physical lines. */
+class InputSource implements LineSource {
+  start = 0;
+  end = 0;
+  newline = false;
+  atEnd = false;
+  readonly include = null;
   private position = 0;
-  private newline = -1;
-  constructor(private readonly text: ByteString) {}
+  private nextNewline = -1;
+  constructor(readonly text: ByteString) {}
 
-  get size(): number {
-    return this.text.length;
-  }
-
-  next(): Chunk | null {
+  read(): boolean {
     const { text } = this;
-    if (this.position >= text.length) return null;
-    if (this.newline < this.position) {
-      this.newline = text.indexOf('\n', this.position);
-      if (this.newline < 0) this.newline = text.length;
+    if (this.position >= text.length) return false;
+    if (this.nextNewline < this.position) {
+      this.nextNewline = text.indexOf('\n', this.position);
+      if (this.nextNewline < 0) this.nextNewline = text.length;
     }
-    const end = Math.min(this.newline + 1, this.position + CHUNK_BYTES, text.length);
-    const bytes = text.slice(this.position, end);
-    this.position = end;
-    // feof(): the read ran out of input, rather than stopping at a newline or a full buffer.
-    const atEnd = end === text.length && bytes[bytes.length - 1] !== '\n' && bytes.length < CHUNK_BYTES;
-    return { bytes, atEnd };
+    this.start = this.position;
+    const limit = this.position + CHUNK_BYTES;
+    this.newline = this.nextNewline < limit && this.nextNewline < text.length;
+    this.end = this.newline ? this.nextNewline : Math.min(limit, text.length);
+    this.position = this.newline ? this.end + 1 : this.end;
+    this.atEnd = !this.newline && this.end === text.length && this.end - this.start < CHUNK_BYTES;
+    return true;
   }
 }
 
-/** The consolidated copy, as a child pass reads it back. */
-class CopySource {
+/** The consolidated copy, as a child pass reads it back: each line with its newline. */
+class CopySource implements LineSource {
+  text = '';
+  start = 0;
+  end = 0;
+  newline = false;
+  readonly atEnd = false;
+  include: ByteString[] | null = null;
   private entry = 0;
   private offset = 0;
   constructor(private readonly entries: readonly CopyEntry[]) {}
 
-  get size(): number {
-    return this.entries.length * 2;
-  }
-
-  next(): Chunk | null {
+  read(): boolean {
     const current = this.entries[this.entry];
-    if (current === undefined) return null;
+    if (current === undefined) return false;
     if (typeof current !== 'string') {
       this.entry++;
-      return current;
+      this.include = current.include;
+      return true;
     }
-    const withNewline = current.length + 1;
-    const end = Math.min(this.offset + CHUNK_BYTES, withNewline);
-    const bytes = end === withNewline ? current.slice(this.offset) + '\n' : current.slice(this.offset, end);
-    if (end === withNewline) {
+    this.include = null;
+    this.text = current;
+    this.start = this.offset;
+    this.newline = current.length + 1 - this.offset <= CHUNK_BYTES;
+    this.end = this.newline ? current.length : this.offset + CHUNK_BYTES;
+    if (this.newline) {
       this.entry++;
       this.offset = 0;
     } else {
-      this.offset = end;
+      this.offset = this.end;
     }
-    return { bytes, atEnd: false };
+    return true;
   }
 }
 
@@ -170,6 +191,28 @@ function changeDirectory(directory: ByteString, name: ByteString): ByteString {
     else parts.push(part);
   }
   return `/${parts.join('/')}`;
+}
+
+/** Whether the word splitter finds a word in `line`: a byte that is not white space, unless it opens an unclosed quote. */
+function hasWords(line: ByteString): boolean {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (i >= line.length) return false;
+  return line[i] !== '"' || line.indexOf('"', i + 1) >= 0;
+}
+
+/** A line made of words without quotes, one space between them: its words joined by a space are the line. */
+const plainLine = /^[^ \t\n\v\f\r"]+(?: [^ \t\n\v\f\r"]+)*$/;
+
+/**
+ * The words of `line` (which has some) in one string, without splitting a plain line: the words
+ * joined by a space when no word has white space in it (no word has a `"` or a NUL), else `"`
+ * and the words joined by NUL bytes. Two lines have equal keys exactly when they have equal words.
+ */
+export function wordsKey(line: ByteString): ByteString {
+  if (plainLine.test(line)) return line;
+  const words = splitWords(line);
+  return words.some((word) => /[ \t\n\v\f\r]/.test(word)) ? `"${words.join('\0')}` : words.join(' ');
 }
 
 /** keepalived's word splitter: white space separates, `"…"` groups (quotes removed), an unclosed `"` drops the rest. */
@@ -203,9 +246,13 @@ export class Reader {
   outcome: Outcome | null = null;
   /** The parent pass's consolidated copy (null for a child pass). */
   readonly copy: CopyEntry[] | null;
+  /** The current logical line (after `advance`), unless it is an include line. */
+  text: ByteString = '';
+  /** The current line's keyword and pattern, when it is an include line. */
+  includeWords: ByteString[] | null = null;
 
   private readonly newer: boolean;
-  private readonly source: InputSource | CopySource;
+  private readonly source: LineSource;
   private readonly child: boolean;
   /** Line counters: one per file the copy says is open (a child), or just the file's (the parent). */
   private readonly lineNumbers: number[] = [0];
@@ -252,27 +299,43 @@ export class Reader {
 
   /** The next logical line with at least one word, or null when reading has ended (see `outcome`). */
   next(): LogicalLine | null {
-    if (this.outcome !== null) return null;
+    if (!this.advance()) return null;
+    const line = this.lineNumbers[this.lineNumbers.length - 1] ?? 0;
+    return this.includeWords !== null ? { line, words: this.includeWords, include: true } : { line, words: splitWords(this.text) };
+  }
+
+  /**
+   * Moves to the next logical line with at least one word: `text` (`includeWords` for an include
+   * line). False when reading has ended (see `outcome`).
+   */
+  advance(): boolean {
+    if (this.outcome !== null) return false;
     try {
       for (;;) {
         const read = this.readLine();
-        if (read === null) return null;
-        const line = this.lineNumbers[this.lineNumbers.length - 1] ?? 0;
-        let result: LogicalLine | null = null;
-        if (typeof read !== 'string') result = { line, words: read, include: true };
-        else {
-          const words = splitWords(read);
-          if (words.length > 0) result = { line, words };
+        if (read === null) return false;
+        if (typeof read === 'string') {
+          if (!hasWords(read)) continue;
+          this.text = read;
+          this.includeWords = null;
+        } else {
+          this.text = '';
+          this.includeWords = read;
         }
-        if (result === null) continue;
         if (++this.lines > this.options.maxLines) throw new Cut();
-        return result;
+        return true;
       }
     } catch (error) {
       if (!(error instanceof Cut)) throw error;
       this.outcome = 'truncated';
-      return null;
+      return false;
     }
+  }
+
+  /** The current line's words in one string: equal for two lines exactly when their words are. */
+  key(): ByteString {
+    if (this.includeWords !== null) return `\0${this.includeWords.join('\0')}`;
+    return wordsKey(this.text);
   }
 
   private step(): void {
@@ -407,25 +470,26 @@ export class Reader {
 
   /** The next physical line, comments stripped; '\n' for an empty one; null at the end. */
   private nextPhysical(open: Definition | null): ByteString | { include: ByteString[] } | null {
+    const source = this.source;
     for (;;) {
-      const chunk = this.source.next();
-      if (chunk === null) {
+      if (!source.read()) {
         this.copy?.push('!');
         this.outcome = 'end';
         return null;
       }
-      if ('include' in chunk) {
+      if (source.include !== null) {
         // The included lines the parent copied: an open definition would take the first of them.
         if (open !== null) this.note('an include in the copy follows an open multi-line definition');
-        return chunk;
+        return { include: source.include };
       }
-      let bytes = chunk.bytes;
-      if (this.child && (bytes[0] === '#' || bytes[0] === '!')) {
-        if (bytes[0] === '#') {
+      const { text, start } = source;
+      let { end, newline } = source;
+      if (this.child && (text[start] === '#' || text[start] === '!') && end > start) {
+        if (text[start] === '#') {
           // `#!…` is an error line the parent wrote; `# NAME` says a file starts: it gets its own count,
           // and keepalived changes to its directory.
-          if (bytes[1] !== '!') {
-            const name = bytes.slice(2, -1);
+          if (text[start + 1] !== '!') {
+            const name = text.slice(start + 2, newline ? end : end - 1);
             const directory = this.directories[this.directories.length - 1]!;
             this.lineNumbers.push(0);
             this.directories.push(name.includes('/') ? changeDirectory(directory, name) : directory);
@@ -441,30 +505,34 @@ export class Reader {
         }
         continue;
       }
-      const nul = bytes.indexOf('\0');
-      if (nul >= 0) bytes = bytes.slice(0, nul);
-      let length = bytes.length;
+      let piece = text.slice(start, end);
+      // keepalived sees the piece up to its first NUL byte.
+      const nul = piece.indexOf('\0');
+      if (nul >= 0) {
+        piece = piece.slice(0, nul);
+        newline = false;
+      }
       const top = this.lineNumbers.length - 1;
-      if (length > 0 && bytes[length - 1] === '\n') {
+      if (newline) {
         this.lineNumbers[top]!++;
-        length--;
-      } else if (this.newer && length === CHUNK_BYTES) {
+      } else if (this.newer && piece.length === CHUNK_BYTES) {
         // Newer releases drop the first 1023 bytes of a longer line and read the rest as a line.
         this.lineNumbers[top]!++;
-        length = 0;
-      } else if (this.newer && !chunk.atEnd) {
+        piece = '';
+      } else if (this.newer && !source.atEnd) {
         // …and drop a line with a NUL byte.
         this.lineNumbers[top]!++;
-        length = 0;
+        piece = '';
       }
-      while (length > 0 && (bytes[length - 1] === '\n' || bytes[length - 1] === '\r')) length--;
-      if (length === 0) {
+      end = piece.length;
+      while (end > 0 && (piece[end - 1] === '\r' || piece[end - 1] === '\n')) end--;
+      if (end === 0) {
         this.copy?.push('');
         return '\n';
       }
-      const text = decomment(bytes.slice(0, length), !this.newer);
-      this.copy?.push(isInclude(text) ? '' : text);
-      if (text !== '') return text;
+      const line = decomment(end === piece.length ? piece : piece.slice(0, end), !this.newer);
+      this.copy?.push(isInclude(line) ? '' : line);
+      if (line !== '') return line;
     }
   }
 
