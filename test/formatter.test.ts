@@ -53,6 +53,8 @@ describe.skipIf(!corpusPresent)('the formatter on the shared corpus', () => {
       }
       formatted++;
       expectSameMeaning(text, result.text);
+      // The final check (keepalived's reading, kalint's tokens) never had to step in.
+      expect(format(text, { file, verify: false }).text, file).toBe(result.text);
       expect(format(result.text).text, file).toBe(result.text);
     }
     expect(formatted).toBeGreaterThan(160);
@@ -82,6 +84,7 @@ describe('the formatter on generated configs', () => {
           return;
         }
         expectSameMeaning(text, result.text);
+        expect(format(text, { indent, verify: false }).text).toBe(result.text);
         expect(format(result.text, { indent }).text).toBe(result.text);
       }),
       { numRuns: 400 },
@@ -91,7 +94,7 @@ describe('the formatter on generated configs', () => {
 
 describe.skipIf(!corpusPresent)('the formatter on mutated corpus configs', () => {
   const files = oracle().map((e) => e.file);
-  const edit = fc.record({ at: fc.double({ min: 0, max: 0.999, noNaN: true }), insert: fc.constantFrom(' ', '\n', '\t', '{', '}', '#', '"', '$X', '@id ', '~SEQ(i,1,2) ', '\\\n') });
+  const edit = fc.record({ at: fc.double({ min: 0, max: 0.999, noNaN: true }), insert: fc.constantFrom(' ', '\n', '\t', '{', '}', '#', '"', '$X', '@id ', '~SEQ(i,1,2) ', '\\\n', '\r', '\0', '\f', '\\ ', '\\#') });
 
   it('preserves the tree and the comments, and is idempotent', () => {
     fc.assert(
@@ -109,6 +112,7 @@ describe.skipIf(!corpusPresent)('the formatter on mutated corpus configs', () =>
           return;
         }
         expectSameMeaning(text, result.text, configId);
+        expect(format(text, { verify: false }).text).toBe(result.text);
         expect(format(result.text).text).toBe(result.text);
       }),
       { numRuns: 200 },
