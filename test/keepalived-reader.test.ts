@@ -5,7 +5,7 @@
  * those texts and on generated ones and checks the model predicts every line keepalived reports.
  * Needs root and keepalived for the oracle part (CI has both); elsewhere that part is skipped.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,13 @@ describe('F6: multi-line $NAME= definitions', () => {
     expect(words('$C=c1 # see \\\nc2\n$C\n')).toEqual([['c1'], ['c2']]);
     expect(sameKeepalivedReading(text, '$C=c1 # see \\\nc2\n$C\n')).toBe(false);
     expect(words('$D=d1 \\\n# note \\\nd2\n$D\n')).toEqual([['d1'], ['d2']]);
+  });
+
+  it('`$NAME=\\` and one more line is an ordinary definition; a ~SEQ reusing a multi-line name makes keepalived read past the value', () => {
+    expect(words('$F=\\\nonly\nx $F\n')).toEqual([['x', 'only']]);
+    const reused = '$M=a \\\nb\n~SEQ(M,2) $M\n';
+    expect(readAsKeepalived(reused).unpredictable).toMatch(/past its end/);
+    expect(sameKeepalivedReading(reused, `${reused}\n`)).toBe(false);
   });
 
   it('substitutes a multi-line definition only at the end of a line, one line per value line', () => {
@@ -373,7 +380,8 @@ function reported(stderr: string, crashed: boolean): { parent: string[]; childre
 }
 
 describe.skipIf(!probe.ok)('the model against keepalived -t (2.2.7)', () => {
-  const directory = mkdtempSync(path.join(tmpdir(), 'kalint-reader-'));
+  // keepalived's ${_PWD} is getcwd(): the real path.
+  const directory = realpathSync(mkdtempSync(path.join(tmpdir(), 'kalint-reader-')));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it('predicts every line keepalived reports, with its line number, in the parent and in the children', async () => {

@@ -585,7 +585,7 @@ export class Reader {
     const place = this.nextPlace!;
     if (place.value.freed) this.note('a multi-line definition was defined again while it was being read out');
     const text = place.value.text;
-    if (place.offset > text.length) this.note('a multi-line definition of one line is read past its end');
+    if (place.offset > text.length) this.note('a multi-line definition whose value has no line end (a ~SEQ or ~LST variable took its name) is read past its end');
     const newline = text.indexOf('\n', place.offset);
     if (newline < 0) {
       const popped = this.placeStack.pop();
