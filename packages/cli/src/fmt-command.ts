@@ -9,9 +9,9 @@
  * The indentation unit of each file: `--indent` over the nearest `.kalintrc.json`'s
  * `format.indent` over `.editorconfig` (`indent_style`, `indent_size`, `tab_width`) over 4 spaces.
  */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { FormatResult } from '@kalint/formatter';
+import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
 import { MAX_INDENT, parseIndent } from '@kalint/node';
 import { discover } from './discover.js';
@@ -206,9 +206,9 @@ class EditorConfigIndent {
 
 /** Parse and check the command line; `help` when that was asked for. */
 function parseOptions(argv: string[]): Options | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
       check: { type: 'boolean' },
       diff: { type: 'boolean' },
       write: { type: 'boolean', short: 'w' },
@@ -218,8 +218,8 @@ function parseOptions(argv: string[]): Options | 'help' {
       'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: true,
-  });
+    'kalint fmt --help',
+  );
   if (values.help) return 'help';
   if (values.write && (values.check || values.diff)) throw new UsageError(`--write cannot be used with --${values.check ? 'check' : 'diff'}`);
   let indent: number | 'tab' | undefined;

@@ -8,10 +8,10 @@
  * errors answer at once.
  */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Diagnostic, HostFacts, LintInput, LintResult, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
 import type { IncludeHost } from '@kalint/parser';
+import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
 import { discover, dropIncluded, type Target } from './discover.js';
 import { runFixes, type ProjectLint } from './fix.js';
@@ -24,8 +24,10 @@ import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js
 import { version } from './version.js';
 
 export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...
+       kalint [options] -        (standard input; with files too)
        kalint fmt [--check | --diff | --write] FILE|DIR|GLOB...   (see kalint fmt --help)
-       kalint parse FILE [--config-id ID] [--no-expand]
+       kalint parse FILE|- [--config-id ID] [--no-expand]
+       kalint rules [--format json]
 
 Lint keepalived configurations. All files of one run are one project: HA peers among them are
 compared. Directories are searched for keepalived configs; see the README for the rules.
@@ -43,7 +45,7 @@ Options:
                          know are errors (keyword-version; default: the newest, 2.4.3)
   --host ADDR=FILE       sysctl settings of real server ADDR (sysctl.conf or sysctl -a output;
                          repeatable)
-  --stdin                lint standard input
+  --stdin                lint standard input (as the file '-' does)
   --stdin-filename NAME  the name standard input is linted as (its config, its peers)
   --max-file-size BYTES  refuse files and standard input (and skip includes) larger than this
                          (K, M, G; default 16M)
@@ -51,7 +53,7 @@ Options:
                          cores and 1,000 files or 2 MB; 1: none). Same findings either way
   --color, --no-color    force colours on or off (default: on for a terminal unless NO_COLOR)
   -h, --help             show this help
-  --version              print kalint's version
+  -v, --version          print kalint's version
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many
 warnings, 2 usage or I/O error.
@@ -130,9 +132,10 @@ export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions
 
 async function lintRun(options: Options, io: Io, runOptions: RunOptions, progress: Progress): Promise<number> {
   const linter = await import('@kalint/linter');
-  const ruleSet = runOptions.ruleSet ?? linter.rules;
-  // The engine reports `unused-suppression` itself; it can be configured like any rule.
-  const knownRules = new Set([...ruleSet.map((r) => r.meta.id), 'unused-suppression']);
+  // The rules of the run, for the report: every id kalint can report (its rules' and the
+  // engine's own), or a test's rules; either can be configured.
+  const rulesMeta: RuleMeta[] = runOptions.ruleSet ? runOptions.ruleSet.map((r) => r.meta) : [...linter.ruleMetas];
+  const knownRules = new Set([...rulesMeta, ...linter.ruleMetas].map((meta) => meta.id));
   for (const id of Object.keys(options.rules)) {
     if (!knownRules.has(id)) throw new UsageError(`--rule: unknown rule '${id}'`);
   }
@@ -348,7 +351,6 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     return result;
   });
   const formatter = await loadFormatter(options.format);
-  const rulesMeta: RuleMeta[] = ruleSet.map((r) => r.meta);
   io.stdout(formatter({ results, cwd, color: options.color, rules: rulesMeta, displayPath: displayOf, absolutePath: absoluteOf }));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
@@ -361,9 +363,9 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
 
 /** Parse and check the command line; `help`/`version` when those were asked for. */
 function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
       format: { type: 'string', short: 'f' },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
@@ -381,10 +383,10 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean' },
+      version: { type: 'boolean', short: 'v' },
     },
-    allowPositionals: true,
-  });
+    'kalint --help',
+  );
   if (values.help) return 'help';
   if (values.version) return 'version';
   const format = values.format ?? 'stylish';
@@ -403,7 +405,9 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
     if (!match) throw new UsageError(`--rule expects ID:off, ID:warn or ID:error, not '${value}'`);
     rules[match[1]!] = match[2] as RuleSetting;
   }
-  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  // `-` is standard input, as for `kalint fmt -` and most tools; `--stdin` says the same.
+  const stdin = values.stdin === true || positionals.includes('-');
+  if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError("--stdin-filename needs --stdin or '-'");
   if (values['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a name');
   if (values.config === '') throw new UsageError('--config needs a file name');
   const targetVersion = values['target-version'];
@@ -430,11 +434,11 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
     configId: values['config-id'],
     targetVersion,
     hosts: values.host ?? [],
-    stdin: values.stdin === true,
+    stdin,
     stdinFilename: values['stdin-filename'],
     maxFileSize: parseMaxFileSize(values['max-file-size']),
     color,
     jobs,
-    files: positionals,
+    files: positionals.filter((file) => file !== '-'),
   };
 }

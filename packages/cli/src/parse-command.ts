@@ -2,20 +2,20 @@
  * `kalint parse FILE [--config-id ID]`: the AST as JSON on stdout, includes resolved, so that
  * scripts can read keepalived configs (as crossplane does for nginx).
  */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { parse, walk, type ConfigFile, type SyntaxDiagnostic } from '@kalint/parser';
+import { parseCommandLine } from './args.js';
 import { UsageError, type Io } from './io.js';
 import { nodeIncludeHost } from '@kalint/node';
 import { writeJson } from './json-stream.js';
-import { parseMaxFileSize, readInput } from './read-input.js';
+import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 
 /** Nodes printed at most by default: a configuration of tens of thousands of lines. */
 export const DEFAULT_MAX_NODES = 100_000;
 
-export const parseUsage = `Usage: kalint parse FILE [--config-id ID] [--no-expand] [--max-nodes N]
+export const parseUsage = `Usage: kalint parse FILE|- [--config-id ID] [--no-expand] [--max-nodes N]
 
-Print the parsed configuration as JSON on stdout, includes resolved.
+Print the parsed configuration as JSON on stdout, includes resolved ('-': standard input).
   --config-id ID          select @ID conditional lines, as keepalived -i ID does
   --no-expand             keep the file as written: no substitution, no includes followed
   --max-nodes N           print at most about N nodes of the tree (default ${DEFAULT_MAX_NODES.toLocaleString('en')}; 0: all);
@@ -25,27 +25,29 @@ Exit status: 0 no syntax error, 1 syntax errors (on stderr), 2 usage or I/O erro
 `;
 
 export async function parseCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
       'config-id': { type: 'string' },
       'no-expand': { type: 'boolean' },
       'max-file-size': { type: 'string' },
       'max-nodes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: true,
-  });
+    'kalint parse --help',
+  );
   if (values.help) {
     io.stdout(parseUsage);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('kalint parse takes exactly one FILE (see kalint parse --help)');
-  const file = positionals[0]!;
+  // `-` is standard input, named <stdin>; its relative includes resolve from the working directory.
+  const file = positionals[0] === '-' ? '<stdin>' : positionals[0]!;
   const maxBytes = parseMaxFileSize(values['max-file-size']);
   const maxNodes = parseMaxNodes(values['max-nodes']);
   // A file that cannot be read is a UsageError naming it: "'adir' is a directory".
-  const read = readInput(resolve(io.cwd, file), file, maxBytes, io);
+  const read = positionals[0] === '-' ? await readStdin(io, maxBytes, file) : readInput(resolve(io.cwd, file), file, maxBytes, io);
+  if (positionals[0] === '-' && read.warning !== undefined) io.stderr(`kalint: warning: ${notUtf8(file, read)}\n`);
   const result = parse(read.text, {
     file,
     host: nodeIncludeHost(io.cwd, maxBytes),

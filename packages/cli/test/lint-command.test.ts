@@ -35,15 +35,15 @@ describe('kalint FILE...: exit status', () => {
 
   it.each([
     [['missing.conf'], "kalint: 'missing.conf' does not exist\n"],
-    [['--frobnicate', 'a.conf'], null],
+    [['--frobnicate', 'a.conf'], "kalint: unknown option '--frobnicate' (see kalint --help)\n"],
     [['--format', 'xml', 'a.conf'], "kalint: unknown --format 'xml' (expected stylish, json, sarif, github, gcc)\n"],
     [['--rule', 'no-such-rule:error', 'a.conf'], "kalint: --rule: unknown rule 'no-such-rule'\n"],
     [['--rule', 'syntax=error', 'a.conf'], "kalint: --rule expects ID:off, ID:warn or ID:error, not 'syntax=error'\n"],
     [['--rule', 'syntax:fatal', 'a.conf'], "kalint: --rule expects ID:off, ID:warn or ID:error, not 'syntax:fatal'\n"],
     [['--max-warnings', 'many', 'a.conf'], "kalint: --max-warnings expects a number of warnings, not 'many'\n"],
-    [['--max-warnings', '-1', 'a.conf'], null],
+    [['--max-warnings', '-1', 'a.conf'], "kalint: --max-warnings needs a value, not the option '-1' (write --max-warnings=-1 if that is the value)\n"],
     [['--fix', '--fix-dry-run', 'a.conf'], 'kalint: --fix and --fix-dry-run cannot be used together\n'],
-    [['--stdin-filename', 'x.conf', 'a.conf'], 'kalint: --stdin-filename needs --stdin\n'],
+    [['--stdin-filename', 'x.conf', 'a.conf'], "kalint: --stdin-filename needs --stdin or '-'\n"],
     [['--host', 'nofile', 'a.conf'], "kalint: --host expects ADDR=FILE, not 'nofile'\n"],
     [['--host', '10.0.0.1=missing.sysctl', 'a.conf'], "kalint: host facts: 'missing.sysctl' does not exist\n"],
     [['--config', 'nope.json', 'a.conf'], "kalint: configuration 'nope.json' does not exist\n"],
@@ -55,7 +55,7 @@ describe('kalint FILE...: exit status', () => {
     const { code, stdout, stderr } = await kalint(args, { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    if (message !== null) expect(stderr).toBe(message);
+    expect(stderr).toBe(message);
     expect(stderr.split('\n')).toHaveLength(2);
     expect(stderr).not.toMatch(/\bat .*:\d+:\d+\)/);
   });
