@@ -247,6 +247,18 @@ describe('the rest of the preprocessor', () => {
     expect(words('~SEQ(i,2) ~SEQ(j,2) p${i}_$j\n')).toEqual([['p1_1'], ['p1_2'], ['p2_1'], ['p2_2']]);
   });
 
+  it('a rejected ~LST lowers keepalived\'s count of pending loops: a later loop waits, and the children (which keep the count) read another order', () => {
+    const text = '~LST(v) bad\n~LST({a,b},{1},{3}) m${a}_$b\n~LST(a,{1},2) n$a\n~LST(a) bad2\np\n';
+    expect(readAsKeepalived(text).lines).toEqual([
+      { line: 3, words: ['n1'] },
+      { line: 3, words: ['n2'] },
+      { line: 4, words: ['m1_'] },
+      { line: 4, words: ['m3_'] },
+      { line: 5, words: ['p'] },
+    ]);
+    expect(childWords(text)).toEqual([['m1_'], ['m3_'], ['n1'], ['n2'], ['p']]);
+  });
+
   it('keeps include lines as lines with their pattern as written, not split into words', () => {
     expect(readAsKeepalived('include  conf.d/*.conf  # all\nincluder "a b"\n').lines).toEqual([
       { line: 1, words: ['include', 'conf.d/*.conf'], include: true },
@@ -334,7 +346,7 @@ function generated(seed: number, count: number): Uint8Array[] {
   const start = [
     '', '', '', '', '  ', '\t', '@kalint-oracle ', '@^kalint-oracle ', '@other ', '~SEQ(i,1,3) ', '~SEQx(i, 9, 11) ',
     '~LST(v,a,b) ', '~LST({u,v},{1,2},{3}) ', '$X=', '$Y=', '$M=', '$X = ', '$M', '${M}', 'a { $M=', '   ', '# note ',
-    '$IF=@kalint-oracle', '$IFLONGNAMEXX abcdefgh', '$IFLONGNAMEXX=@kalint-oracle', '\\#',
+    '$IF=@kalint-oracle', '$IFLONGNAMEXX abcdefgh', '$IFLONGNAMEXX=@kalint-oracle', '\\#', '~LST(v) ', '~LST(u,{1},2) ',
   ];
   const end = ['\n', '\n', '\n', '\n', '\r\n', ' \n', ' \\\n', '\\\n', '\\ \n', '\n\n', '\r\r\n'];
   const line = (): string => {
@@ -362,6 +374,7 @@ const handmade: [string, Uint8Array][] = [
   ['F5', bytes('a \\ \nb \\\nw0\n# see C:\\dir\\\nx # dir\\\\\ny # dir\\\n# see C:\\dir\\ \nw4\n')],
   ['F6', bytes('$A=a1 \\\n   \nb1\n$A\nx { $M=m1 \\\nm2\n}\n$M\n$C=c1 # see \\\n\nc2\n$C\n$D=d1 \\\n# note \\\nd2\n$D\n$M=a \\\n  b \\\n  c\nx $M\n$M y\n')],
   ['unicode', Uint8Array.from(Buffer.from('x # c\\\u00a0\ny # c\\\n$X=v\f\nw $X w\ninclude a.conf\v\nz\u00a0q \ufeffr\n', 'utf8'))],
+  ['rejected ~LST', bytes('~LST(v) bad\n~LST({a,b},{1},{3}) m${a}_$b\n~LST(a,{1},2) n$a\n~LST(a) bad2\np\n')],
   ['preprocessor', bytes('$IF_MAIN=@main\n$IF_MAIN priority 240\n$IFLONGNAMEXX=@kalint-oracle\n$IFLONGNAMEXX abcdefgh\n$H=1#2\np $H\nq "${_HASH}" ${_BANG}x\n$A=${B}1\n$B=b\nr $A ${A}2\ns ${UNDEF}\n~SEQ(i,1,3) s$i { t$i }\n~SEQx(i, 9, 11) h$i\n~LST(v, a, b) l$v\n~LST({u,v},{1,2},{3}) m${u}$v\n~SEQ(i,2) ~SEQ(j,2) p${i}_$j\na{b}c "{d}" e"f g"\nx "unclosed y\n@kalint-oracle on\n@^kalint-oracle off\n')],
 ];
 

@@ -19,7 +19,7 @@
  * (`unpredictable`) instead of guessing.
  */
 import { fromByteString, toByteString, type ByteString } from './bytes.js';
-import { Reader, type CopyEntry, type Outcome, type ReaderVersion } from './reader.js';
+import { Reader, type Outcome, type ReaderVersion } from './reader.js';
 
 export interface KeepalivedLine {
   /** 1-based physical line of the input that this logical line comes from (keepalived's own numbering) */
@@ -69,10 +69,12 @@ const DEFAULT_PWD = '/etc/keepalived';
 /** Default `maxLines`. */
 export const MAX_KEEPALIVED_LINES = 1_000_000;
 
-/** A reader of the text (a parent pass) or of a parent's copy (a child pass) of a text of `size` bytes. */
-function reader(input: ByteString | readonly CopyEntry[], size: number, version: ReaderVersion, configId: ByteString, maxLines: number, pwd = DEFAULT_PWD): Reader {
+/** A reader of the text (a parent pass) of `size` bytes, or of the copy its `parent` pass wrote (a child pass). */
+function reader(input: ByteString | Reader, size: number, version: ReaderVersion, configId: ByteString, maxLines: number, pwd = DEFAULT_PWD, loopCount?: number): Reader {
   // More work than a text of this size needs for maxLines lines means a loop that yields nothing.
-  return new Reader(input, { version, configId, maxLines, maxSteps: 4 * maxLines + 4 * size + 1024, pwd });
+  const options = { version, configId, maxLines, maxSteps: 4 * maxLines + 4 * size + 1024, pwd };
+  if (typeof input === 'string') return new Reader(input, options);
+  return new Reader(input.copy!, { ...options, loopCount: loopCount ?? input.finalLoopCount });
 }
 
 /** What keepalived reads from this text: the logical lines after its whole preprocessing (comment removal, escapes, @ conditionals, $ definitions incl. multi-line ones and substitution, ~SEQ/~SEQx/~LST, brace splitting: `{` and `}` come out as their own logical lines with words ['{'] / ['}']), include lines are kept as lines (not followed). Input bytes: a Uint8Array is read as bytes; a string is encoded as UTF-8 first. */
@@ -86,7 +88,7 @@ export function readAsKeepalived(input: string | Uint8Array, options: Keepalived
   let pass = parent;
   if (options.pass === 'children') {
     while (parent.next() !== null);
-    pass = reader(parent.copy!, text.length, version, configId, maxLines, pwd);
+    pass = reader(parent, text.length, version, configId, maxLines, pwd);
   }
   const lines: KeepalivedLine[] = [];
   for (let line = pass.next(); line !== null; line = pass.next()) {
@@ -150,10 +152,19 @@ export function sameKeepalivedReading(
     const parentA = reader(a, a.length, version, id, maxLines);
     const parentB = reader(b, b.length, version, id, maxLines);
     if (!sameReaders(parentA, parentB)) return false;
-    const childA = reader(parentA.copy!, a.length, version, id, maxLines);
-    const childB = reader(parentB.copy!, b.length, version, id, maxLines);
-    if (!sameReaders(childA, childB)) return false;
-    for (const pass of [parentA, parentB, childA, childB]) {
+    const passes = [parentA, parentB];
+    // The children read the copy with the loop count the pass before them left: in a daemon all
+    // start with the parent's; `keepalived -t` runs its three one after the other.
+    let [previousA, previousB] = [parentA, parentB];
+    for (let child = 0; child < 3; child++) {
+      const childA = reader(parentA, a.length, version, id, maxLines, DEFAULT_PWD, previousA.finalLoopCount);
+      const childB = reader(parentB, b.length, version, id, maxLines, DEFAULT_PWD, previousB.finalLoopCount);
+      if (!sameReaders(childA, childB)) return false;
+      passes.push(childA, childB);
+      if (childA.finalLoopCount === previousA.finalLoopCount && childB.finalLoopCount === previousB.finalLoopCount) break;
+      [previousA, previousB] = [childA, childB];
+    }
+    for (const pass of passes) {
       for (const named of pass.configIds) {
         if (seen.has(named)) continue;
         if (ids.length >= MAX_CONFIG_IDS) return false;

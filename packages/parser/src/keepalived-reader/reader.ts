@@ -44,6 +44,8 @@ export interface ReaderOptions {
   maxSteps: number;
   /** What `${_PWD}` stands for: keepalived's working directory, the main file's. */
   pwd: ByteString;
+  /** keepalived's loop count at the start (a child pass: the parent's `finalLoopCount`). */
+  loopCount?: number;
 }
 
 /** A definition's value; replaced, never changed, so a place in an old value can be told apart. */
@@ -261,12 +263,20 @@ export class Reader {
   private lines = 0;
   private steps = 0;
 
+  /** The last `${_RANDOM}` substituted can have values of different lengths. */
+  private randomLengthVaries = false;
   private residue: ByteString | null = null;
   /** Whether the pending residue has a `$` (known from the line it was cut from). */
   private residueHasDollar = false;
   private nextPlace: Place | null = null;
   private readonly placeStack: { place: Place; loopDepth: number }[] = [];
   private multilineLoopDepth = 0;
+  /**
+   * keepalived's count of pending loops (unsigned): one less for every ~LST it rejects, so it can
+   * fall below the number of loops, and then loops wait (or wrap around, and never wait). It is
+   * not reset between passes: a child pass starts with the parent's count.
+   */
+  private loopCount: number;
   private readonly loops: Loop[] = [];
   private readonly definitions = new Map<ByteString, Definition>();
 
@@ -276,6 +286,7 @@ export class Reader {
   ) {
     this.newer = options.version === 'newer';
     this.directories = [options.pwd];
+    this.loopCount = options.loopCount ?? 0;
     if (typeof input === 'string') {
       this.source = new InputSource(input);
       this.child = false;
@@ -361,7 +372,7 @@ export class Reader {
         buf = this.residue;
         hasDollar = this.residueHasDollar;
         this.residue = null;
-      } else if (this.loops.length > 0 && this.loops.length > this.multilineLoopDepth) {
+      } else if (this.loops.length > 0 && this.loopCount > this.multilineLoopDepth) {
         buf = this.nextFromLoop();
         hasDollar = buf.includes('$');
       } else if (this.nextPlace !== null) {
@@ -428,7 +439,13 @@ export class Reader {
             buf[1] === 'S'
               ? parseSequence(buf, (text, size) => this.substitute(text, size, false).text, this.newer)
               : parseList(buf);
-          if (loop !== null && this.loops.push(loop) > MAX_NESTING) throw new Cut();
+          if (loop !== null) {
+            this.loopCount = (this.loopCount + 1) >>> 0;
+            if (this.loops.push(loop) > MAX_NESTING) throw new Cut();
+          } else if (buf[1] === 'L') {
+            // keepalived counts a ~LST it rejects out of its loops, which it was never in.
+            this.loopCount = (this.loopCount - 1) >>> 0;
+          }
           buf = '';
           break;
         }
@@ -557,6 +574,16 @@ export class Reader {
     definition.value = { text, freed: false };
   }
 
+  private endLoop(): void {
+    this.loops.pop();
+    this.loopCount = (this.loopCount - 1) >>> 0;
+  }
+
+  /** The loop count keepalived is left with after this pass (loops still pending are dropped at the end). */
+  get finalLoopCount(): number {
+    return (this.loopCount - this.loops.length) >>> 0;
+  }
+
   private nextFromLoop(): ByteString {
     const loop = this.loops[this.loops.length - 1]!;
     if (loop.sequence !== undefined) {
@@ -566,16 +593,16 @@ export class Reader {
       const next = sequence.next + sequence.step;
       if (wrapLong(next) !== next) {
         this.note('a ~SEQ runs past the range of a long');
-        this.loops.pop();
+        this.endLoop();
       } else {
         sequence.next = next;
-        if ((sequence.step > 0n && next > sequence.last) || (sequence.step < 0n && next < sequence.last)) this.loops.pop();
+        if ((sequence.step > 0n && next > sequence.last) || (sequence.step < 0n && next < sequence.last)) this.endLoop();
       }
     } else {
       const list = loop.list!;
       const values = list.sets[list.index]!;
       list.names.forEach((name, i) => this.setDefinition(name, values[i]!));
-      if (list.index === list.sets.length - 1) this.loops.pop();
+      if (list.index === list.sets.length - 1) this.endLoop();
       else list.index++;
     }
     return loop.template;
@@ -715,6 +742,7 @@ export class Reader {
           max = min;
         }
         if (max >= 1n << 63n) this.note('${_RANDOM} beyond the range of a long');
+        this.randomLengthVaries = min.toString().length !== max.toString().length;
         // Any value will do as long as both readings get the same one: the smallest.
         return min.toString();
       }
@@ -749,7 +777,7 @@ export class Reader {
       const braces = text[at + 1] === '{' ? 2 : 0;
       after = multiline;
       if (definition.multiline && multiline !== null && this.placeStack.push({ place: multiline, loopDepth: this.multilineLoopDepth }) > MAX_NESTING) throw new Cut();
-      if (definition.multiline) this.multilineLoopDepth = this.loops.length;
+      if (definition.multiline) this.multilineLoopDepth = this.loopCount;
       if (definition.builtin !== null) this.setValue(definition, this.builtinValue(reference, text));
       const value = definition.value.text;
       let replaced = definition.name.length;
@@ -768,8 +796,9 @@ export class Reader {
       const needed = length + replacing - total;
       if (needed < 0 || needed >= size) return { text, changed: false };
       if (params !== null && !this.newer && replacing < total && at + total < text.length) {
-        // 2.2.7 moves only part of the rest of the line after `${NAME params}` when the value is shorter.
-        this.note('a ${_RANDOM …} with text after it (keepalived 2.2.7 garbles the rest of the line)');
+        // 2.2.7 moves only part of the rest of the line after `${NAME params}` when the value is shorter:
+        // what is left depends on the value's length, which can be chance.
+        if (definition.builtin === 'random' && this.randomLengthVaries) this.note('a ${_RANDOM MIN MAX} with text after it (keepalived 2.2.7 garbles the rest of the line, by the length of the value)');
         text = text.slice(0, at) + value.slice(0, replacing) + text[at + total]! + text.slice(at + replacing + 1);
       } else {
         const before = text;
