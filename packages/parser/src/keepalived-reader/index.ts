@@ -11,7 +11,9 @@
  * end of a comment), `@ID`/`@^ID` lines (re-checked after a substitution in 2.2.7), `$NAME=`
  * definitions over several lines, `$NAME`/`${NAME}` substitution, `~SEQ`/`~SEQx`/`~LST`, brace
  * splitting outside double quotes and the word splitter; and keepalived's second reading, of the
- * copy its first pass writes (see `Reader`).
+ * copy its first pass writes (see `Reader`). Line numbers are keepalived's: it counts a line when
+ * it reads its newline, so the first piece of a long line, a line with a NUL (2.2.7) and a last
+ * line without a newline are reported at the line before.
  *
  * Not modelled: what an include reads (an include is a line of its own, never followed), and the
  * values of `${_PWD}` (`/etc/keepalived` unless told), `${_RANDOM}` (its lowest value) and `${_ENV …}`
@@ -129,6 +131,12 @@ function sameReaders(a: Reader, b: Reader): boolean {
  * 2.2.7's reading passes (the parent's pass over the file, and the children's pass over the
  * consolidated copy the parent writes: see the comment at the top of lib/parser.c and how that
  * copy is written in 2.2.7).
+ *
+ * Include lines compare by keyword and pattern, and in the children also by where the parent
+ * read the included files. A children's pass that crashes (2.2.7, a `\!` at the start of a line)
+ * is the same only as one that crashes after the same lines. `keepalived -t` runs its three
+ * children one after another, each starting with the count of pending loops the one before left
+ * (a rejected `~LST` changes it): each child pass that can read differently is compared.
  *
  * It answers false, rather than guess, when a reading is cut short (more than `maxLines` logical
  * lines, or a preprocessor loop that yields nothing: keepalived would take as long or hang), when

@@ -6,10 +6,11 @@
  * keepalived reads its configuration in passes. The first (the "parent") reads the files and,
  * while it reads, writes a consolidated copy: each physical line with its comments stripped, include
  * lines blanked, and the included files' lines where the include was processed. The later passes
- * (the checker, VRRP and BFD "children", all alike) read that copy, which goes through the same
- * reader once more, with two twists: a line of the copy that starts with `#` or `!` is taken for
- * the start or the end of an included file, and a whitespace-only or comment-only line is now an
- * empty line. `Reader` models one pass; the parent's writes the copy the children's reads.
+ * (the checker, VRRP and BFD "children") read that copy through the same reader once more, so
+ * what was stripped once is stripped again (a `\#` became `#`, which now starts a comment), a
+ * whitespace-only or comment-only line is now an empty line, and a line that starts with `#` or
+ * `!` is taken for the start or the end of an included file. `Reader` models one pass; the
+ * parent's writes the copy the children's reads.
  */
 import { decomment } from './decomment.js';
 import { isAlnum, isAlpha, isBlank, isDigit, isSpace, skipBlanks, strtoulDecimal, trimEndBlanks, wrapLong, type ByteString } from './bytes.js';
@@ -23,7 +24,6 @@ const CHUNK_BYTES = LINE_BUFFER_BYTES - 1;
 
 /** What the copy holds: a line (without its newline), or the place an include's files were read. */
 export type CopyEntry = ByteString | { include: ByteString[] };
-
 
 export interface LogicalLine {
   /** keepalived's line number for the line (the physical line it last counted). */
