@@ -70,6 +70,15 @@ function directorFacts(project: Project, path: string): SysctlFacts | undefined 
   return undefined;
 }
 
+/**
+ * How to hand kalint a host's sysctl settings, naming the command-line option and the
+ * configuration key: `--host NAME=FILE`, or `"hosts": { "NAME": "FILE" }` in `.kalintrc.json`.
+ */
+function hostFactsHint(names: readonly string[]): string {
+  const option = names.length === 1 ? `\`--host ${names[0]}=FILE\`` : `\`--host ADDRESS=FILE\`, once per server (\`--host ${names[0]}=FILE\`)`;
+  return `pass them as ${option}, or in the "hosts" key of .kalintrc.json, with FILE in sysctl.conf syntax or \`sysctl -a\` output`;
+}
+
 function vipOf(server: VirtualServer): string {
   if (server.address !== undefined) return server.address;
   return `the addresses marked for ${server.statement.args.map((w) => w.text).join(' ')}`;
@@ -115,25 +124,27 @@ function checkServer(project: Project, report: RuleContext['report'], server: Vi
     }
   }
   if (needs.DR.length > 0) {
-    const addresses = list(needs.DR.map((n) => n.real.address));
+    const names = needs.DR.map((n) => n.real.address);
+    const one = names.length === 1;
     report({
       message:
-        `lb_kind DR: the real server${needs.DR.length > 1 ? 's' : ''} ${addresses} receive${needs.DR.length > 1 ? '' : 's'} packets addressed to ${vip} and must not answer ARP for ${it}. ` +
-        `Each must hold ${vip} on lo or a dummy interface and set net.ipv4.conf.all.arp_ignore = 1 and net.ipv4.conf.all.arp_announce = 2; ` +
+        `lb_kind DR: the real server${one ? '' : 's'} ${list(names)} receive${one ? 's' : ''} packets addressed to ${vip} and must not answer ARP for ${it}. ` +
+        `${one ? 'It' : 'Each'} must hold ${vip} on lo or a dummy interface and set net.ipv4.conf.all.arp_ignore = 1 and net.ipv4.conf.all.arp_announce = 2; ` +
         `otherwise it answers ARP for ${vip} and takes traffic meant for the director. ` +
-        `kalint cannot see this without their sysctl settings (give them as host facts to check the two settings; the address on lo or dummy cannot be seen from sysctl)`,
+        `kalint can check the two settings only from ${one ? 'its' : 'their'} sysctl values: ${hostFactsHint(names)} (the address on lo or dummy cannot be seen from sysctl)`,
       at,
     });
   }
   if (needs.TUN.length > 0) {
-    const addresses = list(needs.TUN.map((n) => n.real.address));
+    const names = needs.TUN.map((n) => n.real.address);
+    const one = names.length === 1;
     const tunnels = [...new Set(needs.TUN.map((n) => n.tunnel))];
     const tunnelKeys = tunnels.map((t) => `net.ipv4.conf.${t}.rp_filter`).join(' and ');
     report({
       message:
-        `lb_kind TUN: the real server${needs.TUN.length > 1 ? 's' : ''} ${addresses} receive${needs.TUN.length > 1 ? '' : 's'} ${vip} through an IP tunnel. ` +
-        `Each must hold ${vip} on the tunnel interface (${tunnels.join(', ')}) and relax reverse-path filtering: net.ipv4.conf.all.rp_filter and ${tunnelKeys} 0 or 2, not 1; ` +
-        `otherwise it drops the tunnelled packets. kalint cannot see this without their sysctl settings (give them as host facts)`,
+        `lb_kind TUN: the real server${one ? '' : 's'} ${list(names)} receive${one ? 's' : ''} ${vip} through an IP tunnel. ` +
+        `${one ? 'It' : 'Each'} must hold ${vip} on the tunnel interface (${tunnels.join(', ')}) and relax reverse-path filtering: net.ipv4.conf.all.rp_filter and ${tunnelKeys} 0 or 2, not 1; ` +
+        `otherwise it drops the tunnelled packets. kalint cannot see this without ${one ? 'its' : 'their'} sysctl settings: ${hostFactsHint(names)}`,
       at,
     });
   }
@@ -165,7 +176,8 @@ export const arpPrerequisites: Rule = {
             message:
               `${method}: the director (the node running this keepalived) must forward packets: net.ipv4.ip_forward = 1, ` +
               `and the real servers must route their replies back through it (default gateway on the director's side). ` +
-              `kalint cannot see this without the director's sysctl settings (give them as host facts for "director" or this node's router_id)`,
+              `kalint cannot see this without the director's sysctl settings: pass them as \`--host director=FILE\` (or under this node's router_id instead of director), ` +
+              `or in the "hosts" key of .kalintrc.json, with FILE in sysctl.conf syntax or \`sysctl -a\` output`,
             at,
           });
           continue;

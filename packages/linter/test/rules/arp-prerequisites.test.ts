@@ -30,7 +30,7 @@ testRule(arpPrerequisites, {
           line: 3,
           column: 13,
           message:
-            'lb_kind DR: the real servers 10.1.8.11 and 10.1.8.12 receive packets addressed to 10.1.8.100 and must not answer ARP for it. Each must hold 10.1.8.100 on lo or a dummy interface and set net.ipv4.conf.all.arp_ignore = 1 and net.ipv4.conf.all.arp_announce = 2; otherwise it answers ARP for 10.1.8.100 and takes traffic meant for the director. kalint cannot see this without their sysctl settings (give them as host facts to check the two settings; the address on lo or dummy cannot be seen from sysctl)',
+            'lb_kind DR: the real servers 10.1.8.11 and 10.1.8.12 receive packets addressed to 10.1.8.100 and must not answer ARP for it. Each must hold 10.1.8.100 on lo or a dummy interface and set net.ipv4.conf.all.arp_ignore = 1 and net.ipv4.conf.all.arp_announce = 2; otherwise it answers ARP for 10.1.8.100 and takes traffic meant for the director. kalint can check the two settings only from their sysctl values: pass them as `--host ADDRESS=FILE`, once per server (`--host 10.1.8.11=FILE`), or in the "hosts" key of .kalintrc.json, with FILE in sysctl.conf syntax or `sysctl -a` output (the address on lo or dummy cannot be seen from sysctl)',
           severity: 'warning',
         },
       ],
@@ -54,7 +54,13 @@ testRule(arpPrerequisites, {
       code: service('DR', ['10.1.8.11', '10.1.8.12']),
       hosts: { '10.1.8.11': 'net.ipv4.conf.all.arp_ignore = 1\n' },
       errors: [
-        { line: 3, column: 13, message: /^lb_kind DR: the real server 10\.1\.8\.12 receives packets addressed to 10\.1\.8\.100/, severity: 'warning' },
+        {
+          line: 3,
+          column: 13,
+          message:
+            'lb_kind DR: the real server 10.1.8.12 receives packets addressed to 10.1.8.100 and must not answer ARP for it. It must hold 10.1.8.100 on lo or a dummy interface and set net.ipv4.conf.all.arp_ignore = 1 and net.ipv4.conf.all.arp_announce = 2; otherwise it answers ARP for 10.1.8.100 and takes traffic meant for the director. kalint can check the two settings only from its sysctl values: pass them as `--host 10.1.8.12=FILE`, or in the "hosts" key of .kalintrc.json, with FILE in sysctl.conf syntax or `sysctl -a` output (the address on lo or dummy cannot be seen from sysctl)',
+          severity: 'warning',
+        },
         { line: 5, column: 17, message: /net\.ipv4\.conf\.all\.arp_announce is not set \(kernel default 0\) in 10\.1\.8\.11\.sysctl\.conf \(no network interface sets it higher\); DR needs 2/, severity: 'error' },
       ],
     },
@@ -67,12 +73,25 @@ testRule(arpPrerequisites, {
     {
       name: 'TUN without facts',
       code: service('TUN', ['10.1.8.11']),
-      errors: [{ line: 3, column: 13, message: /^lb_kind TUN: the real server 10\.1\.8\.11 receives 10\.1\.8\.100 through an IP tunnel/ }],
+      errors: [
+        {
+          line: 3,
+          column: 13,
+          message:
+            'lb_kind TUN: the real server 10.1.8.11 receives 10.1.8.100 through an IP tunnel. It must hold 10.1.8.100 on the tunnel interface (tunl0) and relax reverse-path filtering: net.ipv4.conf.all.rp_filter and net.ipv4.conf.tunl0.rp_filter 0 or 2, not 1; otherwise it drops the tunnelled packets. kalint cannot see this without its sysctl settings: pass them as `--host 10.1.8.11=FILE`, or in the "hosts" key of .kalintrc.json, with FILE in sysctl.conf syntax or `sysctl -a` output',
+        },
+      ],
     },
     {
       name: 'NAT by default: the director must forward',
       code: service(undefined, ['10.1.8.11']),
-      errors: [{ line: 1, column: 16, message: /^lb_kind NAT \(no lb_kind line: keepalived's default\): the director \(the node running this keepalived\) must forward packets: net\.ipv4\.ip_forward = 1/ }],
+      errors: [
+        {
+          line: 1,
+          column: 16,
+          message: /^lb_kind NAT \(no lb_kind line: keepalived's default\): the director \(the node running this keepalived\) must forward packets: net\.ipv4\.ip_forward = 1.* pass them as `--host director=FILE` \(or under this node's router_id instead of director\), or in the "hosts" key of \.kalintrc\.json/,
+        },
+      ],
     },
     {
       name: 'NAT with a director that does not forward, found by router_id',
