@@ -6,7 +6,7 @@
  * line and column it came from.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { Comment, Definition, Include, Position, SyntaxDiagnostic } from './ast.js';
+import type { Comment, Definition, Include, Located, Position, SyntaxDiagnostic } from './ast.js';
 import {
   Conditional,
   Definition as DefinitionToken,
@@ -108,12 +108,25 @@ export class DiagnosticList {
   private readonly kinds = new Map<string, Kind>();
 
   add(diagnostic: SyntaxDiagnostic): void {
-    const kindKey = `${diagnostic.file}\0${diagnostic.code}`;
+    this.addAt(diagnostic.code, diagnostic.severity, diagnostic.message, diagnostic);
+  }
+
+  /**
+   * Add a diagnostic at `at`, whose range is only read when the diagnostic is listed or checked
+   * for a repeat: 500,000 unexpected braces need 500,000 counts, not 500,000 ranges.
+   */
+  addAt(code: string, severity: SyntaxDiagnostic['severity'], message: string, at: Located): void {
+    const kindKey = `${at.file}\0${code}`;
     let kind = this.kinds.get(kindKey);
     if (kind === undefined) {
       kind = { count: 0, seen: new Set(), firstLeftOut: null };
       this.kinds.set(kindKey, kind);
     }
+    if (kind.seen === null && kind.count >= MAX_DIAGNOSTICS_PER_KIND) {
+      kind.count++;
+      return;
+    }
+    const diagnostic: SyntaxDiagnostic = { code, severity, message, file: at.file, range: at.range };
     if (kind.seen !== null) {
       const key = `${diagnostic.range.start.offset}:${diagnostic.range.end.offset}:${diagnostic.message}`;
       if (kind.seen.has(key)) return;
@@ -186,7 +199,7 @@ export class Expander {
     this.fileStack.push(file);
     this.textStack.push(text);
     this.files.push(file);
-    const lexed = scan(this.readable(text));
+    const lexed = this.probe(text) ?? scan(text);
     if (!nested) this.comments = toComments(lexed, file);
     checkLineLengths(text, file, this.problems);
     if (nested) this.pushMarker(positionMarker(file, 0, 0));
@@ -218,45 +231,61 @@ export class Expander {
   streamFile(text: string, file: string, feed: (tokens: IToken[]) => void): void {
     this.files.push(file);
     checkLineLengths(text, file, this.problems);
-    const scanner = new Scanner(this.readable(text));
-    for (let batch = scanner.next(STREAM_BATCH); batch !== null; batch = scanner.next(STREAM_BATCH)) {
-      const words = countWords(batch);
-      if (this.words + words <= READING_LIMITS.words) {
-        this.words += words;
-        feed(batch);
-        continue;
+    const probed = this.probe(text);
+    if (probed !== null) {
+      this.feedCounted(probed.tokens, feed, file, text);
+      this.comments = toComments(probed, file);
+    } else {
+      const scanner = new Scanner(text);
+      for (let batch = scanner.next(STREAM_BATCH); batch !== null && !this.stopped; batch = scanner.next(STREAM_BATCH)) {
+        this.feedCounted(batch, feed, file, text);
       }
-      // The batch passes the words limit: read up to the limit, and stop reading there.
-      let i = 0;
-      for (; i < batch.length; i++) {
-        if (!isWordOrBrace(batch[i]!)) continue;
-        if (this.words === READING_LIMITS.words) break;
-        this.words++;
-      }
-      this.stopReading(batch[i]!, file, text);
-      feed(batch.slice(0, i));
-      break;
+      // `nothingToExpand` looks for every place a directive could stand; reaching this is a bug.
+      if (scanner.directives && !this.stopped) throw new Error('a preprocessor line in a file read without expansion');
+      this.comments = toComments(scanner, file);
     }
-    // `nothingToExpand` looks for every place a directive could stand; reaching this is a bug.
-    if (scanner.directives && !this.stopped) throw new Error('a preprocessor line in a file read without expansion');
-    this.comments = toComments(scanner, file);
     feed([newlineToken(endOrigin(text, file))]);
   }
 
-  /**
-   * The part of `text` worth scanning: all of it, unless a line of it is so long that scanning it
-   * whole would make more tokens than the words limit has left (the scanner hands out whole lines:
-   * 16 MB of `{}` on one line would be 16 million tokens at once). Then a prefix holding more than
-   * what is left; reading stops inside it. Every token but the prefix's last is as in the whole text.
-   */
-  private readable(text: string): string {
-    const left = READING_LIMITS.words - this.words;
-    if (text.length <= left || !hasLongLine(text)) return text;
-    for (let end = Math.max(2 * left, 1024); end < text.length; end *= 2) {
-      const prefix = text.slice(0, end);
-      if (countWords(scan(prefix).tokens) > left + 1) return prefix;
+  /** Hand a batch read straight from `file` to `feed`, up to the words limit. */
+  private feedCounted(batch: IToken[], feed: (tokens: IToken[]) => void, file: string, text: string): void {
+    const words = countWords(batch);
+    if (this.words + words <= READING_LIMITS.words) {
+      this.words += words;
+      feed(batch);
+      return;
     }
-    return text;
+    // The batch passes the words limit: read up to the limit, and stop reading there.
+    let i = 0;
+    for (; i < batch.length; i++) {
+      if (!isWordOrBrace(batch[i]!)) continue;
+      if (this.words === READING_LIMITS.words) break;
+      this.words++;
+    }
+    this.stopReading(batch[i]!, file, text);
+    feed(batch.slice(0, i));
+  }
+
+  /**
+   * `text` scanned only as far as the words limit can reach, when scanning it whole would make far
+   * more tokens than the limit has left: the scanner hands out whole lines, and 16 MB of `{}` on one
+   * line would be 16 million tokens at once. Null when the text is read as usual (no line is that
+   * long, or the text holds fewer words than are left). Prefixes grow until one holds more than
+   * what is left; reading stops inside it, and every token but its last is as in the whole text.
+   */
+  private probe(text: string): Scanned | null {
+    const left = READING_LIMITS.words - this.words;
+    if (text.length <= left || !hasLongLine(text)) return null;
+    // Each token takes a character at least: no shorter prefix can hold more than `left`.
+    let end = Math.max(left + 2, 1024);
+    while (end < text.length) {
+      const scanned = scan(text.slice(0, end));
+      const words = countWords(scanned.tokens);
+      if (words > left + 1) return scanned;
+      // Aim at the length that holds enough, from the words per character seen so far.
+      end = Math.ceil(end * (words > 0 ? Math.min(16, Math.max(1.25, (1.1 * (left + 2)) / words)) : 16));
+    }
+    return null;
   }
 
   /** Hand a token to the parser, counting it against the words limit. */
@@ -352,7 +381,7 @@ export class Expander {
   /** The source view: every token as written, nothing expanded. */
   sourceFile(text: string, file: string): void {
     this.files.push(file);
-    const lexed = scan(this.readable(text));
+    const lexed = this.probe(text) ?? scan(text);
     this.comments = toComments(lexed, file);
     this.tokens = lexed.tokens;
     // The words limit holds here too: the formatter reads this view.
@@ -754,7 +783,7 @@ function isWordOrBrace(token: IToken): boolean {
   return token.tokenType !== Newline && token.tokenType !== PositionMarker;
 }
 
-/** Lines longer than this may hold more words than a scanner's batch should (see `readable`). */
+/** Lines longer than this may hold more words than a scanner's batch should (see `probe`). */
 const LONG_LINE = 100_000;
 
 function hasLongLine(text: string): boolean {

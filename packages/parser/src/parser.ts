@@ -399,7 +399,7 @@ class AstBuilder {
   }
 
   private report(code: string, severity: 'error' | 'warning', message: string, at: Located): void {
-    this.diagnostics.add({ code, severity, message, file: at.file, range: at.range });
+    this.diagnostics.addAt(code, severity, message, at);
   }
 }
 
