@@ -2,9 +2,8 @@
  * The layout: tokens of each physical line -> canonical lines. It changes only white space and line
  * breaks, and only where keepalived reads the result the same way. Lines it cannot re-lay out
  * safely are kept as written:
- * - preprocessor lines and lines with `$` (their braces may be a `${NAME}` reference, and words
- *   moved to a line start may become directives), lines with a NUL byte (keepalived reads nothing
- *   after it), lines with a lone `\` word (moving it to a line end would make it a continuation);
+ * - preprocessor lines, lines with `$`, a NUL byte, escapes or backslashes keepalived reads in
+ *   ways the tokens do not show, re-indented only (see `keptAsWritten`);
  * - every line a multi-line definition may read (see definitions.ts), byte for byte;
  * - lines over keepalived's line limit, and lines whose new layout would cross it, byte for byte.
  */
