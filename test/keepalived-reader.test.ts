@@ -8,8 +8,10 @@
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAsKeepalived, sameKeepalivedReading, type KeepalivedReadingOptions } from '@kalint/parser';
+import { anyText, configLike } from './fuzz/arbitraries.js';
 // @ts-ignore -- a plain ESM module without type declarations, shared with `npm run oracle`
 import { oracleAvailable, pool, runKeepalived } from './oracle/keepalived.mjs';
 
@@ -291,6 +293,26 @@ describe('bounded work on hostile input', () => {
     expect(readAsKeepalived('$A=$A\n$A\n').truncated).toBe(true);
     expect(readAsKeepalived('$L=~SEQ(i,1,100000) $L\n$L\n').truncated).toBe(true);
     expect(sameKeepalivedReading('$A=$A\n$A\n', '$A=$A\n  $A\n')).toBe(false);
+  });
+});
+
+describe('on any text', () => {
+  it('reads every text without throwing, within its bounds, and reads it the same after a comment line put first', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText(300), configLike(150)), (text) => {
+        for (const version of ['2.2.7', 'newer'] as const) {
+          let vouched = true;
+          for (const pass of ['parent', 'children'] as const) {
+            const reading = readAsKeepalived(text, { version, pass, maxLines: 5000 });
+            expect(reading.lines.length).toBeLessThanOrEqual(5000);
+            for (const line of reading.lines) expect(line.words.length).toBeGreaterThan(0);
+            if (reading.truncated || reading.unpredictable !== undefined) vouched = false;
+          }
+          if (vouched) expect(sameKeepalivedReading(text, `# first\n${text}`, { version })).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
