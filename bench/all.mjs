@@ -5,6 +5,7 @@
 //   2. start-up    here            `kalint ha1.conf ha2.conf` (the article pair) beside `node -e 0`
 //   3. editor      bench/lsp.mjs   the language server over stdio on a 20,000-line document
 //   4. fleet       bench/fleet.mjs 5,000 HA pairs (10,000 files) in one directory
+//   5. hostile     bench/hostile.mjs issue 11's hostile inputs, each as a whole process: seconds and peak memory
 // Options: --quick (smaller sizes, fewer runs), --no-results (do not write bench/RESULTS.md).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -75,6 +76,11 @@ const fleet = run('Fleet: an inventory of HA pairs in one directory', 'fleet.mjs
 const fm = /kalint DIR\s+(\S+ s).*?peak memory (\S+ MB)/.exec(fleet);
 const speedup = /worker threads\s+(\d+) threads at (\S+x) the speed of one thread/.exec(fleet);
 if (fm) summary.push([`fleet, ${quick ? 500 : 5000} pairs`, `${fm[1]}, peak ${fm[2]}${speedup ? ` (${speedup[1]} worker threads: ${speedup[2]} one thread)` : ''}`, 'under 20 s, under 2 GB']);
+
+// 5. Hostile input
+const hostile = run('Hostile input: each reproduction of issue 11 as a whole process', 'hostile.mjs', ['--no-fail']);
+const hm = /slowest: (.+?) (\S+) s; largest: (.+?) (\S+) MB; (.+)$/m.exec(hostile);
+if (hm) summary.push(['hostile input, slowest and largest', `${hm[1]}: ${hm[2]} s; ${hm[3]}: ${hm[4]} MB (${hm[5]})`, 'under 10 s, under 1 GB']);
 
 const table = ['| figure | measured | target |', '| --- | --- | --- |', ...summary.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 process.stdout.write(`\n## Summary\n\n${table}\n`);
