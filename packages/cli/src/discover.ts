@@ -34,9 +34,11 @@ const INCLUDE = /^[ \t]*(?:@\^?\S+[ \t]+)?include[ \t]+(?:"([^"\r\n]+)"|([^\s#!]
  * Expand the command line's FILE|DIR|GLOB arguments into files, in argument order (matches of
  * one directory or glob sorted), without duplicates. Texts read to recognise configs are left in
  * `texts` (absolute path -> text) so they are not read twice.
+ * @param emptyDirectories whether a directory without configs is fine (a project root searched
+ *   for context) rather than a mistake
  * @throws UsageError for a missing file, a directory without configs, a glob matching nothing.
  */
-export function discover(args: readonly string[], cwd: string, texts: Map<string, string>): Target[] {
+export function discover(args: readonly string[], cwd: string, texts: Map<string, string>, emptyDirectories = false): Target[] {
   const seen = new Map<string, Target>();
   const add = (path: string, explicit: boolean) => {
     const known = seen.get(path);
@@ -56,7 +58,7 @@ export function discover(args: readonly string[], cwd: string, texts: Map<string
     }
     if (stat?.isDirectory()) {
       const found = findConfigs(path, texts);
-      if (found.length === 0) throw new UsageError(`no keepalived configs found in directory '${arg}'`);
+      if (found.length === 0 && !emptyDirectories) throw new UsageError(`no keepalived configs found in directory '${arg}'`);
       for (const file of found) add(file, false);
     } else if (stat) {
       // A FIFO or device is still "a file given explicitly": reading it reports why it cannot be linted.

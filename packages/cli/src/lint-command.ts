@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Diagnostic, HostFacts, LintInput, LintResult, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
+import type { Diagnostic, HostFacts, LintInput, LintResult, ProjectFile, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
 import type { IncludeHost } from '@kalint/parser';
 import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
@@ -19,6 +19,7 @@ import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from '.
 import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { Progress } from './progress.js';
+import { contextTargets, otherSides, reportedFiles, type ProjectMode } from './project-context.js';
 import { nodeIncludeHost, readConfig, VERSION_PATTERN, type KalintConfig } from '@kalint/node';
 import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 import { version } from './version.js';
@@ -30,7 +31,9 @@ export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...
        kalint rules [--format json]
 
 Lint keepalived configurations. All files of one run are one project: HA peers among them are
-compared. Directories are searched for keepalived configs; see the README for the rules.
+compared. With --project, or when a configuration file lists the project, the project's other
+configs are read too and compared with the files given, whose findings alone are reported.
+Directories are searched for keepalived configs; see the README for the rules.
 
 Options:
   --format NAME          stylish (default), json (ESLint's), sarif (2.1.0), github, gcc
@@ -45,6 +48,9 @@ Options:
                          know are errors (keyword-version; default: the newest, 2.4.3)
   --host ADDR=FILE       sysctl settings of real server ADDR (sysctl.conf or sysctl -a output;
                          repeatable)
+  --project              read the rest of the project (the configuration file's "project"
+                         list, or else the git repository) to compare the files with
+  --no-project           compare the files given only with each other
   --stdin                lint standard input (as the file '-' does)
   --stdin-filename NAME  the name standard input is linted as (its config, its peers)
   --max-file-size BYTES  refuse files and standard input (and skip includes) larger than this
@@ -107,6 +113,7 @@ interface Options {
   maxFileSize: number;
   color: boolean;
   jobs: number | 'auto';
+  project: ProjectMode;
   files: string[];
 }
 
@@ -165,12 +172,36 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     else targets = targets.map((t) => (t.path === stdinKey ? { ...t, explicit: true } : t));
   }
   if (targets.length === 0) throw new UsageError('no files given (see kalint --help)');
-  targets.forEach((target, i) => {
-    progress.files('reading', i + 1, targets.length);
+
+  // The rest of the project, when asked for: read and compared, its own findings not reported.
+  const resolver = new ConfigResolver(knownRules, cwd, options.config);
+  const configKey = (key: string) => (key === STDIN ? resolve(cwd, STDIN) : key);
+  const given = targets;
+  let context = contextTargets(
+    given.map((t) => t.path),
+    options.project,
+    (key) => resolver.forFile(configKey(key)),
+    displayOf,
+    texts,
+  );
+  const toRead = given.length + context.length;
+  given.forEach((target, i) => {
+    progress.files('reading', i + 1, toRead);
     if (target.path === stdinKey) return;
     const read = readInput(target.path, displayOf(target.path), options.maxFileSize, io);
     if (read.warning !== undefined) lossy.add(target.path);
     texts.set(target.path, read.text);
+  });
+  context = context.filter((target, i) => {
+    progress.files('reading', given.length + i + 1, toRead);
+    const read = readConfig(target.path, options.maxFileSize);
+    if ('error' in read) {
+      // Not among the files given: said, and left out of the comparison rather than stopping the run.
+      io.stderr(`kalint: warning: ${read.error.replace(`'${target.path}'`, `'${displayOf(target.path)}'`)}; the files given are not compared with it\n`);
+      return false;
+    }
+    texts.set(target.path, read.text);
+    return true;
   });
   const base = nodeIncludeHost(cwd, options.maxFileSize);
   const host: IncludeHost = {
@@ -181,22 +212,29 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
       return text !== undefined ? { text } : base.read(path);
     },
   };
-  targets = dropIncluded(targets, (path) => texts.get(path), host);
+  const withContext = context.length > 0;
+  // With context, a given file that another config includes is read where keepalived reads it,
+  // inside its includer, rather than also alone (and compared with itself as its own peer).
+  const textOf = (path: string) => texts.get(path);
+  targets = withContext ? dropIncluded([...given.map((t) => ({ ...t, explicit: false })), ...context], textOf, host) : dropIncluded(given, textOf, host);
   const inputs = targets.map((t) => ({ key: t.path, path: displayOf(t.path) }));
+  const givenKeys = new Set(given.map((t) => t.path));
+  const linted = new Set(inputs.map((i) => i.key));
+  /** The files a report lists even when clean: the inputs given, and files named explicitly. */
+  const listed = withContext ? given.filter((t) => linted.has(t.path) || t.explicit).map((t) => t.path) : inputs.map((i) => i.key);
 
   // Settings: each file's nearest configuration, the command line over it.
-  const resolver = new ConfigResolver(knownRules, cwd, options.config);
   const hostLoader = new HostFactsLoader(cwd, linter.parseSysctl);
   const cliHosts = parseHostOptions(options.hosts, cwd, resolve);
   const groups = new Map<string, { config: KalintConfig | null; inputs: Set<string> }>();
   const groupOfInput = new Map<string, string>();
-  for (const input of inputs) {
-    const config = resolver.forFile(input.key === STDIN ? resolve(cwd, STDIN) : input.key);
+  for (const input of withContext ? givenKeys : linted) {
+    const config = resolver.forFile(configKey(input));
     const key = config?.path ?? '';
     const group = groups.get(key) ?? { config, inputs: new Set() };
-    group.inputs.add(input.key);
+    group.inputs.add(input);
     groups.set(key, group);
-    groupOfInput.set(input.key, key);
+    groupOfInput.set(input, key);
   }
   const settings = [...groups].map(([key, { config }]) => ({
     key,
@@ -226,28 +264,45 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     ...(runOptions.ruleSet ? { ruleSet: runOptions.ruleSet } : {}),
   });
 
+  /**
+   * The files whose findings are reported, in a run with context (all of them otherwise): the
+   * given files and what they include, found in `parsed` (the parsed project, or the given files).
+   */
+  const reportedOf = (parsed: readonly ProjectFile[]) => (withContext ? reportedFiles(givenKeys, parsed, absoluteOf) : undefined);
+
   /** Findings by absolute file, inputs first, from one lint of the whole project per settings group. */
-  const collect = (runs: Array<LintResult['files']>): Map<string, Diagnostic[]> => {
-    const byFile = new Map<string, Diagnostic[]>(inputs.map((i) => [i.key, []]));
+  const collect = (runs: Array<LintResult['files']>, reported: ReadonlySet<string> | undefined): Map<string, Diagnostic[]> => {
+    const byFile = new Map<string, Diagnostic[]>(listed.map((key) => [key, []]));
     const seen = new Set<string>();
+    const add = (d: Diagnostic) => {
+      // An input also reached through another input's include is reported once.
+      const id = `${absoluteOf(d.file)}\0${d.ruleId}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      const key = absoluteOf(d.file);
+      const list = byFile.get(key) ?? [];
+      list.push(d);
+      byFile.set(key, list);
+    };
+    /** Findings in context files, by the key of the settings group that found them. */
+    const inContext: Array<[string, Diagnostic]> = [];
     // Files whose nearest configurations differ: the whole project is linted once per
     // configuration (so peers are still compared), and each file keeps the findings of its own.
     settings.forEach((group, g) => {
       for (const file of runs[g]!) {
         for (const d of file.diagnostics) {
           if (options.quiet && d.severity !== 'error') continue;
-          if (settings.length > 1 && groupOfFile(d.file) !== group.key) continue;
-          // An input also reached through another input's include is reported once.
-          const id = `${absoluteOf(d.file)}\0${d.ruleId}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const key = absoluteOf(d.file);
-          const list = byFile.get(key) ?? [];
-          list.push(d);
-          byFile.set(key, list);
+          if (reported && !reported.has(absoluteOf(d.file))) inContext.push([group.key, d]);
+          else if (settings.length === 1 || groupOfFile(d.file) === group.key) add(d);
         }
       }
     });
+    // A context file's finding whose other side is a given file is that file's finding too.
+    for (const [group, d] of inContext) {
+      for (const copy of otherSides(d, reported!, byFile, absoluteOf, displayOf)) {
+        if (settings.length === 1 || groupOfFile(copy.file) === group) add(copy);
+      }
+    }
     for (const list of byFile.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     return byFile;
   };
@@ -260,7 +315,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
       else progress.phase('checking', total);
     };
     const runs = settings.map((group) => linter.lint(lintInputs, { ...lintOptions(group), onParsed }));
-    return { findings: collect(runs.map((r) => r.files)), projects: runs.map((r) => r.project) };
+    return { findings: collect(runs.map((r) => r.files), reportedOf(runs[0]!.project.files)), projects: runs.map((r) => r.project) };
   };
 
   /**
@@ -295,7 +350,14 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
         workerUrl,
         progress,
       });
-      return collect(runs);
+      // Only the given files are parsed again here, for what they include.
+      const givenFiles = withContext
+        ? linter.parseInputs(
+            given.map((t) => ({ path: displayOf(t.path), text: texts.get(t.path)! })),
+            { host, ...(settings[0]!.configId !== undefined ? { configId: settings[0]!.configId } : {}) },
+          )
+        : [];
+      return collect(runs, reportedOf(givenFiles));
     } catch (error) {
       if (!(error instanceof parallel.WorkerFailure)) throw error;
       io.stderr(`kalint: warning: a lint worker failed (${error.message.split('\n')[0]}); linting on one thread\n`);
@@ -380,6 +442,8 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
       'stdin-filename': { type: 'string' },
       'max-file-size': { type: 'string' },
       jobs: { type: 'string', short: 'j' },
+      project: { type: 'boolean' },
+      'no-project': { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -421,6 +485,8 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
   }
   // The later of --color and --no-color wins, as with other tools' paired flags.
   const forced = values.color || values['no-color'] ? argv.lastIndexOf('--color') > argv.lastIndexOf('--no-color') : undefined;
+  // So do --project and --no-project; without either, a configuration's `project` list decides.
+  const project: ProjectMode = values.project || values['no-project'] ? (argv.lastIndexOf('--project') > argv.lastIndexOf('--no-project') ? 'on' : 'off') : 'auto';
   const env = io.env ?? process.env;
   const color = forced ?? (io.isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === ''));
   return {
@@ -439,6 +505,7 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
     maxFileSize: parseMaxFileSize(values['max-file-size']),
     color,
     jobs,
+    project,
     files: positionals.filter((file) => file !== '-'),
   };
 }

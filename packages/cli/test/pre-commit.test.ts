@@ -3,6 +3,9 @@
  * this working tree: pre-commit clones it, runs `npm install` (our `prepare` builds the bundle),
  * `npm pack`s it and installs the tarball into its own environment, as it will for users.
  *
+ * The kalint hook compares the configs a commit changes with the rest of the repository: a
+ * commit of one node alone still fails on its drift from the other.
+ *
  * Slow (a full npm install and build), and needs pre-commit (`apt-get install pre-commit`; CI
  * installs it) and the npm registry. Skipped, saying why, when pre-commit is not installed.
  */
@@ -144,5 +147,33 @@ describe.skipIf(!hasPreCommit)('the pre-commit hooks (.pre-commit-hooks.yaml)', 
     expect(lint.stdout).toContain('ha1/keepalived.conf');
     expect(lint.stdout).toContain('ha2/keepalived.conf');
     expect(lint.stdout).not.toContain('nginx.conf');
+  }, 900_000);
+
+  it('a commit that changes only ha1 fails with weight-drift against the unchanged ha2', () => {
+    const pair = (name: string) => readFileSync(join(repo, 'fixtures/article-pair', name), 'utf8');
+    const ha1 = pair('ha1.conf');
+    // Before: the nodes agree on every real server's weight (ha2's weights are 1).
+    const dir = userRepo('drift', hookRepo, rev, {
+      'ha1/keepalived.conf': ha1.replace(/weight 2/g, 'weight 1'),
+      'ha2/keepalived.conf': pair('ha2.conf'),
+    });
+    writeFileSync(join(dir, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: kalint\n`);
+    git(['commit', '-q', '-m', 'only the kalint hook', '.pre-commit-config.yaml'], dir);
+    const install = run('pre-commit', ['install'], dir);
+    expect(install.status, install.stdout + install.stderr).toBe(0);
+
+    // The commit: ha1's weights only (10.1.8.12 and 10.1.8.13 from 1 to 2), through git's hook.
+    writeFileSync(join(dir, 'ha1/keepalived.conf'), ha1);
+    git(['add', 'ha1/keepalived.conf'], dir);
+    const commit = run('git', ['commit', '-m', 'ha1: weigh .12 and .13 twice'], dir);
+    const output = commit.stdout + commit.stderr;
+    expect(commit.status, output).not.toBe(0);
+    expect(output).toMatch(/kalint\.+Failed/);
+    expect(output).toContain('ha1/keepalived.conf');
+    expect(output).toMatch(/37:\d+ +error +real_server 10\.1\.8\.12 80 weighs 2 here but 1 in ha2\/keepalived\.conf \(line 37\).*weight-drift/);
+    expect(output).toMatch(/45:\d+ +error +real_server 10\.1\.8\.13 80 weighs 2 here but 1 in ha2\/keepalived\.conf \(line 45\).*weight-drift/);
+    // Nothing was committed; ha2 was read, not reported.
+    expect(git(['rev-list', '--count', 'HEAD'], dir)).toBe('2');
+    expect(output).not.toMatch(/^ha2\/keepalived\.conf$/m);
   }, 900_000);
 });

@@ -22,6 +22,12 @@ export interface KalintConfig {
   hosts: Record<string, string>;
   /** `kalint fmt`'s settings. */
   format?: FormatSettings;
+  /**
+   * The configs of the project, as written: files, directories and globs relative to the
+   * configuration file's directory, found as `kalint FILE|DIR|GLOB` finds them. A lint of some
+   * of them reads the others as context (HA peers to compare with).
+   */
+  project?: string[];
 }
 
 /** The `format` key: how `kalint fmt` lays files out. */
@@ -38,7 +44,7 @@ export type RuleSetting = 'off' | 'warn' | 'error';
 
 /** The settings a rule may be given. */
 export const RULE_SETTINGS: readonly string[] = ['off', 'warn', 'error'] satisfies RuleSetting[];
-const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format']);
+const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format', 'project']);
 
 /** A keepalived release as `--target-version` and `targetVersion` take it. */
 export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
@@ -47,7 +53,7 @@ export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
 export function validateConfig(data: unknown, path: string, knownRules: ReadonlySet<string> | null, fail: (problem: string) => Error): KalintConfig {
   if (!isObject(data)) throw fail('expected a JSON object');
   for (const key of Object.keys(data)) {
-    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format)`);
+    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format, project)`);
   }
   const config: KalintConfig = { path, rules: {}, hosts: {} };
   if (data.rules !== undefined) {
@@ -86,6 +92,13 @@ export function validateConfig(data: unknown, path: string, knownRules: Readonly
       if (indent === undefined) throw fail(`'format.indent' must be a number of spaces from 1 to ${MAX_INDENT} or "tab", not ${JSON.stringify(value)}`);
       config.format.indent = indent;
     }
+  }
+  if (data.project !== undefined) {
+    const entries = data.project;
+    if (!Array.isArray(entries) || entries.length === 0 || !entries.every((entry) => typeof entry === 'string' && entry !== '')) {
+      throw fail(`'project' must be a non-empty list of files, directories or globs, such as ["."] or ["ha1/keepalived.conf", "ha2/keepalived.conf"]`);
+    }
+    config.project = entries as string[];
   }
   return config;
 }
