@@ -80,9 +80,11 @@ describe('kalint fmt FILE...', () => {
   it('the diff applies with patch(1) and gives the formatted text', async () => {
     const dir = scratch({ 'a.conf': UGLY });
     const { stdout } = await kalint(['fmt', '--diff', 'a.conf'], { cwd: dir });
-    const patch = spawnSync('patch', ['-p1', '--dry-run', '-s'], { cwd: dir, input: stdout, encoding: 'utf8' });
-    if (patch.error) return; // patch(1) not installed: the exact text is checked above.
-    expect(patch.status).toBe(0);
+    const patch = spawnSync('patch', ['-p1', '-s'], { cwd: dir, input: stdout, encoding: 'utf8' });
+    // Fails, rather than passes, without patch(1): .ci/run installs it (apt-get install patch).
+    expect(patch.error, 'patch(1) is not installed (apt-get install patch)').toBeUndefined();
+    expect(patch.status, patch.stdout + patch.stderr).toBe(0);
+    expect(read(dir, 'a.conf')).toBe(PRETTY);
   });
 });
 
