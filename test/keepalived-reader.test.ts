@@ -338,6 +338,16 @@ describe('sameKeepalivedReading', () => {
     expect(sameKeepalivedReading('$N=@n1\n$N x\n', '$N=@n1\n$N  x\n')).toBe(true);
   });
 
+  it('compares a line with quotes or backslashes also as script keywords read theirs: quotes of either kind and escapes group words', () => {
+    // The same words to the word splitter, different arguments or users to a script keyword.
+    expect(words("notify_master /bin/echo 'a   b'\n")).toEqual(words("notify_master /bin/echo 'a b'\n"));
+    expect(sameKeepalivedReading("notify_master /bin/echo 'a   b'\n", "notify_master /bin/echo 'a b'\n")).toBe(false);
+    expect(sameKeepalivedReading('script /bin/x a\\  b\n', 'script /bin/x a\\ b\n')).toBe(false);
+    expect(sameKeepalivedReading('script x"y z"\n', 'script x "y z"\n')).toBe(false);
+    // White space between such words is still only a separator.
+    expect(sameKeepalivedReading('  notify_master   "/bin/x y"   \'a b\'  \n', 'notify_master "/bin/x y" \'a b\'\n')).toBe(true);
+  });
+
   it("compares 2.2.7's children too: an include split off a line is read once there instead of twice", () => {
     expect(words('a { include x\n')).toEqual(words('a {\ninclude x\n'));
     expect(sameKeepalivedReading('a { include x\n', 'a {\ninclude x\n')).toBe(false);

@@ -217,6 +217,41 @@ export function wordsKey(line: ByteString): ByteString {
   return words.some((word) => /[ \t\n\v\f\r]/.test(word)) ? `"${words.join('\0')}` : words.join(' ');
 }
 
+const quoteOrBackslash = /['"\\]/;
+
+/**
+ * The words of keepalived's other splitter, with which the handlers of script keywords (`notify*`,
+ * `script`, `misc_path`, ...) read their line again: white space separates words except inside
+ * single or double quotes and after a backslash, and a quote does not end a word. The words are
+ * given as written (quotes and backslashes kept): keepalived's values for them (quotes removed,
+ * escapes read, differently by release) follow from that text alone.
+ */
+export function scriptWords(line: ByteString): ByteString[] {
+  const words: ByteString[] = [];
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let quote = '';
+    while (i < n) {
+      const c = line[i]!;
+      if (c === '\\') i += 2;
+      else if (quote !== '') {
+        if (c === quote) quote = '';
+        i++;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        i++;
+      } else if (isSpace(line.charCodeAt(i))) break;
+      else i++;
+    }
+    words.push(line.slice(start, Math.min(i, n)));
+  }
+  return words;
+}
+
 /** keepalived's word splitter: white space separates, `"…"` groups (quotes removed), an unclosed `"` drops the rest. */
 export function splitWords(line: ByteString): ByteString[] {
   const words: ByteString[] = [];
@@ -343,10 +378,16 @@ export class Reader {
     }
   }
 
-  /** The current line's words in one string: equal for two lines exactly when their words are. */
+  /**
+   * The current line in one string, equal for two lines exactly when keepalived reads them alike:
+   * their words, and for a line with quotes or backslashes also the words of the splitter script
+   * keywords use (see `scriptWords`).
+   */
   key(): ByteString {
     if (this.includeWords !== null) return `\0${this.includeWords.join('\0')}`;
-    return wordsKey(this.text);
+    const words = wordsKey(this.text);
+    if (!quoteOrBackslash.test(this.text)) return words;
+    return `${words.length}:${words}${scriptWords(this.text).join('\0')}`;
   }
 
   private step(): void {
