@@ -4,7 +4,8 @@
  * blanks after a final `\` (code and comments), multi-line `$NAME=` definitions (whitespace-only
  * continuation lines, after a `{`, a comment ending in `\`, a blank line after one), U+00A0/U+FEFF
  * at comment ends, form feeds and vertical tabs ending `$X=` values and include patterns, braces
- * glued to words, `${UNDEF}` references, `@id` prefixes and CRLF files.
+ * glued to words, `${UNDEF}` references, `@id` prefixes, CRLF files, and white space that only
+ * script keywords see (inside single quotes, after a backslash, next to a quote).
  *
  * A mutation is plain data (so a counterexample prints as what was done), applied by `mutateText`.
  * The texts are the shared corpus (../shared/corpus), or the repository's fixtures without it.
@@ -29,6 +30,7 @@ export const MUTATION_KINDS = [
   'undefined-reference',
   'at-prefix',
   'crlf',
+  'quoted-spacing',
 ] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
@@ -237,6 +239,14 @@ export function mutateText(text: string, m: Mutation): string {
       const from = all ? 0 : Math.floor(m.at * lines.length);
       for (let i = from; i < lines.length - 1; i++) if (!lines[i]!.endsWith('\r')) lines[i] += '\r';
       if (m.variant % 3 === 1) lines[Math.floor(m.at * (lines.length - 1))] += '\r';
+      break;
+    }
+    case 'quoted-spacing': {
+      // Words that a script keyword reads apart from how the word splitter does.
+      const i = line((l) => /^\s*(notify\w*|script|misc_path)\s/.test(l)) >= 0 ? line((l) => /^\s*(notify\w*|script|misc_path)\s/.test(l)) : line(isCode);
+      if (i < 0) return text;
+      const added = pick([" 'a   b'", ' a\\  b', ' x"y z"', " 'it''s'", ' "a  b"\'c  d\'', ' \\ '], m.variant);
+      lines[i] = `${lines[i]!.replace(/\s*$/, '')}${added}`;
       break;
     }
   }
