@@ -6,7 +6,7 @@ import data from '../keywords.json' with { type: 'json' };
 import type { ArgSpec, ArgsSpec, KeywordSpec, RemovedKeyword, SchemaData } from './types.js';
 
 export type * from './types.js';
-export { argSpecAt, compareVersions, parseVersion } from './version.js';
+export { argSpecAt, compareVersions, parseVersion, type ArgSpecAt } from './version.js';
 
 /** Path of the top level of a config. */
 export const ROOT = 'root';
@@ -103,6 +103,7 @@ function uniformArgs(a: ArgsSpec): ArgsSpec {
     positional: a.positional.map(uniformArg),
     options,
     rest: a.rest && uniformArg(a.rest),
+    optionsSince: a.optionsSince,
     syntax: a.syntax,
   } as ArgsSpec;
 }

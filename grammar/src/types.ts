@@ -56,6 +56,13 @@ export interface ArgReading {
   places?: number;
   values?: string[];
   leadingNumber?: boolean;
+  /**
+   * These releases do not read the word at all: they ignore it without a message and do what the
+   * keyword alone does, said here in an operator's terms to follow "it ignores the word and"
+   * (`turns strict mode on`). For a `boolean` the keyword alone means true, so a true word changes
+   * nothing.
+   */
+  ignored?: string;
   /** The first release that read the word this way, when still older releases differ again. */
   since?: string;
   older?: ArgReading;
@@ -107,6 +114,17 @@ export interface ArgSpec {
   leadingNumber?: boolean;
 }
 
+/** An option word newer than its keyword. */
+export interface OptionSince {
+  /** The first release that reads the word as this option. */
+  since: string;
+  /**
+   * What older releases make of the word instead, in an operator's terms, to follow "keepalived X
+   * does not know this option:" (`it takes \`group\` for an interface name, so ...`).
+   */
+  older: string;
+}
+
 /** The argument words a keyword takes, after the keyword itself and before any `{`. */
 export interface ArgsSpec {
   /** Fewest words keepalived needs; fewer stops keepalived's reader (exit 2). */
@@ -119,6 +137,8 @@ export interface ArgsSpec {
   options?: Record<string, ArgSpec | null>;
   /** Spec of every further word, when the keyword takes a list. */
   rest?: ArgSpec;
+  /** Option words (keys of `options`) that releases before some version do not know as options. */
+  optionsSince?: Record<string, OptionSince>;
   /** Usage line in keepalived's notation. */
   syntax: string;
 }

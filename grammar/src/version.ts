@@ -19,12 +19,18 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
+ * An argument spec as one release reads it: `newer` is the spec it differs from, and `ignored` is
+ * set when that release does not read the word at all (`ArgReading.ignored`).
+ */
+export type ArgSpecAt = ArgSpec & { newer?: ArgSpec; ignored?: string };
+
+/**
  * An argument spec as keepalived `version` reads it: the spec itself, or, for a release before its
  * `since`, with the fields of its `older` reading (and so on down the chain). The result has no
  * `since`/`older` of its own; `newer` is the spec it differs from, for messages such as "accepted
  * from 2.3.2 on".
  */
-export function argSpecAt(spec: ArgSpec, version: string): ArgSpec & { newer?: ArgSpec } {
+export function argSpecAt(spec: ArgSpec, version: string): ArgSpecAt {
   if (spec.since === undefined || spec.older === undefined || compareVersions(version, spec.since) >= 0) return spec;
   let reading: ArgReading = spec.older;
   while (reading.since !== undefined && reading.older !== undefined && compareVersions(version, reading.since) < 0) reading = reading.older;

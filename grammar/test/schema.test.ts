@@ -79,12 +79,26 @@ describe('schema integrity', () => {
           expect(typeof spec.max, where).toBe('number');
         }
         if (spec.onInvalid !== undefined) expect(spec.onInvalid, where).toMatch(/^keepalived /);
+        // A word older releases do not read is optional: the keyword alone is what they do.
+        if (spec.older?.ignored !== undefined) expect(spec.optional, where).toBe(true);
         if (spec.namedValues !== undefined) expect(spec.kind, where).toBe('integer');
         if (spec.pattern !== undefined) {
           expect(['string', 'name', 'path'], where).toContain(spec.kind);
           expect(() => new RegExp(spec.pattern!), where).not.toThrow();
           expect(spec.patternName, where).toBeTruthy();
         }
+      }
+    }
+  });
+
+  it('dates every option word newer than its keyword', () => {
+    for (const k of schema.keywords) {
+      for (const [word, since] of Object.entries(k.args.optionsSince ?? {})) {
+        const where = `${k.path} ${word}`;
+        expect(Object.keys(k.args.options ?? {}), where).toContain(word);
+        expect(since.since, where).toMatch(/^v\d+\.\d+\.\d+$/);
+        expect(compareVersions(since.since, k.since), where).toBeGreaterThan(0);
+        expect(since.older, where).toMatch(/^it /);
       }
     }
   });
@@ -174,6 +188,34 @@ describe('facts a user sees', () => {
       expect(argSpecAt(arg!, '2.3.1'), path).toMatchObject({ kind: 'integer', min: 1, max: 4294, zeroBecomes: 1, leadingNumber: true });
       expect(argSpecAt(arg!, '2.2.7').newer, path).toBe(arg);
     }
+  });
+
+  it('vrrp_strict and vrrp_skip_check_adv_addr read their BOOL from 2.3.0; 2.2.7 ignores it and turns the flag on', () => {
+    for (const path of ['global_defs/vrrp_strict', 'global_defs/vrrp_skip_check_adv_addr']) {
+      const [arg] = keyword(path).args.positional;
+      expect(argSpecAt(arg!, '2.3.0'), path).toMatchObject({ kind: 'boolean', optional: true });
+      expect(argSpecAt(arg!, '2.3.0').ignored, path).toBeUndefined();
+      expect(argSpecAt(arg!, '2.2.7').ignored, path).toMatch(/\S/);
+    }
+    // The instance's own keywords read their word in 2.2.7 already.
+    expect(keyword('vrrp_instance/strict_mode').args.positional[0]?.older).toBeUndefined();
+  });
+
+  it('garp_group intervals go up to 4294.967295 s from 2.3.2, 2147.483647 s before', () => {
+    for (const path of ['garp_group/garp_interval', 'garp_group/gna_interval']) {
+      const [arg] = keyword(path).args.positional;
+      expect(argSpecAt(arg!, '2.3.2').max, path).toBe(4294.967295);
+      expect(argSpecAt(arg!, '2.3.1').max, path).toBe(2147.483647);
+    }
+  });
+
+  it('vrrp_ipsets reads a sixth set from 2.3.0; use_vmac and use_ipvlan know name and group from 2.3.0', () => {
+    const sets = keyword('global_defs/vrrp_ipsets').args;
+    expect(sets.positional).toHaveLength(6);
+    expect(argSpecAt(sets.positional[5]!, '2.2.7').ignored).toMatch(/\S/);
+    expect(argSpecAt(sets.positional[4]!, '2.2.7').ignored).toBeUndefined();
+    expect(Object.keys(keyword('vrrp_instance/use_vmac').args.optionsSince ?? {}).sort()).toEqual(['group', 'name', 'netlink_notify_msg']);
+    expect(Object.keys(keyword('vrrp_instance/use_ipvlan').args.optionsSince ?? {}).sort()).toEqual(['group', 'name']);
   });
 
   it('umask knows IRWXU, IRWXG and IRWXO from 2.2.8', () => {

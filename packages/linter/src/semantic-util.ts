@@ -4,6 +4,7 @@
  * Everything here reads the AST only; statements with a `null` path (unknown keywords, or the
  * contents of unknown blocks) are never returned.
  */
+import { argSpecAt } from '@kalint/grammar';
 import type { ConfigFile, Statement, Value, Word } from '@kalint/parser';
 import { astIndex } from './file-index.js';
 import { isIPv4 } from './schema-util.js';
@@ -137,25 +138,36 @@ export function instanceFamily(instance: VrrpInstance): 4 | 6 {
   return familyTrace(instance).family;
 }
 
-/** Whether strict mode applies to an instance (`strict_mode` on it, or global `vrrp_strict`). */
-export function isStrict(file: ProjectFile, instance: VrrpInstance): boolean {
+/**
+ * Whether strict mode applies to an instance (`strict_mode` on it, or global `vrrp_strict`), as
+ * keepalived `targetVersion` reads them (default: the newest): before 2.3.0 `vrrp_strict off` is
+ * strict mode on.
+ */
+export function isStrict(file: ProjectFile, instance: VrrpInstance, targetVersion?: string): boolean {
   const own = childrenAt(instance.statement, 'vrrp_instance/strict_mode').at(-1);
-  if (own) return booleanArg(own);
+  if (own) return booleanArg(own, targetVersion);
   const global = globalSetting(file.ast, 'vrrp_strict');
-  return global ? booleanArg(global) : false;
+  return global ? booleanArg(global, targetVersion) : false;
 }
 
-/** A flag keyword with an optional boolean word (`strict_mode`, `strict_mode false`). */
-export function booleanArg(statement: Statement): boolean {
+/**
+ * A flag keyword with an optional boolean word (`strict_mode`, `strict_mode false`), as keepalived
+ * `targetVersion` reads it: a release that does not read the word (`ArgReading.ignored`) takes the
+ * flag alone, which is true.
+ */
+export function booleanArg(statement: Statement, targetVersion?: string): boolean {
   const word = statement.args[0]?.text.toLowerCase();
-  return word === undefined || !['false', 'off', 'no', '0'].includes(word);
+  if (word === undefined) return true;
+  const spec = statement.spec?.args.positional[0];
+  if (targetVersion !== undefined && spec?.older !== undefined && argSpecAt(spec, targetVersion).ignored !== undefined) return true;
+  return !['false', 'off', 'no', '0'].includes(word);
 }
 
 /** The VRRP version keepalived uses: the instance's `version`, IPv6 -> 3, global `vrrp_version`, else 2. */
-export function instanceVersion(file: ProjectFile, instance: VrrpInstance): 2 | 3 {
+export function instanceVersion(file: ProjectFile, instance: VrrpInstance, targetVersion?: string): 2 | 3 {
   if (instance.version && (instance.version.value === 2 || instance.version.value === 3)) {
     // Strict mode forces IPv6 instances to version 3.
-    if (instance.version.value === 2 && instanceFamily(instance) === 6 && isStrict(file, instance)) return 3;
+    if (instance.version.value === 2 && instanceFamily(instance) === 6 && isStrict(file, instance, targetVersion)) return 3;
     return instance.version.value;
   }
   if (instanceFamily(instance) === 6) return 3;

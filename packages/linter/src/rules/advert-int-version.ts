@@ -14,7 +14,7 @@ export const advertIntVersion: Rule = {
     fixable: true,
     scope: 'file',
   },
-  check({ project, report }) {
+  check({ project, targetVersion, report }) {
     for (const file of project.files) {
       for (const instance of file.model.instances) {
         const advert = instance.advertInt;
@@ -23,7 +23,7 @@ export const advertIntVersion: Rule = {
         // Values outside keepalived's reader range are rejected earlier (invalid-argument reports them).
         if (advert.value < 0.01 || advert.value > 255) continue;
         const micro = Math.round(advert.value * SECOND);
-        const version = instanceVersion(file, instance);
+        const version = instanceVersion(file, instance, targetVersion);
         const fix = (text: string) =>
           word.expansion === undefined ? { fix: { description: `Write advert_int ${text}, the value keepalived uses`, edits: [{ file: word.file, range: word.range, text }] } } : {};
         if (version === 2 && micro % SECOND !== 0) {

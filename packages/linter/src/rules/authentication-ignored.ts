@@ -10,7 +10,7 @@ export const authenticationIgnored: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report }) {
+  check({ project, targetVersion, report }) {
     for (const file of project.files) {
       for (const instance of file.model.instances) {
         const block = childrenAt(instance.statement, 'vrrp_instance/authentication').at(-1);
@@ -30,14 +30,14 @@ export const authenticationIgnored: Rule = {
         // keepalived ignores unknown auth_type words (invalid-argument reports them).
         if (type.value !== 'PASS' && type.value !== 'AH') continue;
         const at = type.at;
-        if (isStrict(file, instance)) {
+        if (isStrict(file, instance, targetVersion)) {
           report({
             message:
               `${instance.name} runs in strict mode (vrrp_strict / strict_mode), which follows RFC 5798 and has no authentication: ` +
               `keepalived reports "Strict mode does not support authentication" and sends adverts without it. Remove the authentication block.`,
             at,
           });
-        } else if (instanceVersion(file, instance) === 3) {
+        } else if (instanceVersion(file, instance, targetVersion) === 3) {
           const why = instance.version?.value === 3 ? 'version 3' : instanceFamily(instance) === 6 ? 'an IPv6 instance (always VRRPv3)' : 'global vrrp_version 3';
           report({
             message:

@@ -1,4 +1,4 @@
-import { argSpecAt, type ArgSpec, type KeywordSpec, type MulticastRule } from '@kalint/grammar';
+import { argSpecAt, compareVersions, type ArgSpec, type ArgSpecAt, type KeywordSpec, type MulticastRule } from '@kalint/grammar';
 import type { Located, Statement, Word } from '@kalint/parser';
 import {
   isIPv4,
@@ -71,6 +71,7 @@ interface Problem {
 }
 
 const BOOLEAN_WORDS = new Set(['true', 'on', 'yes', 'false', 'off', 'no']);
+const TRUE_WORDS = new Set(['true', 'on', 'yes']);
 
 /** `text.replace(/^\s+/, '')`, without the regex for the usual word that starts with no blank. */
 function trimStart(text: string): string {
@@ -285,13 +286,16 @@ function consequence(spec: KeywordSpec, fallback: string): string {
  */
 interface Versioned {
   target: string;
-  at(spec: ArgSpec): ArgSpec & { newer?: ArgSpec };
+  at(spec: ArgSpec): ArgSpecAt;
+  /** Whether the targeted release is older than `version`. */
+  before(version: string): boolean;
 }
 
 function versioned(targetVersion: string): Versioned {
-  const resolved = new Map<ArgSpec, ArgSpec & { newer?: ArgSpec }>();
+  const resolved = new Map<ArgSpec, ArgSpecAt>();
   return {
     target: releaseLabel(targetVersion),
+    before: (version) => compareVersions(targetVersion, version) < 0,
     at(spec) {
       if (spec.older === undefined) return spec;
       let found = resolved.get(spec);
@@ -319,9 +323,27 @@ function reportProblem(spec: KeywordSpec, argSpec: ArgSpec, problem: Problem, no
   });
 }
 
+/**
+ * A word the targeted release does not read at all (`ArgReading.ignored`): it does what the keyword
+ * alone does. For a boolean that is true, so only another word changes what the line does, and
+ * then to the opposite of what it says (an error); any other ignored word is a warning.
+ */
+function ignoredWord(spec: KeywordSpec, word: Word, argSpec: ArgSpecAt, versions: Versioned, report: Reporter): void {
+  const newer = argSpec.newer;
+  const boolean = newer?.kind === 'boolean';
+  if (boolean && TRUE_WORDS.has(word.text)) return;
+  const from = newer?.since ? ` (it does from ${releaseLabel(newer.since)} on)` : '';
+  report({
+    message: `keepalived ${versions.target} reads no ${argSpec.name} after \`${spec.name}\`${from}: it ignores \`${word.text}\` without a message and ${argSpec.ignored}.`,
+    at: word,
+    ...(boolean ? {} : { severity: 'warning' as const }),
+  });
+}
+
 /** Report a word its spec rejects; `option` is the option word it is the value of. */
 function valueProblem(spec: KeywordSpec, word: Word, written: ArgSpec, option: Word | undefined, versions: Versioned, report: Reporter): void {
   const argSpec = versions.at(written);
+  if (argSpec.ignored !== undefined) return ignoredWord(spec, word, argSpec, versions, report);
   const problem = wordProblem(word, argSpec);
   if (!problem) return;
   const note = newerNote(argSpec, versions, (newer) => wordProblem(word, newer) === null);
@@ -379,6 +401,15 @@ function checkStatement(statement: Statement, parentPath: string, schema: { chil
     if (isOption) {
       usedOption = true;
       const optionSpec = options[word.text];
+      const since = args.optionsSince?.[word.text];
+      if (since && versions.before(since.since)) {
+        report({
+          message: `keepalived ${versions.target} does not know the option \`${word.text}\` of \`${name}\` (added in ${releaseLabel(since.since)}): ${since.older}.`,
+          at: word,
+        });
+        if (optionSpec) i++;
+        continue;
+      }
       if (optionSpec) {
         const value = words[i + 1];
         if (!value) {

@@ -10,14 +10,14 @@ export const nopreemptMaster: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report }) {
+  check({ project, targetVersion, report }) {
     for (const file of project.files) {
       for (const instance of file.model.instances) {
         if (!wantsMaster(instance)) continue;
         const priority = effectivePriority(instance);
         // With priority 255 keepalived drops nopreempt for another reason (priority-owner reports it).
         // Strict mode and AH authentication turn the initial state into BACKUP before this check.
-        if (priority === undefined || isStrict(file, instance)) continue;
+        if (priority === undefined || isStrict(file, instance, targetVersion)) continue;
         if (instance.authType?.value === 'AH') continue;
         const state = childrenAt(instance.statement, 'vrrp_instance/state').find((s) => s.args[0]?.text === 'MASTER')!;
         const related = [{ file: state.file, range: state.args[0]!.range, message: `${instance.name} starts as MASTER here` }];

@@ -12,7 +12,7 @@ export const priorityOwner: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report }) {
+  check({ project, targetVersion, report }) {
     for (const file of project.files) {
       for (const instance of file.model.instances) {
         const priority = effectivePriority(instance);
@@ -41,7 +41,7 @@ export const priorityOwner: Rule = {
             });
           }
         }
-        if (isStrict(file, instance) && childrenAt(instance.statement, 'vrrp_instance/state').length > 0) {
+        if (isStrict(file, instance, targetVersion) && childrenAt(instance.statement, 'vrrp_instance/state').length > 0) {
           const master = wantsMaster(instance);
           if (master !== (priority === 255)) {
             const state = childrenAt(instance.statement, 'vrrp_instance/state').at(-1)!;

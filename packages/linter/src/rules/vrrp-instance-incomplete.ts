@@ -10,7 +10,7 @@ export const vrrpInstanceIncomplete: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report }) {
+  check({ project, targetVersion, report }) {
     for (const file of project.files) {
       // Part of an instance may come from an included file kalint could not read.
       if (hasUnresolvedIncludes(file.ast)) continue;
@@ -43,7 +43,7 @@ export const vrrpInstanceIncomplete: Rule = {
         const { family } = familyTrace(instance);
         const vips = blocks.flatMap(childValues).filter((v) => v.words[0] && familyOf(v.words[0].text) === family);
         if (vips.length > 0) continue;
-        const required = instanceVersion(file, instance) === 3 || isStrict(file, instance);
+        const required = instanceVersion(file, instance, targetVersion) === 3 || isStrict(file, instance, targetVersion);
         const where = blocks[0]?.keyword ?? at;
         const none = blocks.length > 0 ? 'no usable virtual IP address (every item is invalid or of the other family)' : 'no virtual_ipaddress';
         report({

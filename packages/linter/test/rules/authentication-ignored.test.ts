@@ -17,6 +17,7 @@ testRule(authenticationIgnored, {
     { name: 'PASS with VRRPv2', code: instance('') },
     { name: 'AH with state BACKUP', code: instance('    state BACKUP\n', '        auth_type AH\n        auth_pass secret\n') },
     { name: 'an IPv6 instance forced to version 2 keeps it', code: instance('    version 2\n', undefined, '2001:db8::10/64') },
+    { name: 'vrrp_strict off: no strict mode from 2.3.0 on', code: 'global_defs {\n    vrrp_strict off\n}\n' + instance(''), options: { targetVersion: '2.3.0' } },
   ],
   invalid: [
     {
@@ -38,6 +39,13 @@ testRule(authenticationIgnored, {
       errors: [{ line: 8, column: 19, message: /uses VRRPv3 \(global vrrp_version 3\)/ }],
     },
     { name: 'strict mode', code: 'global_defs {\n    vrrp_strict\n}\n' + instance(''), errors: [{ line: 8, column: 19, message: /"Strict mode does not support authentication"/ }] },
+    {
+      // keepalived 2.2.7 with `vrrp_strict off`: "(VI_1) Strict mode does not support authentication. Ignoring."
+      name: 'vrrp_strict off for 2.2.7 is strict mode',
+      code: 'global_defs {\n    vrrp_strict off\n}\n' + instance(''),
+      options: { targetVersion: '2.2.7' },
+      errors: [{ line: 8, column: 19, message: /^VI_1 runs in strict mode .*"Strict mode does not support authentication"/ }],
+    },
     {
       name: 'no auth_pass',
       code: instance('', '        auth_type PASS\n'),

@@ -57,6 +57,20 @@ testRule(invalidArgument, {
     gd('smtp_server mail.example.com 25'),
     gd('vrrp_cpu_affinity 0 1'),
     gd('vrrp_garp_interval 0.001'),
+    // Arguments added after 2.2.7 (issue 12, item 11): fine for the newest release, and true words for 2.2.7.
+    gd('vrrp_strict off'),
+    gd('vrrp_skip_check_adv_addr no'),
+    { name: 'vrrp_strict on for 2.2.7 is what 2.2.7 does anyway', code: gd('vrrp_strict on'), options: for227 },
+    { name: 'vrrp_strict alone for 2.2.7', code: gd('vrrp_strict'), options: for227 },
+    { name: 'vrrp_strict off for 2.3.0', code: gd('vrrp_strict off'), options: { targetVersion: '2.3.0' } },
+    { name: 'five ipsets for 2.2.7', code: gd('vrrp_ipsets v4 v6 if6 igmp mld'), options: for227 },
+    gd('vrrp_ipsets v4 v6 if6 igmp mld nd'),
+    'garp_group {\n    garp_interval 3000\n    interfaces {\n        eth0\n    }\n}\n',
+    { name: 'garp_interval within 2.2.7\'s range', code: 'garp_group {\n    gna_interval 2147.483647\n}\n', options: for227 },
+    vi('use_vmac name vrrp.51 netlink_notify_msg group 5'),
+    vi('use_ipvlan name ipvl.51 group 5'),
+    { name: 'use_vmac with a name and a MAC for 2.2.7', code: vi('use_vmac vrrp.51 00:00:5e:00:01:33'), options: for227 },
+    gd('smtp_server 10.1.8.25'),
     vips('10.1.8.100/24', '10.1.8.101/24 dev eth0 label eth0:vip scope global', '10.1.8.102 brd + no_track', '2001:db8::10/64 dev eth0 -nodad preferred_lft forever', '10.1.8.103/32 peer 10.1.8.200 use_vmac'),
     peers('10.1.8.2', '10.1.8.3 min_ttl 1 max_ttl 64', '10.1.8.4/24'),
     'static_ipaddress {\n    192.168.200.17/24 dev eth1 track_group tg1\n}\n',
@@ -621,6 +635,90 @@ testRule(invalidArgument, {
       errors: [
         { line: 2, column: 12, message: 'Invalid fwmark in `virtual_server_group`: `web` is not a whole number: keepalived reports it and skips this line.' },
         { line: 3, column: 14, message: 'Invalid family for fwmark 5 in `virtual_server_group`: `ipv4` is not `inet` or `inet6`: keepalived reports it and skips this line.' },
+      ],
+    },
+    // --- arguments added after 2.2.7 (issue 12, item 11) ---
+    {
+      name: 'vrrp_strict off for 2.2.7: the word is ignored and strict mode is on',
+      code: gd('vrrp_strict off'),
+      options: for227,
+      errors: [
+        {
+          line: 2,
+          column: 17,
+          message: 'keepalived 2.2.7 reads no BOOL after `vrrp_strict` (it does from 2.3.0 on): it ignores `off` without a message and turns strict mode on.',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'vrrp_strict false for 2.2.8',
+      code: gd('vrrp_strict false'),
+      options: { targetVersion: '2.2.8' },
+      errors: [{ line: 2, column: 17, message: /^keepalived 2\.2\.8 reads no BOOL after `vrrp_strict` .*it ignores `false` without a message and turns strict mode on\.$/ }],
+    },
+    {
+      name: 'vrrp_skip_check_adv_addr no for 2.2.7 skips the check',
+      code: gd('vrrp_skip_check_adv_addr no'),
+      options: for227,
+      errors: [
+        {
+          line: 2,
+          column: 30,
+          message: 'keepalived 2.2.7 reads no BOOL after `vrrp_skip_check_adv_addr` (it does from 2.3.0 on): it ignores `no` without a message and skips the check of the addresses in received adverts.',
+        },
+      ],
+    },
+    {
+      name: 'a sixth ipset for 2.2.7 is ignored: a warning',
+      code: gd('vrrp_ipsets v4 v6 if6 igmp mld nd'),
+      options: for227,
+      errors: [
+        {
+          line: 2,
+          column: 36,
+          message: 'keepalived 2.2.7 reads no VMAC_ND_SET after `vrrp_ipsets` (it does from 2.3.0 on): it ignores `nd` without a message and keeps no set for VMAC neighbour discovery (it has none).',
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'garp_interval and gna_interval beyond 2147.483647 seconds for 2.2.7',
+      code: 'garp_group {\n    garp_interval 3000\n    gna_interval 2147.5\n}\n',
+      options: for227,
+      errors: [
+        {
+          line: 2,
+          column: 19,
+          message:
+            'Invalid DECIMAL for `garp_interval`: `3000` is outside the range [0, 2147.483647] (keepalived accepts it from 2.3.2 on, but not 2.2.7): keepalived ignores the line (a garp_group left with no interval is removed).',
+        },
+        { line: 3, column: 18, message: /^Invalid DECIMAL for `gna_interval`: `2147\.5` is outside the range \[0, 2147\.483647\] \(keepalived accepts it from 2\.3\.2 on, but not 2\.2\.7\)/ },
+      ],
+    },
+    {
+      name: 'use_vmac options added in 2.3.0, for 2.2.7',
+      code: `vrrp_instance web {\n    use_vmac name vrrp.51\n    use_vmac vrrp.52 netlink_notify_msg\n    use_vmac 00:00:5e:00:01:33 group 5\n}\n`,
+      options: for227,
+      errors: [
+        {
+          line: 2,
+          column: 14,
+          message:
+            'keepalived 2.2.7 does not know the option `name` of `use_vmac` (added in 2.3.0): it takes `name` for an interface name (it reads at most two words after `use_vmac`, each a VMAC interface name or a MAC address), so the VMAC interface is not called by the name after it.',
+          severity: 'error',
+        },
+        { line: 3, column: 22, message: /^keepalived 2\.2\.7 does not know the option `netlink_notify_msg` of `use_vmac` \(added in 2\.3\.0\): .*so the option does not apply\.$/ },
+        { line: 4, column: 32, message: /^keepalived 2\.2\.7 does not know the option `group` of `use_vmac` \(added in 2\.3\.0\): .*so the VMAC interface is not put in the group\.$/ },
+      ],
+    },
+    {
+      name: 'use_ipvlan options added in 2.3.0, for 2.2.7',
+      code: vi('use_ipvlan name ipvl.51 group 5'),
+      options: for227,
+      errors: [
+        { line: 3, column: 16, message: /^keepalived 2\.2\.7 does not know the option `name` of `use_ipvlan` \(added in 2\.3\.0\): .*"IPVLAN interface already specified"\)\.$/ },
+        { line: 3, column: 29, message: /^keepalived 2\.2\.7 does not know the option `group` of `use_ipvlan` \(added in 2\.3\.0\): .*not put in the group/ },
       ],
     },
     {
