@@ -218,6 +218,12 @@ describe('facts a user sees', () => {
     expect(Object.keys(keyword('vrrp_instance/use_ipvlan').args.optionsSince ?? {}).sort()).toEqual(['group', 'name']);
   });
 
+  it('smtp_server takes an IP address or a host name', () => {
+    const pattern = new RegExp(keyword('global_defs/smtp_server').args.positional[0]!.pattern!);
+    for (const ok of ['mail.example.com', '10.1.8.25', '2001:db8::25', 'smtp-relay_1']) expect(ok).toMatch(pattern);
+    for (const bad of ['<smtp.domain.com>', '**', '$SMTP']) expect(bad).not.toMatch(pattern);
+  });
+
   it('umask knows IRWXU, IRWXG and IRWXO from 2.2.8', () => {
     const [arg] = keyword('global_defs/umask').args.positional;
     expect(arg).toMatchObject({ kind: 'bitmask', min: 0, max: 0o777 });

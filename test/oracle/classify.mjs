@@ -34,7 +34,8 @@ export const HOST_DEPENDENT = [
   /^No config files matched /,
   /^Unable to read configuration file/,
   // keepalived resolves a host name given to smtp_server while it reads the config; the oracle's namespace has no DNS.
-  /^Invalid smtp server \S*[A-Za-z]\S* \S+$/,
+  // Only words a host name can be: a placeholder such as `<smtp.domain.com>` never resolves, anywhere.
+  /^Invalid smtp server (?=[A-Za-z0-9_.:%[\]-]*[A-Za-z])[A-Za-z0-9_.:%[\]-]+ \S+$/,
 ];
 
 /**
@@ -91,7 +92,11 @@ export const CLASSES = [
       /group address .* is not multicast/,
     ],
   },
-  { id: 'address-family', title: 'address family mismatch', patterns: [/address family must match/, /Cannot specify native_ipv6 with IPv4 addresses/] },
+  {
+    id: 'address-family',
+    title: 'address family mismatch',
+    patterns: [/address family must match/, /Cannot specify native_ipv6 with IPv4 addresses/, /^Address family of virtual server and (real|sorry) server .* don't match/],
+  },
   {
     id: 'value',
     title: 'invalid word (enum, name, umask)',
@@ -126,6 +131,7 @@ export const CLASSES = [
   { id: 'dr-port-mapping', title: 'DR port mismatch', patterns: [/ports don't match - resetting/] },
   { id: 'duplicate', title: 'duplicate definition', patterns: [/already defined/, /already specified/, /has already been specified/] },
   { id: 'track-own-interface', title: 'tracking own interface', patterns: [/Ignoring track_interface .* since own interface/] },
+  { id: 'notification-email-empty', title: 'empty notification_email block', patterns: [/^Warning - empty notification_email block$/] },
   { id: 'route', title: 'route/rule without interface or preference', patterns: [/cannot track route .* with no interface/, /^Rule has no preference/] },
   { id: 'quorum', title: 'quorum above total weight', patterns: [/quorum .* exceeds total weight/] },
   { id: 'misc-check', title: 'MISC_CHECK without script', patterns: [/No script path has been specified for MISC_CHECKER/] },
@@ -200,6 +206,10 @@ export function classifyKalint(d) {
       return 'syntax';
     case 'invalid-argument':
       if (/stops reading the configuration at this line and exits with status 2/.test(m)) return 'missing-parameter';
+      if (/since own interface/.test(m)) return 'track-own-interface';
+      if (/^Empty `notification_email` block/.test(m)) return 'notification-email-empty';
+      if (/sets the family of this virtual server/.test(m)) return 'address-family';
+      if (/persistence_granularity/.test(m)) return 'address';
       if (/takes at most|goes on with|extra parameters|silently ignores|is not an option|for `umask`/.test(m)) return 'value';
       if (/Invalid address|unicast_peer|not a valid IP|prefix length|address|multicast/.test(m)) return 'address';
       if (/is not in \[|not a number|whole number|integer|decimal|range|at most|at least|must be/.test(m)) return 'number';

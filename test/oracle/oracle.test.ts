@@ -12,7 +12,7 @@ import { assess, DEFAULT_GENERATED, DEFAULT_SEED, failures, knownRow, parseKnown
 // @ts-ignore -- as above
 import { oracleAvailable } from './keepalived.mjs';
 // @ts-ignore -- as above
-import { classifyKeepalived, parseMessages } from './classify.mjs';
+import { classifyKeepalived, isHostDependent, parseMessages } from './classify.mjs';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const corpusRoot = here('../../../shared/corpus/');
@@ -56,6 +56,17 @@ describe('the oracle harness', () => {
     expect(classifyKeepalived('(VI_1) mcast_dst_ip 88.67.84.253 not multicast. Skipping...')).toBe('address');
     expect(classifyKeepalived('(VI_1) mcast_dst_ip ff05::12 not link-local multicast. Skipping...')).toBe('address');
     expect(classifyKeepalived('Unknown umask bit web')).toBe('value');
+  });
+
+  it('puts the messages of issue 12 in named classes, and takes only host names for host-dependent smtp servers', () => {
+    expect(classifyKeepalived('Warning - empty notification_email block')).toBe('notification-email-empty');
+    expect(classifyKeepalived("Address family of virtual server and real server 10.1.8.11 don't match - skipping real server.")).toBe('address-family');
+    expect(classifyKeepalived('(VI_1) Ignoring track_interface eth0 since own interface')).toBe('track-own-interface');
+    expect(isHostDependent('Invalid smtp server mail.example.com 25')).toBe(true);
+    for (const placeholder of ['Invalid smtp server <smtp.domain.com> 25', 'Invalid smtp server ** 25']) {
+      expect(isHostDependent(placeholder), placeholder).toBe(false);
+      expect(classifyKeepalived(placeholder), placeholder).toBe('address');
+    }
   });
 
   it('has no catch-all class: a message nobody has seen before is in no class', () => {

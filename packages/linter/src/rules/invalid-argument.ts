@@ -586,6 +586,56 @@ function checkUnicastPeer(words: Word[], report: Reporter): void {
   }
 }
 
+/**
+ * `track_interface` items naming the instance's own interface: keepalived drops each ("Ignoring
+ * track_interface X since own interface"), since an instance follows its own interface anyway.
+ */
+function checkOwnInterface(statement: Statement, report: Reporter): void {
+  const own = childStatementsAt(statement, 'vrrp_instance/interface').at(-1)?.args[0];
+  if (!own) return;
+  const ignoresOwn = childStatementsAt(statement, 'vrrp_instance/dont_track_primary').length > 0;
+  for (const tracking of childStatementsAt(statement, 'vrrp_instance/track_interface')) {
+    for (const item of tracking.block?.body ?? []) {
+      if (item.type !== 'Value') continue;
+      const name = item.words[0];
+      if (name?.text !== own.text) continue;
+      const weight = item.words[1]?.text === 'weight' ? item.words[2]?.text : undefined;
+      const then = ignoresOwn
+        ? `; with \`dont_track_primary\` the instance then does not react to \`${own.text}\` going down at all`
+        : `; the instance goes to FAULT when its own interface goes down anyway${weight !== undefined && weight !== '0' ? `, so the weight ${weight} is never applied` : ''}`;
+      report({
+        message: `\`${own.text}\` is this instance's own interface (\`interface ${own.text}\`): keepalived ignores the line ("Ignoring track_interface ${own.text} since own interface")${then}.`,
+        at: name,
+        severity: 'warning',
+      });
+    }
+  }
+}
+
+/** Statements directly inside a statement's block with the given schema path. */
+function childStatementsAt(statement: Statement, path: string): Statement[] {
+  const out: Statement[] = [];
+  for (const node of statement.block?.body ?? []) if (node.type === 'Statement' && node.path === path) out.push(node);
+  return out;
+}
+
+/**
+ * A `notification_email` block with no address: keepalived reports it; with no recipient at all
+ * it sends no alert e-mail.
+ */
+function checkEmptyEmails(statement: Statement, siblings: readonly Statement[], report: Reporter): void {
+  const hasAddress = (s: Statement) => (s.block?.body ?? []).some((n) => n.type === 'Include' || (n.type === 'Value' && n.words.length > 0));
+  if (!statement.block || statement.block.kind !== 'values' || hasAddress(statement)) return;
+  const others = siblings.some((s) => s !== statement && s.path === statement.path && hasAddress(s));
+  report({
+    message:
+      `Empty \`notification_email\` block: keepalived reports it ("empty notification_email block") and adds no recipient` +
+      (others ? '.' : ', so with no recipient at all it sends no alert e-mail.'),
+    at: statement.keyword,
+    severity: 'warning',
+  });
+}
+
 /** Argument words that keepalived rejects, or ignores, for the keyword they follow. */
 export const invalidArgument: Rule = {
   meta: {
@@ -605,11 +655,14 @@ export const invalidArgument: Rule = {
         const statement = statements[i]!;
         const parentPath = scopes[i]!.parentPath;
         checkStatement(statement, parentPath, schema, versions, report);
+        const path = statement.path;
+        if (path === 'vrrp_instance') checkOwnInterface(statement, report);
+        else if (path === 'global_defs/notification_email') checkEmptyEmails(statement, scopes[i]!.owner ? childStatementsAt(scopes[i]!.owner!, path) : [statement], report);
         const block = statement.block;
-        if (!block || block.kind !== 'values' || statement.path === null) continue;
-        const address = VIP_BLOCKS.has(statement.path);
-        const group = statement.path === 'virtual_server_group';
-        if (!address && !group && statement.path !== 'vrrp_instance/unicast_peer') continue;
+        if (!block || block.kind !== 'values' || path === null) continue;
+        const address = VIP_BLOCKS.has(path);
+        const group = path === 'virtual_server_group';
+        if (!address && !group && path !== 'vrrp_instance/unicast_peer') continue;
         for (const item of block.body) {
           if (item.type !== 'Value' || item.words.length === 0) continue;
           if (address) checkAddressItem(item.words, statement, report);

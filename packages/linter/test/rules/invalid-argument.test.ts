@@ -71,6 +71,9 @@ testRule(invalidArgument, {
     vi('use_ipvlan name ipvl.51 group 5'),
     { name: 'use_vmac with a name and a MAC for 2.2.7', code: vi('use_vmac vrrp.51 00:00:5e:00:01:33'), options: for227 },
     gd('smtp_server 10.1.8.25'),
+    // --- issue 12, item 12: what stays quiet ---
+    { name: 'track_interface of another interface', code: 'vrrp_instance web {\n    interface eth0\n    track_interface {\n        eth1 weight -20\n    }\n}\n' },
+    { name: 'a notification_email block with an address', code: 'global_defs {\n    notification_email {\n        ops@example.com\n    }\n}\n' },
     vips('10.1.8.100/24', '10.1.8.101/24 dev eth0 label eth0:vip scope global', '10.1.8.102 brd + no_track', '2001:db8::10/64 dev eth0 -nodad preferred_lft forever', '10.1.8.103/32 peer 10.1.8.200 use_vmac'),
     peers('10.1.8.2', '10.1.8.3 min_ttl 1 max_ttl 64', '10.1.8.4/24'),
     'static_ipaddress {\n    192.168.200.17/24 dev eth1 track_group tg1\n}\n',
@@ -720,6 +723,69 @@ testRule(invalidArgument, {
         { line: 3, column: 16, message: /^keepalived 2\.2\.7 does not know the option `name` of `use_ipvlan` \(added in 2\.3\.0\): .*"IPVLAN interface already specified"\)\.$/ },
         { line: 3, column: 29, message: /^keepalived 2\.2\.7 does not know the option `group` of `use_ipvlan` \(added in 2\.3\.0\): .*not put in the group/ },
       ],
+    },
+    // --- track_interface, notification_email (issue 12, item 12) ---
+    {
+      // keepalived 2.2.7: "(VI_1) Ignoring track_interface eth0 since own interface".
+      name: 'track_interface naming the instance\'s own interface',
+      code: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth0\n        eth1\n    }\n}\n',
+      errors: [
+        {
+          line: 4,
+          column: 9,
+          message:
+            '`eth0` is this instance\'s own interface (`interface eth0`): keepalived ignores the line ("Ignoring track_interface eth0 since own interface"); the instance goes to FAULT when its own interface goes down anyway.',
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'own interface with a weight, written before the interface line',
+      code: 'vrrp_instance VI_1 {\n    track_interface {\n        eth0 weight -50\n    }\n    interface eth0\n}\n',
+      errors: [{ line: 3, column: 9, message: /goes down anyway, so the weight -50 is never applied\.$/ }],
+    },
+    {
+      name: 'own interface with dont_track_primary',
+      code: 'vrrp_instance VI_1 {\n    interface eth0\n    dont_track_primary\n    track_interface {\n        eth0\n    }\n}\n',
+      errors: [{ line: 5, column: 9, message: /; with `dont_track_primary` the instance then does not react to `eth0` going down at all\.$/ }],
+    },
+    {
+      // keepalived 2.2.7: "Warning - empty notification_email block", at the line of its '}'.
+      name: 'an empty notification_email block',
+      code: 'global_defs {\n    notification_email {\n        # nobody yet\n    }\n    smtp_server 10.1.8.25\n}\n',
+      errors: [
+        {
+          line: 2,
+          column: 5,
+          message: 'Empty `notification_email` block: keepalived reports it ("empty notification_email block") and adds no recipient, so with no recipient at all it sends no alert e-mail.',
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'an empty notification_email block on one line, beside one with an address',
+      code: 'global_defs {\n    notification_email {\n        ops@example.com\n    }\n    notification_email { }\n}\n',
+      errors: [{ line: 5, column: 5, message: 'Empty `notification_email` block: keepalived reports it ("empty notification_email block") and adds no recipient.' }],
+    },
+    // --- smtp_server (issue 12, item 12) ---
+    {
+      // keepalived 2.2.7: "Invalid smtp server <smtp.domain.com> 25"; no SMTP server is set.
+      name: 'a placeholder smtp_server: keepalived rejects it',
+      code: gd('smtp_server <smtp.domain.com>'),
+      errors: [
+        {
+          line: 2,
+          column: 17,
+          message:
+            'Invalid SERVER for `smtp_server`: `<smtp.domain.com>` is not an IP address or a host name (letters, digits, \'-\' and \'.\') (it looks like a placeholder that was never filled in): keepalived cannot resolve it: it reports "Invalid smtp server" and sets no SMTP server, so it sends no alert e-mail.',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a template smtp_server with no letters',
+      code: gd('smtp_server ** 25'),
+      errors: [{ line: 2, column: 17, message: /^Invalid SERVER for `smtp_server`: `\*\*` is not an IP address or a host name/, severity: 'error' }],
     },
     {
       name: 'a numeric umask followed by more words',
