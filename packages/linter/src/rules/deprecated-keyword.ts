@@ -1,10 +1,10 @@
 import type { KeywordSpec, Schema } from '@kalint/grammar';
-import type { ConfigFile, Statement } from '@kalint/parser';
+import type { ConfigFile, Statement, Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import { astIndex, fileIndex } from '../file-index.js';
 import { childStatements, inBlock, sameArgs, oncePerPlace } from '../schema-util.js';
 import { ownedRange, renameKeepsBlocks } from '../fix.js';
-import type { Fix, Rule, TextEdit } from '../types.js';
+import type { Fix, Report, Rule, TextEdit } from '../types.js';
 
 const PLAIN = /^[A-Za-z0-9_-]+$/;
 
@@ -104,11 +104,39 @@ function statementsNamed(ast: ConfigFile, name: string): Statement[] {
   return astIndex(ast).known.filter((statement) => statement.keyword.text === name);
 }
 
+/** Route options whose next word is a name that could read `gw` or `or`. */
+const ROUTE_NAME_OPTIONS = new Set(['dev', 'oif', 'table', 'protocol', 'scope', 'realms', 'vrf', 'track_group', 'congctl', 'features', 'pref', 'ttl-propagate']);
+
+/**
+ * `gw` and `or` in a `static_routes`/`virtual_routes` line: keepalived still reads them, reports each
+ * as deprecated and applies the route. `gw` is `via` under another name; `or` adds a second gateway.
+ */
+function checkRouteItem(words: readonly Word[], owner: Statement, report: (r: Report) => void): void {
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!;
+    if (ROUTE_NAME_OPTIONS.has(words[i - 1]!.text)) continue;
+    if (word.text === 'gw') {
+      report({
+        message: `\`gw\` in \`${owner.keyword.text}\` is deprecated: keepalived says so and reads it as \`via\`. Write \`via\`.`,
+        at: word,
+        tags: ['deprecated'],
+        ...(word.expansion ? {} : { fix: { description: 'Replace `gw` with `via`', edits: [{ file: word.file, range: word.range, text: 'via' }] } }),
+      });
+    } else if (word.text === 'or') {
+      report({
+        message: `\`or\` in \`${owner.keyword.text}\` is deprecated: keepalived says so and makes the two gateways next hops of one route. Write \`nexthop via ADDRESS nexthop via ADDRESS\`.`,
+        at: word,
+        tags: ['deprecated'],
+      });
+    }
+  }
+}
+
 /** Deprecated keywords, and keywords keepalived no longer (or never) accepted at their place. */
 export const deprecatedKeyword: Rule = {
   meta: {
     id: 'deprecated-keyword',
-    description: 'Deprecated keywords (with their replacement), and removed ones keepalived now reports as unknown',
+    description: 'Deprecated keywords (with their replacement), the deprecated route words gw and or, and removed keywords keepalived now reports as unknown',
     defaultSeverity: 'warn',
     fixable: true,
     scope: 'file',
@@ -120,6 +148,9 @@ export const deprecatedKeyword: Rule = {
       for (let i = 0; i < statements.length; i++) {
         const statement = statements[i]!;
         const { parentPath, owner } = scopes[i]!;
+        if ((statement.path === 'static_routes' || statement.path === 'vrrp_instance/virtual_routes') && statement.block?.kind === 'values') {
+          for (const item of statement.block.body) if (item.type === 'Value') checkRouteItem(item.words, statement, report);
+        }
         // Only unknown keywords (perhaps removed ones) and deprecated ones concern this rule.
         if (statement.path !== null && !statement.spec?.deprecated) continue;
         const name = statement.keyword.text;

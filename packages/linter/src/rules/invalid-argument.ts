@@ -586,6 +586,33 @@ function checkUnicastPeer(words: Word[], report: Reporter): void {
   }
 }
 
+/** Rule options (`static_rules`, `virtual_rules`) whose next word is their value, so never `from`/`to`. */
+const RULE_VALUE_OPTIONS = new Set(['table', 'lookup', 'preference', 'order', 'priority', 'tos', 'dsfield', 'fwmark', 'realms', 'goto', 'iif', 'oif', 'uidrange', 'sport', 'dport', 'ipproto', 'protocol', 'suppress_prefixlength', 'suppress_ifgroup', 'tun_id', 'track_group']);
+
+/** The words keepalived's rule parser takes for "any address" after `from` and `to`. */
+const ANY_ADDRESS = new Set(['default', 'any', 'all', 'default6']);
+
+/** The `from` and `to` addresses of a `static_rules`/`virtual_rules` line: keepalived drops a rule whose address does not parse. */
+function checkRuleItem(words: Word[], owner: Statement, report: Reporter): void {
+  for (let i = 0; i < words.length; i++) {
+    const option = words[i]!.text;
+    if (RULE_VALUE_OPTIONS.has(option)) {
+      i++;
+      continue;
+    }
+    if (option !== 'from' && option !== 'to') continue;
+    const value = words[++i];
+    if (!value || ANY_ADDRESS.has(value.text)) continue;
+    const problem = addressWithPrefixProblem(value.text);
+    if (!problem) continue;
+    report({
+      message: `Invalid \`${option}\` address in \`${owner.keyword.text}\`: ${problem.problem.text}${problem.fatal ? ': keepalived reports it and drops this rule' : ''}.`,
+      at: value,
+    });
+    if (problem.fatal) return;
+  }
+}
+
 /**
  * `track_interface` items naming the instance's own interface: keepalived drops each ("Ignoring
  * track_interface X since own interface"), since an instance follows its own interface anyway.
@@ -636,6 +663,96 @@ function checkEmptyEmails(statement: Statement, siblings: readonly Statement[], 
   });
 }
 
+/** An IPv4 address as glibc's `inet_aton` reads it (1 to 4 parts, each decimal, 0-octal or 0x-hex), or null. */
+function inetAton(text: string): number | null {
+  const parts = text.split('.');
+  if (parts.length > 4) return null;
+  const values: number[] = [];
+  for (const part of parts) {
+    let n: number;
+    if (/^0[xX][0-9a-fA-F]+$/.test(part)) n = Number.parseInt(part.slice(2), 16);
+    else if (/^0[0-7]*$/.test(part)) n = Number.parseInt(part, 8);
+    else if (/^[1-9][0-9]*$/.test(part)) n = Number(part);
+    else return null;
+    values.push(n);
+  }
+  const last = values.pop()!;
+  if (values.some((v) => v > 255) || last >= 2 ** (8 * (4 - values.length))) return null;
+  return values.reduce((sum, v, i) => sum + v * 2 ** (8 * (3 - i)), 0) + last;
+}
+
+function dotted(n: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+}
+
+/** The address family a virtual_server line gives its service, or null (fwmark, group). */
+function serviceFamily(virtualServer: Statement): 4 | 6 | null {
+  const first = virtualServer.args[0]?.text;
+  if (first === undefined || first === 'fwmark' || first === 'group') return null;
+  return socketAddressFamily(first);
+}
+
+const TUNNEL = (s: Statement) => (s.path?.endsWith('/lb_kind') || s.path?.endsWith('/lvs_method')) && s.args[0]?.text === 'TUN';
+
+/**
+ * `persistence_granularity`: a netmask on an IPv4 virtual server (anything glibc's `inet_aton`
+ * reads), a prefix length 1..128 on an IPv6 one. A fwmark or group virtual server whose family is
+ * not set yet at this line takes it from the word: with a '.' it is IPv4, without one IPv6, and
+ * keepalived then skips the real servers of the other family.
+ */
+function checkPersistenceGranularity(statement: Statement, virtualServer: Statement, report: Reporter): void {
+  const word = statement.args[0];
+  if (!word) return;
+  const t = word.text;
+  const body = childStatementsAt(virtualServer, 'virtual_server/real_server');
+  const siblings = (virtualServer.block?.body ?? []).filter((n): n is Statement => n.type === 'Statement');
+  const before = siblings.slice(0, siblings.indexOf(statement));
+  const tunnels = siblings.some(TUNNEL) || body.some((rs) => childStatementsAt(rs, 'virtual_server/real_server/lvs_method').some(TUNNEL));
+  let family = serviceFamily(virtualServer);
+  let fromWord = false;
+  if (family === null) {
+    const declared = before.filter((s) => s.path === 'virtual_server/ip_family').at(-1)?.args[0]?.text;
+    const server = tunnels ? undefined : before.find((s) => s.path === 'virtual_server/real_server' && socketAddressFamily(s.args[0]?.text ?? '') !== null);
+    if (declared === 'inet' || declared === 'inet6') family = declared === 'inet' ? 4 : 6;
+    else if (server) family = socketAddressFamily(server.args[0]!.text);
+    else ((family = t.includes('.') ? 4 : 6), (fromWord = true));
+  }
+  const ignored = 'keepalived reports it and ignores the line, so each client address stays a persistence group of its own';
+  if (family === 6) {
+    if (!/^[0-9]+$/.test(t) || Number(t) < 1 || Number(t) > 128) {
+      const why = fromWord ? ' (the virtual server has no family yet at this line, and a word without a \'.\' makes keepalived read an IPv6 prefix length)' : '';
+      report({ message: `Invalid NETMASK for \`persistence_granularity\`: an IPv6 virtual server takes a prefix length 1..128, not \`${t}\`${why}: ${ignored}.`, at: word });
+      return;
+    }
+  } else {
+    const mask = inetAton(t);
+    if (mask === null) {
+      report({ message: `Invalid NETMASK for \`persistence_granularity\`: \`${t}\` is not an IPv4 netmask (such as 255.255.255.0)${leftoverNote(t)}: ${ignored}.`, at: word });
+      return;
+    }
+    const inverted = 2 ** 32 - 1 - mask;
+    if ((inverted & (inverted + 1)) !== 0 || inverted + 1 > 2 ** 32) {
+      const prefix = /^[0-9]+$/.test(t) && Number(t) <= 32 ? ` For a /${t}, write ${dotted(2 ** 32 - 2 ** (32 - Number(t)))}.` : '';
+      report({
+        message: `Suspicious NETMASK for \`persistence_granularity\`: keepalived reads \`${t}\` as the netmask ${dotted(mask)}, which is not a contiguous netmask: persistence then groups clients by those bits of their address alone.${prefix}`,
+        at: word,
+        severity: 'warning',
+      });
+    }
+  }
+  if (!fromWord || tunnels) return;
+  // The word set the family: real servers of the other family are skipped when their block ends.
+  const other = body.filter((rs) => rs.range.start.offset > statement.range.start.offset && socketAddressFamily(rs.args[0]?.text ?? '') === (family === 6 ? 4 : 6));
+  if (other.length === 0) return;
+  report({
+    message:
+      `\`persistence_granularity ${t}\` sets the family of this virtual server, which has none yet at this line: ${family === 6 ? 'without' : 'with'} a '.' keepalived makes it IPv${family}, ` +
+      `then skips its IPv${family === 6 ? 4 : 6} real servers (${other.map((rs) => `\`${rs.args[0]!.text}\``).join(', ')}: "Address family of virtual server and real server ... don't match"). ` +
+      `Write \`ip_family inet${family === 6 ? '' : '6'}\` before it${family === 6 ? ' and an IPv4 netmask' : ''}.`,
+    at: word,
+  });
+}
+
 /** Argument words that keepalived rejects, or ignores, for the keyword they follow. */
 export const invalidArgument: Rule = {
   meta: {
@@ -657,16 +774,19 @@ export const invalidArgument: Rule = {
         checkStatement(statement, parentPath, schema, versions, report);
         const path = statement.path;
         if (path === 'vrrp_instance') checkOwnInterface(statement, report);
+        else if (path === 'virtual_server/persistence_granularity' && scopes[i]!.owner) checkPersistenceGranularity(statement, scopes[i]!.owner!, report);
         else if (path === 'global_defs/notification_email') checkEmptyEmails(statement, scopes[i]!.owner ? childStatementsAt(scopes[i]!.owner!, path) : [statement], report);
         const block = statement.block;
         if (!block || block.kind !== 'values' || path === null) continue;
         const address = VIP_BLOCKS.has(path);
         const group = path === 'virtual_server_group';
-        if (!address && !group && path !== 'vrrp_instance/unicast_peer') continue;
+        const rules = path === 'static_rules' || path === 'vrrp_instance/virtual_rules';
+        if (!address && !group && !rules && path !== 'vrrp_instance/unicast_peer') continue;
         for (const item of block.body) {
           if (item.type !== 'Value' || item.words.length === 0) continue;
           if (address) checkAddressItem(item.words, statement, report);
           else if (group) checkGroupItem(item.words, report);
+          else if (rules) checkRuleItem(item.words, statement, report);
           else checkUnicastPeer(item.words, report);
         }
       }

@@ -1,11 +1,47 @@
-import type { Rule } from '../types.js';
-import { childValues, childrenAt, familyTrace, familyOf, hasUnresolvedIncludes, instanceVersion, isStrict } from '../semantic-util.js';
+import type { Statement } from '@kalint/parser';
+import type { Report, Rule } from '../types.js';
+import { childValues, childrenAt, familyTrace, familyOf, hasUnresolvedIncludes, instanceVersion, isStrict, topLevel } from '../semantic-util.js';
 
-/** A vrrp_instance without what keepalived needs to run it: virtual_router_id, interface, a VIP. */
+/**
+ * The definitions keepalived throws away when a block ends without a line it needs: a vrrp_script
+ * without `script` (or with `script` and no command), a bfd_instance without `neighbor_ip`.
+ */
+function incompleteDefinitions(scripts: readonly Statement[], bfds: readonly Statement[], report: (r: Report) => void): void {
+  for (const script of scripts) {
+    const name = script.args[0]?.text;
+    if (name === undefined || !script.block) continue;
+    if (childrenAt(script, 'vrrp_script/script').some((line) => line.args.length > 0)) continue;
+    report({
+      message:
+        `vrrp_script ${name} has no script to run: keepalived reports "No script set for vrrp_script ${name} - removing" and drops the definition, ` +
+        `so an instance that tracks it tracks nothing. Add script <command>.`,
+      at: script.args[0]!,
+      severity: 'warning',
+    });
+  }
+  for (const bfd of bfds) {
+    const name = bfd.args[0]?.text;
+    if (name === undefined || !bfd.block) continue;
+    if (childrenAt(bfd, 'bfd_instance/neighbor_ip').length > 0 || childrenAt(bfd, 'bfd_instance/neighbour_ip').length > 0) continue;
+    report({
+      message:
+        `bfd_instance ${name} has no neighbor_ip: keepalived reports "BFD instance ${name} has no neighbor address set, disabling instance", ` +
+        `so no BFD session runs and whatever tracks it tracks nothing. Add neighbor_ip <address>.`,
+      at: bfd.args[0]!,
+      severity: 'warning',
+    });
+  }
+}
+
+/**
+ * A vrrp_instance without what keepalived needs to run it: virtual_router_id, interface, a VIP;
+ * and a vrrp_script or bfd_instance that keepalived removes because it lacks its script or neighbour.
+ */
 export const vrrpInstanceIncomplete: Rule = {
   meta: {
     id: 'vrrp-instance-incomplete',
-    description: 'A vrrp_instance without virtual_router_id or interface (the VRRP process does not start), or without any virtual IP',
+    description:
+      'A vrrp_instance without virtual_router_id or interface (the VRRP process does not start) or without any virtual IP; a vrrp_script without script or a bfd_instance without neighbor_ip, which keepalived removes',
     defaultSeverity: 'error',
     fixable: false,
     scope: 'file',
@@ -14,6 +50,7 @@ export const vrrpInstanceIncomplete: Rule = {
     for (const file of project.files) {
       // Part of an instance may come from an included file kalint could not read.
       if (hasUnresolvedIncludes(file.ast)) continue;
+      incompleteDefinitions(topLevel(file.ast, 'vrrp_script'), topLevel(file.ast, 'bfd_instance'), report);
       for (const instance of file.model.instances) {
         const at = instance.statement.args[0] ?? instance.statement.keyword;
         let stops = false;

@@ -15,8 +15,26 @@ testRule(deprecatedKeyword, {
     tcpCheck('retry 3'),
     'global_defs {\n    lvs_sync_daemon eth0 VI_1\n}\nvrrp_instance VI_1 {\n    interface eth0\n}\n',
     { name: 'unknown keywords are for unknown-keyword', code: 'global_defs {\n    lvs_flush_onstopp\n}\n' },
+    { name: 'routes with via and nexthop', code: 'static_routes {\n    192.168.2.0/24 via 192.168.1.1 dev eth0\n    0.0.0.0/0 nexthop via 10.1.8.1 nexthop via 10.1.8.2\n}\n' },
+    { name: 'an interface or a table that happens to be called gw or or', code: 'static_routes {\n    192.168.2.0/24 dev gw\n    192.168.3.0/24 via 10.1.8.1 table or\n}\n' },
   ],
   invalid: [
+    {
+      // keepalived 2.2.7: '"gw" for routes is deprecated. Please use "via"' and '"or" for routes is deprecated. Please use "nexthop"'.
+      name: 'the route words gw and or; gw is fixed to via',
+      code: 'vrrp_instance VI_1 {\n    virtual_routes {\n        192.168.113.0/24 via 192.168.200.254 or 192.168.100.254\n        0.0.0.0/0 gw 192.168.0.1 table 100\n    }\n}\n',
+      errors: [
+        {
+          line: 3,
+          column: 46,
+          message:
+            '`or` in `virtual_routes` is deprecated: keepalived says so and makes the two gateways next hops of one route. Write `nexthop via ADDRESS nexthop via ADDRESS`.',
+          severity: 'warning',
+        },
+        { line: 4, column: 19, message: '`gw` in `virtual_routes` is deprecated: keepalived says so and reads it as `via`. Write `via`.', severity: 'warning' },
+      ],
+      output: 'vrrp_instance VI_1 {\n    virtual_routes {\n        192.168.113.0/24 via 192.168.200.254 or 192.168.100.254\n        0.0.0.0/0 via 192.168.0.1 table 100\n    }\n}\n',
+    },
     {
       name: 'nb_get_retry in TCP_CHECK never worked: an error, fixed to retry',
       code: tcpCheck('nb_get_retry 3'),

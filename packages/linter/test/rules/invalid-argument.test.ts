@@ -71,9 +71,19 @@ testRule(invalidArgument, {
     vi('use_ipvlan name ipvl.51 group 5'),
     { name: 'use_vmac with a name and a MAC for 2.2.7', code: vi('use_vmac vrrp.51 00:00:5e:00:01:33'), options: for227 },
     gd('smtp_server 10.1.8.25'),
-    // --- issue 12, item 12: what stays quiet ---
+    // --- issue 12, item 12 and the oracle's open rows: what stays quiet ---
     { name: 'track_interface of another interface', code: 'vrrp_instance web {\n    interface eth0\n    track_interface {\n        eth1 weight -20\n    }\n}\n' },
     { name: 'a notification_email block with an address', code: 'global_defs {\n    notification_email {\n        ops@example.com\n    }\n}\n' },
+    { name: 'an IPv4 netmask', code: vs('persistence_granularity 255.255.255.0') },
+    { name: 'an IPv4 netmask in inet_aton\'s short form', code: vs('persistence_granularity 255.255.0') },
+    { name: 'an IPv6 prefix length', code: 'virtual_server 2001:db8::100 80 {\n    persistence_granularity 64\n}\n' },
+    {
+      name: 'a fwmark virtual server whose real server set its family before the netmask',
+      code: 'virtual_server fwmark 3 {\n    real_server 10.1.8.11 80 {\n    }\n    persistence_granularity 255.255.255.0\n}\n',
+    },
+    { name: 'a fwmark virtual server with ip_family inet6 and a prefix length', code: 'virtual_server fwmark 3 {\n    ip_family inet6\n    persistence_granularity 64\n}\n' },
+    { name: 'rule addresses that parse', code: 'static_rules {\n    from 192.168.28.0/24 to 192.168.29.0/26 table 1\n    from all to default6 table 2\n    to 2001:db8::/64 table 3\n}\n' },
+    gd('smtp_server 2001:db8::25 587'),
     vips('10.1.8.100/24', '10.1.8.101/24 dev eth0 label eth0:vip scope global', '10.1.8.102 brd + no_track', '2001:db8::10/64 dev eth0 -nodad preferred_lft forever', '10.1.8.103/32 peer 10.1.8.200 use_vmac'),
     peers('10.1.8.2', '10.1.8.3 min_ttl 1 max_ttl 64', '10.1.8.4/24'),
     'static_ipaddress {\n    192.168.200.17/24 dev eth1 track_group tg1\n}\n',
@@ -766,6 +776,73 @@ testRule(invalidArgument, {
       name: 'an empty notification_email block on one line, beside one with an address',
       code: 'global_defs {\n    notification_email {\n        ops@example.com\n    }\n    notification_email { }\n}\n',
       errors: [{ line: 5, column: 5, message: 'Empty `notification_email` block: keepalived reports it ("empty notification_email block") and adds no recipient.' }],
+    },
+    // --- persistence_granularity (oracle) ---
+    {
+      name: 'a prefix length on an IPv4 virtual server is read as a netmask',
+      code: vs('persistence_granularity 24'),
+      errors: [
+        {
+          line: 2,
+          column: 29,
+          message:
+            'Suspicious NETMASK for `persistence_granularity`: keepalived reads `24` as the netmask 0.0.0.24, which is not a contiguous netmask: persistence then groups clients by those bits of their address alone. For a /24, write 255.255.255.0.',
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      // keepalived 2.2.7: "Invalid IPv4 persistence_granularity specified - 255.255.256.0".
+      name: 'an IPv4 netmask that does not parse',
+      code: vs('persistence_granularity 255.255.256.0'),
+      errors: [
+        {
+          line: 2,
+          column: 29,
+          message:
+            'Invalid NETMASK for `persistence_granularity`: `255.255.256.0` is not an IPv4 netmask (such as 255.255.255.0): keepalived reports it and ignores the line, so each client address stays a persistence group of its own.',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      // keepalived 2.2.7: "Invalid IPv6 persistence_granularity specified - 255.255.255.0".
+      name: 'a netmask on an IPv6 virtual server, and a prefix length beyond 128',
+      code: 'virtual_server 2001:db8::100 80 {\n    persistence_granularity 255.255.255.0\n}\nvirtual_server 2001:db8::101 80 {\n    persistence_granularity 129\n}\n',
+      errors: [
+        { line: 2, column: 29, message: /^Invalid NETMASK for `persistence_granularity`: an IPv6 virtual server takes a prefix length 1\.\.128, not `255\.255\.255\.0`: keepalived reports it/ },
+        { line: 5, column: 29, message: /takes a prefix length 1\.\.128, not `129`/ },
+      ],
+    },
+    {
+      // keepalived 2.2.7: "Address family of virtual server and real server 10.1.8.11 don't match - skipping real server."
+      name: 'a prefix length makes a fwmark virtual server IPv6 and drops its IPv4 real servers',
+      code: 'virtual_server fwmark 1 {\n    persistence_granularity 24\n    real_server 10.1.8.11 80 {\n    }\n}\n',
+      errors: [
+        {
+          line: 2,
+          column: 29,
+          message:
+            '`persistence_granularity 24` sets the family of this virtual server, which has none yet at this line: without a \'.\' keepalived makes it IPv6, then skips its IPv4 real servers (`10.1.8.11`: "Address family of virtual server and real server ... don\'t match"). Write `ip_family inet` before it and an IPv4 netmask.',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a hex mask on a fwmark virtual server with no family is read as an IPv6 prefix length',
+      code: 'virtual_server fwmark 2 {\n    persistence_granularity 0xffffff00\n}\n',
+      errors: [{ line: 2, column: 29, message: /not `0xffffff00` \(the virtual server has no family yet at this line, and a word without a '\.' makes keepalived read an IPv6 prefix length\)/ }],
+    },
+    // --- static_rules / virtual_rules addresses (oracle) ---
+    {
+      // keepalived 2.2.7: "VRRP parsed invalid IP 192.168.100./24. skipping IP..." and "Invalid rule to address".
+      name: 'a rule address that does not parse drops the rule',
+      code: 'static_rules {\n    from 192.168.28.0/24 to 192.168.100./24 table 1\n}\nvrrp_instance web {\n    virtual_rules {\n        from 10.1.8.300 table 2\n        to 10.1.8.0/33 table 3\n    }\n}\n',
+      errors: [
+        { line: 2, column: 29, message: 'Invalid `to` address in `static_rules`: `192.168.100./24` is not a valid IPv4 address: keepalived reports it and drops this rule.', severity: 'error' },
+        { line: 6, column: 14, message: 'Invalid `from` address in `virtual_rules`: `10.1.8.300` is not a valid IPv4 address: keepalived reports it and drops this rule.' },
+        { line: 7, column: 12, message: 'Invalid `to` address in `virtual_rules`: the prefix length `33` of `10.1.8.0/33` is not in [0, 32]; keepalived uses /32 instead.' },
+      ],
     },
     // --- smtp_server (issue 12, item 12) ---
     {

@@ -5,8 +5,39 @@ testRule(vrrpInstanceIncomplete, {
   valid: [
     'vrrp_instance VI_1 {\n    interface ens33\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n}\n',
     { name: 'an include may hold the rest', code: 'vrrp_instance VI_1 {\n    include /etc/keepalived/vi_1.conf\n}\n' },
+    { name: 'a vrrp_script with its script', code: 'vrrp_script chk {\n    script "/usr/bin/pgrep nginx"\n    interval 2\n}\n' },
+    { name: 'bfd_instances with a neighbour, in either spelling', code: 'bfd_instance b1 {\n    neighbor_ip 10.1.8.12\n}\nbfd_instance b2 {\n    neighbour_ip 10.1.8.13\n}\n' },
   ],
   invalid: [
+    {
+      // keepalived 2.2.7: "No script set for vrrp_script chk - removing".
+      name: 'a vrrp_script without script, and one with script but no command',
+      code: 'vrrp_script chk {\n    interval 2\n}\nvrrp_script chk2 {\n    script\n}\n',
+      errors: [
+        {
+          line: 1,
+          column: 13,
+          severity: 'warning',
+          message:
+            'vrrp_script chk has no script to run: keepalived reports "No script set for vrrp_script chk - removing" and drops the definition, so an instance that tracks it tracks nothing. Add script <command>.',
+        },
+        { line: 4, column: 13, severity: 'warning', message: /^vrrp_script chk2 has no script to run:/ },
+      ],
+    },
+    {
+      // keepalived 2.2.7: "Configuration error: BFD instance b1 has no neighbor address set, disabling instance".
+      name: 'a bfd_instance without neighbor_ip',
+      code: 'bfd_instance b1 {\n    min_rx 100\n}\n',
+      errors: [
+        {
+          line: 1,
+          column: 14,
+          severity: 'warning',
+          message:
+            'bfd_instance b1 has no neighbor_ip: keepalived reports "BFD instance b1 has no neighbor address set, disabling instance", so no BFD session runs and whatever tracks it tracks nothing. Add neighbor_ip <address>.',
+        },
+      ],
+    },
     {
       name: 'no virtual_router_id',
       code: 'vrrp_instance VI_1 {\n    interface ens33\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n}\n',
