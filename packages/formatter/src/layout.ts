@@ -227,6 +227,10 @@ export function layout(text: string, unit: string, baseDepth = 0, inDefinition =
     let words = '';
     let end = -1;
     let emittedHere = false;
+    // keepalived reads the line of a script keyword again with `'` and `"` quotes and `\` escapes,
+    // where the blanks between two words can be part of one (`'a   b'`, `a\  b`): those blanks
+    // are kept as written.
+    let quote = '';
     const flush = () => {
       if (words !== '') {
         emit(indent(depth) + words);
@@ -265,8 +269,9 @@ export function layout(text: string, unit: string, baseDepth = 0, inDefinition =
           break;
         default:
           // Words keep their adjacency: `abc"def ghi"` stays together (command lines care).
-          if (words !== '' && token.offset !== end) words += ' ';
+          if (words !== '' && token.offset !== end) words += quote !== '' || words.endsWith('\\') ? text.slice(end, token.offset) : ' ';
           words += token.image;
+          quote = openQuote(token.image, quote);
       }
       end = token.offset + token.image.length;
     }
@@ -280,6 +285,22 @@ export function layout(text: string, unit: string, baseDepth = 0, inDefinition =
   const last = lines[lines.length - 1];
   const unended = last !== undefined && !text.endsWith('\n') && last.tokens.some((t) => t.kind === 'nul');
   return out.join('\n') + (unended ? '' : '\n');
+}
+
+/**
+ * The quote (`'` or `"`) still open after `word`, given the one open before it, as keepalived's
+ * second reading of a script line sees quotes: either kind opens, only the same kind closes, and a
+ * backslash hides the next character.
+ */
+function openQuote(word: string, open: string): string {
+  let quote = open;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    if (c === '\\') i++;
+    else if (quote === '' && (c === "'" || c === '"')) quote = c;
+    else if (c === quote) quote = '';
+  }
+  return quote;
 }
 
 /**

@@ -93,6 +93,19 @@ describe('the formatter keeps escapes and backslashes as keepalived reads them',
   });
 });
 
+describe("the formatter keeps the blanks a script keyword's second reading puts inside a word", () => {
+  // keepalived reads the line of notify*/script/misc_path again with ' and " quotes and \ escapes:
+  // the blanks inside `'a   b'` or after `a\ ` are part of the command's words.
+  it("keeps the blanks inside single quotes, and makes the others single", () => {
+    expectFormat("vrrp_instance VI_1 {\n      notify_master   /bin/echo 'a   b'\n}\n", "vrrp_instance VI_1 {\n    notify_master /bin/echo 'a   b'\n}\n");
+  });
+
+  it('keeps the blanks after an escaped blank, and inside a quote glued to a double-quoted word', () => {
+    expectFormat('vrrp_script chk {\n  script /bin/x a\\  b\n}\n', 'vrrp_script chk {\n    script /bin/x a\\  b\n}\n');
+    expectFormat('vrrp_script chk {\n  script "a  b"\'c  d\'\n}\n', 'vrrp_script chk {\n    script "a  b"\'c  d\'\n}\n');
+  });
+});
+
 describe('the formatter keeps multi-line definitions as keepalived reads them', () => {
   it('F6: keeps a continuation line of blanks, which the first pass skips and an empty line would end', () => {
     expectFormat('$X=vrrp_garp_master_delay 5 \\\n \nvrrp_garp_master_delay x\n', '$X=vrrp_garp_master_delay 5 \\\n \nvrrp_garp_master_delay x\n');
