@@ -1,8 +1,8 @@
 /**
  * What must hold on any input, for every entry point: parse, lint, format and every language
- * server feature never throw, answer within `CALL_BOUND_MS` per call, and give results that stay
- * inside the text. Shared by the regular properties (test/fuzz/*.test.ts) and the long run
- * (`npm run fuzz`).
+ * server feature never throw, and give results that stay inside the text. Shared by the regular
+ * properties (test/fuzz/*.test.ts) and the long run (`npm run fuzz`), which also holds each call to
+ * `CALL_BOUND_MS`: in `npm test` no verdict depends on the machine's speed.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
@@ -31,7 +31,10 @@ export const CALL_BOUND_MS = 2000;
 /** A check that failed: what was called, on what, and why. */
 export class CheckFailure extends Error {}
 
-/** Call `fn`, failing when it throws or takes longer than the bound. */
+/** Whether calls are held to their time bound: only in the long run (`npm run fuzz` sets KALINT_FUZZ_MINUTES). */
+export const ENFORCE_TIME_BOUNDS = process.env.KALINT_FUZZ_MINUTES !== undefined;
+
+/** Call `fn`, failing when it throws or (in the long run) takes longer than the bound. */
 export function timed<T>(label: string, fn: () => T, bound = CALL_BOUND_MS): T {
   const start = performance.now();
   let result: T;
@@ -41,7 +44,7 @@ export function timed<T>(label: string, fn: () => T, bound = CALL_BOUND_MS): T {
     throw new CheckFailure(`${label} threw: ${(error as Error)?.stack ?? String(error)}`);
   }
   const took = performance.now() - start;
-  if (took > bound) throw new CheckFailure(`${label} took ${Math.round(took)} ms (bound ${bound} ms)`);
+  if (ENFORCE_TIME_BOUNDS && took > bound) throw new CheckFailure(`${label} took ${Math.round(took)} ms (bound ${bound} ms)`);
   return result;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The language server soak: one document, thousands of random edits and requests over stdio
- * against the built server. Every request must be answered within `RESPONSE_BOUND_MS`, the
+ * against the built server. Every request must be answered (in the long run of `npm run fuzz`,
+ * within `RESPONSE_BOUND_MS`: in `npm test` no verdict depends on the machine's speed), the
  * server's resident memory (VmRSS of /proc/PID/status) must stay within `RSS_GROWTH` times what it
  * was after warm-up, and the final diagnostics must be the linter's for the final text.
  */
@@ -27,6 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '@kalint/linter';
 import { ensureBuilt, root, TestClient, workspaceWith } from '../lsp/client.js';
 import { prng } from '../../bench/generate.mjs';
+import { ENFORCE_TIME_BOUNDS } from './checks.js';
 
 /** Longest wait for one response (requests never wait for a lint). */
 export const RESPONSE_BOUND_MS = 5000;
@@ -118,7 +120,7 @@ export async function soak(steps: number, seed: number, onProgress?: (done: numb
           request(kind).then(() => {
             const ms = performance.now() - sent;
             if (ms > slowest.ms) slowest = { kind, ms: Math.round(ms) };
-            if (ms > RESPONSE_BOUND_MS) throw new Error(`${kind} answered after ${Math.round(ms)} ms (bound ${RESPONSE_BOUND_MS} ms)`);
+            if (ENFORCE_TIME_BOUNDS && ms > RESPONSE_BOUND_MS) throw new Error(`${kind} answered after ${Math.round(ms)} ms (bound ${RESPONSE_BOUND_MS} ms)`);
           }),
         );
         // A client keeps a few requests in flight, not thousands.

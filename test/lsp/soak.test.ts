@@ -1,6 +1,6 @@
 /**
  * The language server under a long random session (test/fuzz/soak.ts): 3,000 steps of edits and
- * requests of every kind against one document over stdio. It answers every request in time, its
+ * requests of every kind against one document over stdio. It answers every request, its
  * memory stays bounded, and its final diagnostics are the linter's. `npm run fuzz` runs a longer one.
  */
 import { expect, it } from 'vitest';
