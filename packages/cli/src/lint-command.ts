@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Diagnostic, HostFacts, LintInput, LintResult, ProjectFile, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
+import type { Diagnostic, HostFacts, LintInput, LintResult, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
 import type { IncludeHost } from '@kalint/parser';
 import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
@@ -19,7 +19,7 @@ import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from '.
 import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { Progress } from './progress.js';
-import { contextTargets, otherSides, reportedFiles, type ProjectMode } from './project-context.js';
+import { contextTargets, otherSides, partAround, reportedFiles, type ProjectMode } from './project-context.js';
 import { nodeIncludeHost, readConfig, VERSION_PATTERN, type KalintConfig } from '@kalint/node';
 import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 import { version } from './version.js';
@@ -264,11 +264,8 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     ...(runOptions.ruleSet ? { ruleSet: runOptions.ruleSet } : {}),
   });
 
-  /**
-   * The files whose findings are reported, in a run with context (all of them otherwise): the
-   * given files and what they include, found in `parsed` (the parsed project, or the given files).
-   */
-  const reportedOf = (parsed: readonly ProjectFile[]) => (withContext ? reportedFiles(givenKeys, parsed, absoluteOf) : undefined);
+  /** With context: how a parallel lint splits a run, to lint only the part around the given files. */
+  const split = withContext ? (await import('./parallel.js')).partition : undefined;
 
   /** Findings by absolute file, inputs first, from one lint of the whole project per settings group. */
   const collect = (runs: Array<LintResult['files']>, reported: ReadonlySet<string> | undefined): Map<string, Diagnostic[]> => {
@@ -314,8 +311,20 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
       if (parsed < total) progress.files('parsing', parsed, total);
       else progress.phase('checking', total);
     };
-    const runs = settings.map((group) => linter.lint(lintInputs, { ...lintOptions(group), onParsed }));
-    return { findings: collect(runs.map((r) => r.files), reportedOf(runs[0]!.project.files)), projects: runs.map((r) => r.project) };
+    if (split === undefined) {
+      const runs = settings.map((group) => linter.lint(lintInputs, { ...lintOptions(group), onParsed }));
+      return { findings: collect(runs.map((r) => r.files), undefined), projects: runs.map((r) => r.project) };
+    }
+    // With context: the whole project parsed, the part the given files' findings depend on linted.
+    let reported: Set<string> | undefined;
+    const runs = settings.map((group) => {
+      const parsed = linter.parseInputs(lintInputs, { ...lintOptions(group), onParsed });
+      // The files given and what they include, from the first group's reading.
+      reported ??= reportedFiles(givenKeys, parsed, absoluteOf);
+      const part = partAround(parsed, reported, absoluteOf, split);
+      return linter.lintParsed(part.files, { ...lintOptions(group), scope: part.scope });
+    });
+    return { findings: collect(runs.map((r) => r.files), reported), projects: runs.map((r) => r.project) };
   };
 
   /**
@@ -326,7 +335,8 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
    */
   const lintInWorkers = async (): Promise<Map<string, Diagnostic[]> | undefined> => {
     const configIds = new Set(settings.map((group) => group.configId));
-    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1) return undefined;
+    // A run with context lints only the part of the project around the given files, on one thread.
+    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1 || withContext) return undefined;
     let workers: number;
     if (options.jobs === 'auto') {
       const cores = availableParallelism();
@@ -350,14 +360,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
         workerUrl,
         progress,
       });
-      // Only the given files are parsed again here, for what they include.
-      const givenFiles = withContext
-        ? linter.parseInputs(
-            given.map((t) => ({ path: displayOf(t.path), text: texts.get(t.path)! })),
-            { host, ...(settings[0]!.configId !== undefined ? { configId: settings[0]!.configId } : {}) },
-          )
-        : [];
-      return collect(runs, reportedOf(givenFiles));
+      return collect(runs, undefined);
     } catch (error) {
       if (!(error instanceof parallel.WorkerFailure)) throw error;
       io.stderr(`kalint: warning: a lint worker failed (${error.message.split('\n')[0]}); linting on one thread\n`);
@@ -413,7 +416,10 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     return result;
   });
   const formatter = await loadFormatter(options.format);
-  io.stdout(formatter({ results, cwd, color: options.color, rules: rulesMeta, displayPath: displayOf, absolutePath: absoluteOf }));
+  const report = formatter({ results, cwd, color: options.color, rules: rulesMeta, displayPath: displayOf, absolutePath: absoluteOf });
+  // json and sarif come in chunks: a report of 200,000 findings is never one string.
+  if (typeof report === 'string') io.stdout(report);
+  else for (const chunk of report) io.stdout(chunk);
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

@@ -7,13 +7,18 @@
  * The project of a file is the `project` list of its configuration file (files, directories and
  * globs relative to that file), or else, under `--project`, its git repository: the nearest
  * directory up from the file holding `.git`. Its configs are found as `kalint DIR` finds them.
+ *
+ * The whole project is parsed, but only the part of it the given files' findings depend on is
+ * linted: the files joined to them by a peer key or a shared include, as a parallel lint splits a
+ * run (parallel.ts). A lint of such a part reports for its files what a lint of the whole does.
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Diagnostic, ProjectFile } from '@kalint/linter';
+import { includedFiles, peerKeys, type Diagnostic, type ProjectFile, type ProjectScope } from '@kalint/linter';
 import type { KalintConfig } from '@kalint/node';
 import { discover, type Target } from './discover.js';
 import { UsageError } from './io.js';
+import type { partition } from './parallel.js';
 
 /** `--project` (`on`), `--no-project` (`off`), or neither (`auto`: when a configuration lists a project). */
 export type ProjectMode = 'auto' | 'on' | 'off';
@@ -151,4 +156,29 @@ export function otherSides(
     });
   }
   return copies;
+}
+
+/**
+ * The files of `parsed` (the whole project, parsed) that the findings of the `reported` files
+ * depend on, and what a lint of them must know of the rest to report as a lint of the whole
+ * would (see `ProjectScope`): the independent parts of the project, as `split` finds them, that
+ * hold a reported file or a file including one.
+ */
+export function partAround(
+  parsed: readonly ProjectFile[],
+  reported: ReadonlySet<string>,
+  keyOf: (file: string) => string,
+  split: typeof partition,
+): { files: ProjectFile[]; scope: ProjectScope } {
+  const facts = parsed.map((file, index) => ({ index, keys: peerKeys(file).map(({ key, file }) => [key, file] as [string, string]), includes: includedFiles(file) }));
+  const { parts, commonPeerKeys } = split(
+    parsed.map((file) => ({ key: keyOf(file.path) })),
+    facts,
+  );
+  const concerns = (i: number) => reported.has(keyOf(parsed[i]!.path)) || facts[i]!.includes.some((file) => reported.has(keyOf(file)));
+  const kept = parts.filter((part) => part.some(concerns)).flat().sort((a, b) => a - b);
+  return {
+    files: kept.map((i) => parsed[i]!),
+    scope: { namingPaths: [...new Set(parsed.flatMap((file, i) => [file.path, ...facts[i]!.includes]))], commonPeerKeys: new Set(commonPeerKeys) },
+  };
 }

@@ -4,11 +4,12 @@
  * changed, and must still compare it with the other nodes'. These runs use kalint's real rules
  * and look only at the peer findings they are about.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Rule } from '@kalint/linter';
 import { BROKEN, kalint, repo, scratch } from './helpers.js';
+import { inventory } from './inventory.js';
 
 const HA1 = readFileSync(join(repo, 'fixtures/article-pair/ha1.conf'), 'utf8');
 const HA2 = readFileSync(join(repo, 'fixtures/article-pair/ha2.conf'), 'utf8');
@@ -113,6 +114,16 @@ describe('--project: the rest of the repository as context', () => {
     expect(of(findings(stdout, dir), 'weight-drift')).toEqual(['ha1/keepalived.conf:37', 'ha1/keepalived.conf:45']);
   });
 
+  it('--fix fixes the files given, never the project around them', async () => {
+    const dir = repository({ 'ha1/keepalived.conf': HA1, 'ha2/keepalived.conf': HA2 });
+    const { code, stdout } = await lint(['--project', '--fix', 'ha1/keepalived.conf'], dir);
+    expect(code).toBe(1);
+    expect(of(findings(stdout, dir), 'weight-drift')).toHaveLength(2);
+    // auth_pass is 9 characters in both; only ha1's is cut to the 8 keepalived uses.
+    expect(readFileSync(join(dir, 'ha1/keepalived.conf'), 'utf8')).toBe(HA1.replace('auth_pass laoma@123', 'auth_pass laoma@12'));
+    expect(readFileSync(join(dir, 'ha2/keepalived.conf'), 'utf8')).toBe(HA2);
+  });
+
   it('each given file keeps its own configuration file', async () => {
     const dir = repository({ 'ha1/keepalived.conf': HA1, 'ha1/.kalintrc.json': '{"rules": {"weight-drift": "off"}}', 'ha2/keepalived.conf': HA2 });
     expect(of(findings((await lint(['--project', 'ha1/keepalived.conf'], dir)).stdout, dir), 'weight-drift')).toEqual([]);
@@ -127,26 +138,34 @@ describe('--project: the rest of the repository as context', () => {
     expect(of(findings(stdout, dir), 'weight-drift')).toHaveLength(2);
   });
 
-  it('gives the same report on worker threads (--jobs 2) as on one', async () => {
-    const dir = repository({
-      'ha1/keepalived.conf': HA1_WITHOUT_13,
-      'ha2/keepalived.conf': HA2,
-      'lb/keepalived.conf': 'include conf.d/*.conf\n' + BROKEN,
-      'lb/conf.d/vs.conf': 'virtual_server 10.9.9.9 80 {\n}\n}\n',
-    });
-    const args = ['--project', '--format', 'json', 'ha1/keepalived.conf', 'lb/conf.d/vs.conf'];
-    // The command runs from the sources; a thread runs the built worker (from `npx tsc -b`).
-    const lintWorker = new URL('../dist/lint-worker.js', import.meta.url);
-    const one = await kalint([...args, '--jobs', '1'], { cwd: dir, options: { lintWorker } });
-    expect(files(one.stdout, dir)).toEqual(['ha1/keepalived.conf', 'lb/conf.d/vs.conf']);
-    expect(of(findings(one.stdout, dir), 'real-server-drift')).toEqual(['ha1/keepalived.conf:22']);
-    expect(of(findings(one.stdout, dir), 'syntax')).toEqual(['lb/conf.d/vs.conf:3']);
-    expect(await kalint([...args, '--jobs', '2'], { cwd: dir, options: { lintWorker } })).toEqual(one);
-    // And threads were used: Node's debug log names each worker it starts.
-    const bin = join(repo, 'packages/cli/bin/kalint.js');
-    const threads = spawnSync(process.execPath, [bin, ...args, '--jobs', '2'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
-    expect(threads.stderr).toMatch(/create new worker/);
-    expect(threads.stdout).toBe(one.stdout);
+  it('lints only the part of the project around the given files, with the findings a lint of the whole project gives them', async () => {
+    // HA pairs sharing the keys every pair has (VI_1, VRID 51 on eth0), with drift in site3, an
+    // instance in an included file in site7 and one file both site1/lb-a and site9/lb-b include.
+    const dir = inventory();
+    mkdirSync(join(dir, '.git'));
+    const whole = findings((await lint(['.'], dir)).stdout, dir);
+    const cases: Array<[string, string[]]> = [
+      ['site3/lb-a/keepalived.conf', ['site3/lb-a/keepalived.conf']],
+      // With the file it includes.
+      ['site7/lb-b/keepalived.conf', ['site7/lb-b/keepalived.conf', 'site7/lb-b/vrrp.conf']],
+      // Read inside their includers.
+      ['site7/lb-b/vrrp.conf', ['site7/lb-b/vrrp.conf']],
+      ['shared/notify.conf', ['shared/notify.conf']],
+    ];
+    for (const [given, reported] of cases) {
+      const { stdout } = await lint(['--project', given], dir);
+      expect(files(stdout, dir)).toEqual(reported);
+      expect(findings(stdout, dir), given).toEqual(whole.filter((f) => reported.includes(f.file)));
+      expect(findings(stdout, dir).filter((f) => f.file === given).length, given).toBeGreaterThan(0);
+    }
+    // What the rules see: the pair, not the inventory.
+    const seen: string[][] = [];
+    const project: Rule = {
+      meta: { id: 'test-project', description: 'Records the files of the project', defaultSeverity: 'warn', fixable: false, scope: 'project' },
+      check: ({ project }) => void seen.push(project.files.map((f) => f.path).sort()),
+    };
+    await kalint(['--project', 'site3/lb-a/keepalived.conf'], { cwd: dir, options: { ruleSet: [project] } });
+    expect(seen).toEqual([['site3/lb-a/keepalived.conf', 'site3/lb-b/keepalived.conf']]);
   });
 
   it('outside a git repository, --project needs a project list', async () => {
