@@ -69,6 +69,9 @@ testRule(invalidArgument, {
     { name: 'garp_interval within 2.2.7\'s range', code: 'garp_group {\n    gna_interval 2147.483647\n}\n', options: for227 },
     vi('use_vmac name vrrp.51 netlink_notify_msg group 5'),
     vi('use_ipvlan name ipvl.51 group 5'),
+    // A group is a number or a name from iproute2's group file.
+    vi('use_vmac name vrrp.51 group backbone'),
+    vi('use_ipvlan name ipvl.51 group backbone'),
     { name: 'use_vmac with a name and a MAC for 2.2.7', code: vi('use_vmac vrrp.51 00:00:5e:00:01:33'), options: for227 },
     gd('smtp_server 10.1.8.25'),
     // --- issue 12, item 12 and the oracle's open rows: what stays quiet ---
