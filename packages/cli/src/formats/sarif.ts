@@ -15,26 +15,61 @@ const INFORMATION_URI = 'https://github.com/kalint/kalint';
 /** The base the relative artifact URIs are resolved against (the working directory of the run). */
 const SRCROOT = '%SRCROOT%';
 
-/** Renders findings as a SARIF 2.1.0 log. */
-export const sarif: Formatter = (input) => JSON.stringify(toSarif(input), null, 2) + '\n';
+/**
+ * Renders findings as a SARIF 2.1.0 log, in chunks, the same text as `JSON.stringify(toSarif(input),
+ * null, 2)`: the results are written one by one, so 200,000 findings never become one object tree
+ * and one string at once (that took over 2 GB).
+ */
+export const sarif: Formatter = function* (input) {
+  const { rules, index } = ruleTable(input);
+  const [head, tail] = JSON.stringify(sarifLog(input, rules, RESULTS), null, 2).split(JSON.stringify(RESULTS));
+  let chunk = head!;
+  let first = true;
+  for (const file of input.results) {
+    for (const d of file.diagnostics) {
+      // A result stands at depth 4 of the log: its lines are indented by 8 spaces.
+      const text = JSON.stringify(result(d, index.get(d.ruleId)!, input), null, 2).replace(/\n/g, '\n        ');
+      chunk += `${first ? '[\n' : ',\n'}        ${text}`;
+      first = false;
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+  }
+  yield `${chunk}${first ? '[]' : '\n      ]'}${tail!}\n`;
+};
+
+/** Stands in the log for its results while the rest is made into text. */
+const RESULTS = '\u0000results\u0000';
+/** Characters handed out at a time. */
+const CHUNK = 1 << 16;
 
 /** The SARIF log object of a run. */
 export function toSarif(input: FormatInput): Record<string, unknown> {
+  const { rules, index } = ruleTable(input);
+  const results = input.results.flatMap((file) => file.diagnostics.map((d) => result(d, index.get(d.ruleId)!, input)));
+  return sarifLog(input, rules, results);
+}
+
+/**
+ * kalint's rules and their indexes, with a reportingDescriptor added for each id of a finding
+ * that is not in the list (the engine's own `unused-suppression`), in the order they appear.
+ */
+function ruleTable(input: FormatInput): { rules: RuleMeta[]; index: Map<string, number> } {
   const rules: RuleMeta[] = [...input.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  // Findings of ids not in the rule list (the engine's own `unused-suppression`) still need a
-  // reportingDescriptor for ruleIndex to point at.
-  const extra = (id: string): number => {
-    rules.push({ id, description: id === 'unused-suppression' ? 'A kalint-disable comment that suppresses nothing' : id, defaultSeverity: 'warn', fixable: false, scope: 'file' });
-    index.set(id, rules.length - 1);
-    return rules.length - 1;
-  };
-  const results = input.results.flatMap((file) =>
-    file.diagnostics.map((d) => {
-      const ruleIndex = index.get(d.ruleId) ?? extra(d.ruleId);
-      return result(d, ruleIndex, input);
-    }),
-  );
+  for (const file of input.results) {
+    for (const d of file.diagnostics) {
+      if (index.has(d.ruleId)) continue;
+      rules.push({ id: d.ruleId, description: d.ruleId === 'unused-suppression' ? 'A kalint-disable comment that suppresses nothing' : d.ruleId, defaultSeverity: 'warn', fixable: false, scope: 'file' });
+      index.set(d.ruleId, rules.length - 1);
+    }
+  }
+  return { rules, index };
+}
+
+function sarifLog(input: FormatInput, rules: RuleMeta[], results: unknown): Record<string, unknown> {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -28,8 +28,8 @@ export interface FormatInput {
   absolutePath(file: string): string;
 }
 
-/** Renders a run's findings; the result goes to stdout as is. */
-export type Formatter = (input: FormatInput) => string;
+/** Renders a run's findings; the text, or its chunks in order, goes to stdout as is. */
+export type Formatter = (input: FormatInput) => string | Iterable<string>;
 
 /** 1-based line and column of a 0-based position, as editors and compilers count. */
 export function oneBased(position: { line: number; character: number }): { line: number; column: number } {
