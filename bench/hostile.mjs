@@ -34,6 +34,8 @@ for (let i = 1; i < 40; i++) doubling += `$B${i}=$B${i - 1} $B${i - 1}\n`;
 const inputs = [
   ['H1 150,000 findings, stylish', { 'x.conf': 'x\n'.repeat(150_000) }, ['x.conf']],
   ['H1 150,000 findings, sarif', {}, ['--format', 'sarif', 'x.conf']],
+  ['1,000,000 findings (2 MB of x lines), json', { 'x1m.conf': 'x\n'.repeat(1_000_000) }, ['--format', 'json', 'x1m.conf']],
+  ['1,000,000 findings (2 MB of x lines), sarif', {}, ['--format', 'sarif', 'x1m.conf']],
   ['H3 30 files, each includes the next twice', include30, ['fan/f0.conf']],
   ['H3 ~SEQ x ~SEQ x ~SEQ (10^9 vrrp_scripts)', { 'seq3.conf': '~SEQ(i,1,1000) ~SEQ(j,1,1000) ~SEQ(k,1,1000) vrrp_script s${i}_${j}_$k { script /bin/true }\n' }, ['seq3.conf']],
   ['H3 $L=~SEQ(i,1,100000) $L, then $L', { 'self.conf': '$L=~SEQ(i,1,100000) $L\n$L\n' }, ['self.conf']],

@@ -3,7 +3,7 @@
  * 2-core machine (BOUNDS in helpers.ts). Each reproduction of the issue runs here as its own
  * process with a 1 GB heap (`kalintProcess`) and must finish with the expected output; the
  * seconds are measured by `node bench/hostile.mjs`, never asserted. The work is bounded by counts:
- * READING_LIMITS (words and braces, lines made by expansion, files included), at most
+ * READING_LIMITS (words and braces, statements, lines made by expansion, files included), at most
  * MAX_DIAGNOSTICS_PER_KIND syntax problems of a kind per file, at most 100 findings of a rule per
  * file in the line formats, and `kalint parse --max-nodes`.
  */
@@ -39,6 +39,25 @@ describe('H1: 150,000 findings in one file, every output format', () => {
     expect(lines(gcc.stdout)[100]).toMatch(/^x\.conf:101:1: error: and 149,900 more 'unknown-keyword' findings in this file, the first of them here .* \[unknown-keyword\]$/);
     const github = await kalintReal(['--format', 'github', 'x.conf'], dir);
     expect([github.code, lines(github.stdout).length]).toEqual([1, 101]);
+  });
+});
+
+describe('1,000,000 lines of `x` (2 MB, a finding each): reading stops at 200,000 statements', () => {
+  const dir = scratch({ 'x.conf': 'x\n'.repeat(1_000_000) });
+
+  it('sarif, the largest report, is written in chunks within the heap (it ran out of memory, then past V8\'s longest string)', () => {
+    const run = kalintProcess(['--format', 'sarif', 'x.conf'], dir);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stdout.startsWith('{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n')).toBe(true);
+    expect(run.stdout.endsWith('\n      ]\n    }\n  ]\n}\n')).toBe(true);
+    let results = 0;
+    for (let at = run.stdout.indexOf('"ruleId": "'); at >= 0; at = run.stdout.indexOf('"ruleId": "', at + 1)) results++;
+    // Every statement read is an unknown keyword, and one more finding says where reading stopped.
+    expect(results).toBe(READING_LIMITS.statements + 1);
+    expect(run.stdout).toContain(
+      `"text": "kalint stopped reading here: this configuration, with its includes and expansions, has more than ${READING_LIMITS.statements.toLocaleString('en')} statements (keyword lines and value lines); keepalived reads them all, kalint checks the first ${READING_LIMITS.statements.toLocaleString('en')}"`,
+    );
   });
 });
 
