@@ -75,7 +75,8 @@ export function discover(args: readonly string[], cwd: string, texts: Map<string
 }
 
 /**
- * Drop the non-explicit targets that another target includes (directly or through other targets).
+ * Drop the targets that another target includes (directly or through other targets), named
+ * explicitly or not: they are read inside their includer, as keepalived reads them.
  * Files only reachable through an include cycle keep the first of the cycle.
  * `textOf` gives each target's text (undefined when unreadable: it then includes nothing).
  */
@@ -99,7 +100,7 @@ export function dropIncluded(targets: Target[], textOf: (path: string) => string
   }
   if (!anyIncluded) return targets;
   const included = new Set<string>(targets.flatMap((t) => includes.get(t.path)!));
-  // Everything reachable from a root (an explicit file or one nobody includes) is covered by it.
+  // Everything reachable from a root (a file nobody includes) is covered by it.
   const covered = new Set<string>();
   const visit = (path: string) => {
     for (const next of includes.get(path) ?? []) {
@@ -111,7 +112,7 @@ export function dropIncluded(targets: Target[], textOf: (path: string) => string
   };
   const kept: Target[] = [];
   for (const target of targets) {
-    if (target.explicit || !included.has(target.path)) {
+    if (!included.has(target.path)) {
       kept.push(target);
       visit(target.path);
     }

@@ -17,6 +17,11 @@ export interface Io {
   readStdin(maxBytes: number): Promise<Uint8Array | null>;
   /** Environment variables consulted (NO_COLOR); the process environment when absent. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Resolves once stdout has taken what was written (its buffer drained). A long report waits on
+   * it between chunks, so a slow reader of a pipe never makes the whole report pile up in memory.
+   */
+  drained?(): Promise<void>;
 }
 
 /** A usage or I/O problem: exit 2 with a one-line message. */
@@ -31,6 +36,7 @@ export const processIo: Io = {
   cwd: process.cwd(),
   readStdin: (maxBytes) => readBounded(process.stdin, maxBytes),
   env: process.env,
+  drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
 };
 
 /**

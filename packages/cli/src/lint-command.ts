@@ -417,9 +417,15 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
   });
   const formatter = await loadFormatter(options.format);
   const report = formatter({ results, cwd, color: options.color, rules: rulesMeta, displayPath: displayOf, absolutePath: absoluteOf });
-  // json and sarif come in chunks: a report of 200,000 findings is never one string.
+  // json and sarif come in chunks: a report of 200,000 findings is never one string, nor, waiting
+  // for stdout between chunks, a pile of them in memory.
   if (typeof report === 'string') io.stdout(report);
-  else for (const chunk of report) io.stdout(chunk);
+  else {
+    for (const chunk of report) {
+      io.stdout(chunk);
+      await io.drained?.();
+    }
+  }
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

@@ -142,6 +142,18 @@ describe('which files are linted', () => {
     expect(files(stdout, dir)).toEqual(['site/nginx.conf', 'etc/keepalived/conf.d/vs.conf']);
   });
 
+  it('reads an included file given explicitly beside its includer inside the includer, never as its own HA peer', async () => {
+    // pre-commit --all-files names both: alone, conf.d/vi1.conf was compared with itself
+    // (a false priority-conflict: "state MASTER with the same priority in ...vi1.conf").
+    const instance = 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n';
+    const dir = scratch({ 'keepalived/keepalived.conf': 'global_defs {\n    router_id lb1\n}\ninclude conf.d/*.conf\n', 'keepalived/conf.d/vi1.conf': instance.replace('priority 100', 'priority 300') });
+    const { code, stdout } = await kalint(['--format', 'json', 'keepalived/keepalived.conf', 'keepalived/conf.d/vi1.conf'], { cwd: dir, options: {} });
+    expect(code).toBe(1);
+    // Both listed; the included file's own finding reported once, under its name; no peer finding.
+    expect(files(stdout, dir)).toEqual(['keepalived/keepalived.conf', 'keepalived/conf.d/vi1.conf']);
+    expect(parsed(stdout).flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)}:${m.line} ${m.ruleId}`))).toEqual(['keepalived/conf.d/vi1.conf:5 invalid-argument']);
+  });
+
   it('expands globs (without dot-directories or node_modules), dropping files other matches include', async () => {
     const dir = scratch(tree);
     const { stdout } = await kalint(['--format', 'json', '**/keepalived/**/*.conf', 'site/*.keepalived.conf'], { cwd: dir });
