@@ -1,12 +1,13 @@
 /**
- * Hover: a keyword's description, syntax, allowed values and deprecation, from the schema; on a
+ * Hover: a keyword's description, syntax, allowed values and deprecation, from the schema (also
+ * for a keyword removed from its block, never read there, or valid only elsewhere); on a
  * line whose block has HA peers, the peers' values of that line. Works from the text around the
  * cursor and the latest findings, never from a fresh parse.
  */
 import { schema } from '@kalint/grammar';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { cursorContext, tokenAt } from './context.js';
-import { argumentValues, keywordMarkdown } from './describe.js';
+import { argumentValues, keywordMarkdown, unacceptedMarkdown } from './describe.js';
 import type { Session } from './session.js';
 
 export function hover(session: Session, params: HoverParams): Hover | null {
@@ -22,7 +23,12 @@ export function hover(session: Session, params: HoverParams): Hover | null {
   if (context.block === null || context.blockKind !== 'keywords') return null;
   const keyword = context.words[0] ?? word;
   const spec = schema.child(context.block, keyword.text);
-  if (!spec) return null;
+  if (!spec) {
+    // A keyword removed from this block, never read in it, or valid only in other blocks: say so.
+    if (keyword !== word) return null;
+    const value = unacceptedMarkdown(word.text, context.block, schema.removedChild(context.block, word.text), schema.named(word.text));
+    return value === null ? null : { contents: { kind: 'markdown', value }, range: { start: { line, character: word.start }, end: { line, character: word.end } } };
+  }
   const parts = [keywordMarkdown(spec)];
   if (keyword !== word) {
     const position = context.words.length - 1;
