@@ -3,10 +3,13 @@
  * `# kalint-disable-next-line RULE` comment above it, indented like it), and "fix all" as a
  * source action.
  */
-import { fixEdits, type Diagnostic, type TextEdit as FixEdit } from '@kalint/linter';
+import { fixEdits, ruleMetas, type Diagnostic, type TextEdit as FixEdit } from '@kalint/linter';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import { lspRange } from './edge.js';
 import type { Session } from './session.js';
+
+/** Rules a `kalint-disable-next-line` comment can silence (not syntax errors, not the suppressions' own findings). */
+const suppressible = new Set(ruleMetas.filter((m) => m.suppressible !== false).map((m) => m.id));
 
 /** `# kalint-disable-next-line A, B` without a reason: a rule can be added to its list. */
 const DISABLE_NEXT_LINE = /^([ \t]*[#!][ \t]*kalint-disable-next-line[ \t]+[^\s-][^-]*?)[ \t]*$/;
@@ -35,7 +38,7 @@ export function codeActions(session: Session, params: CodeActionParams, uriOf: (
     if (finding.fix && wants(CodeActionKind.QuickFix)) {
       actions.push({ title: finding.fix.description, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: true, edit: { changes: editsByUri(finding.fix.edits, uriOf) } });
     }
-    if (finding.ruleId !== 'syntax' && finding.ruleId !== 'unused-suppression' && wants(CodeActionKind.QuickFix)) {
+    if (suppressible.has(finding.ruleId) && wants(CodeActionKind.QuickFix)) {
       lines ??= document.getText().split('\n');
       actions.push(disableForLine(lines, finding, lsp, uri));
     }

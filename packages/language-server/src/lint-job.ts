@@ -3,7 +3,7 @@
  * no worker can be started); input and output are plain data, so they cross threads as they are.
  */
 import { basename } from 'node:path';
-import { lint, parseSysctl, rules, type Diagnostic, type HostFacts, type LintInput } from '@kalint/linter';
+import { lint, parseSysctl, ruleMetas, type Diagnostic, type HostFacts, type LintInput } from '@kalint/linter';
 import { ParseCache, type Statement } from '@kalint/parser';
 import { FileCache, findConfigs, includeHost } from './files.js';
 import { ConfigFiles, lintSettings, type EditorSettings, type PeerScope } from './settings.js';
@@ -35,7 +35,7 @@ export interface LintJobResult {
   problems: string[];
 }
 
-const knownRules = new Set([...rules.map((r) => r.meta.id), 'unused-suppression']);
+const knownRules = new Set(ruleMetas.map((m) => m.id));
 const configFiles = new ConfigFiles(knownRules);
 const fileCache = new FileCache();
 const sysctlCache = new Map<string, { text: string; facts: ReturnType<typeof parseSysctl> }>();

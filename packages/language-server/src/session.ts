@@ -5,7 +5,7 @@
  */
 import { parse, type ParseResult } from '@kalint/parser';
 import type { Diagnostic } from '@kalint/linter';
-import { rules } from '@kalint/linter';
+import { ruleMetas } from '@kalint/linter';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import { pathOf } from './edge.js';
@@ -35,7 +35,7 @@ export interface Findings {
 export class Session {
   settings: EditorSettings = DEFAULT_SETTINGS;
   workspaceFolders: string[] = [];
-  readonly configFiles = new ConfigFiles(new Set([...rules.map((r) => r.meta.id), 'unused-suppression']));
+  readonly configFiles = new ConfigFiles(new Set(ruleMetas.map((m) => m.id)));
   private readonly parses = new Map<string, Parsed>();
   private readonly findings = new Map<string, Findings>();
 

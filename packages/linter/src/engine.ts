@@ -53,6 +53,7 @@ export interface LintResult {
 /** Every rule id kalint can report: its rules' and the engine's own `unused-suppression`. */
 export const ruleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), unusedSuppression];
 const knownRuleIds: ReadonlySet<string> = new Set(ruleMetas.map((m) => m.id));
+const unsuppressible: ReadonlySet<string> = new Set(ruleMetas.filter((m) => m.suppressible === false).map((m) => m.id));
 
 /** Lint the files of one run together (so HA peers are compared). */
 export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult {
@@ -131,7 +132,7 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
   const reached = entries.slice(inputCount).sort(([a], [b]) => (readOrder.get(a) ?? unread) - (readOrder.get(b) ?? unread));
   const result = [...entries.slice(0, inputCount), ...reached].map(([path, list]) => {
     const file = fileByPath.get(path);
-    const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused, knownRuleIds) : list;
+    const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused, knownRuleIds, unsuppressible) : list;
     if (unusedSetting === 'error') for (const d of kept) if (d.ruleId === unusedSuppression.id) d.severity = 'error';
     kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     return { path, diagnostics: kept };

@@ -21,6 +21,7 @@ export const unusedSuppression: RuleMeta = {
   defaultSeverity: 'warn',
   fixable: true,
   scope: 'file',
+  suppressible: false,
 };
 
 type Kind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -67,6 +68,8 @@ export function applySuppressions(
   diagnostics: Diagnostic[],
   reportUnused: boolean,
   knownRules: ReadonlySet<string>,
+  /** Rules no comment silences (`RuleMeta.suppressible` false). */
+  unsuppressible: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const directives = directivesOf(comments);
   if (directives.length === 0) return diagnostics;
@@ -112,7 +115,7 @@ export function applySuppressions(
   }
 
   const kept = diagnostics.filter((d) => {
-    if (d.file !== file || d.ruleId === 'syntax') return true;
+    if (d.file !== file || unsuppressible.has(d.ruleId)) return true;
     const line = d.range.start.line;
     const by = suppressions.find((s) => s.rule === d.ruleId && s.first <= line && line <= s.last);
     if (!by) return true;

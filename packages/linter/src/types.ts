@@ -54,6 +54,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** `file` rules look at one config at a time; `project` rules compare HA peers. */
   scope: 'file' | 'project';
+  /** `false`: no `kalint-disable` comment silences it (syntax errors; the suppressions' own findings). */
+  suppressible?: false;
 }
 
 /** What a rule hands to `report`. */

@@ -54,7 +54,7 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
 
 /**
  * kalint's rules and their indexes, with a reportingDescriptor added for each id of a finding
- * that is not in the list (the engine's own `unused-suppression`), in the order they appear.
+ * that is not in the list (a caller's own rule), in the order they appear.
  */
 function ruleTable(input: FormatInput): { rules: RuleMeta[]; index: Map<string, number> } {
   const rules: RuleMeta[] = [...input.rules];
@@ -62,7 +62,7 @@ function ruleTable(input: FormatInput): { rules: RuleMeta[]; index: Map<string, 
   for (const file of input.results) {
     for (const d of file.diagnostics) {
       if (index.has(d.ruleId)) continue;
-      rules.push({ id: d.ruleId, description: d.ruleId === 'unused-suppression' ? 'A kalint-disable comment that suppresses nothing' : d.ruleId, defaultSeverity: 'warn', fixable: false, scope: 'file' });
+      rules.push({ id: d.ruleId, description: d.ruleId, defaultSeverity: 'warn', fixable: false, scope: 'file' });
       index.set(d.ruleId, rules.length - 1);
     }
   }

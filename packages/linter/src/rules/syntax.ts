@@ -4,6 +4,7 @@ import type { Rule } from '../types.js';
 export const syntax: Rule = {
   meta: {
     id: 'syntax',
+    suppressible: false,
     description: "Text keepalived cannot read as intended: unbalanced braces, unclosed quotes, a block keyword without '{', broken includes",
     defaultSeverity: 'error',
     fixable: false,
