@@ -74,34 +74,39 @@ function userRepo(name: string, hookRepo: string, rev: string, files: Record<str
   return dir;
 }
 
+/** A scratch directory with its own homes for git and pre-commit, for every test of the file. */
+function setUpScratch(): void {
+  work = mkdtempSync(join(tmpdir(), 'kalint-pre-commit-'));
+  const home = join(work, 'home');
+  mkdirSync(home);
+  env = {
+    ...process.env,
+    PRE_COMMIT_HOME: join(work, 'pre-commit-home'),
+    PRE_COMMIT_COLOR: 'never',
+    // The user's git configuration (signing, hooks, templates) must not get in the way.
+    GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'kalint test',
+    GIT_AUTHOR_EMAIL: 'test@kalint.invalid',
+    GIT_COMMITTER_NAME: 'kalint test',
+    GIT_COMMITTER_EMAIL: 'test@kalint.invalid',
+    NO_COLOR: '1',
+  };
+  writeFileSync(env.GIT_CONFIG_GLOBAL!, '[init]\n\tdefaultBranch = main\n');
+}
+if (hasPreCommit) beforeAll(setUpScratch);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
 describe.skipIf(!hasPreCommit)('the pre-commit hooks (.pre-commit-hooks.yaml)', () => {
   let hookRepo: string;
   let rev: string;
 
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'kalint-pre-commit-'));
-    const home = join(work, 'home');
-    mkdirSync(home);
-    env = {
-      ...process.env,
-      PRE_COMMIT_HOME: join(work, 'pre-commit-home'),
-      PRE_COMMIT_COLOR: 'never',
-      // The user's git configuration (signing, hooks, templates) must not get in the way.
-      GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'kalint test',
-      GIT_AUTHOR_EMAIL: 'test@kalint.invalid',
-      GIT_COMMITTER_NAME: 'kalint test',
-      GIT_COMMITTER_EMAIL: 'test@kalint.invalid',
-      NO_COLOR: '1',
-    };
-    writeFileSync(env.GIT_CONFIG_GLOBAL!, '[init]\n\tdefaultBranch = main\n');
     hookRepo = join(work, 'kalint');
     rev = snapshotOfWorkingTree(hookRepo);
-  });
-
-  afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('kalint-fmt rewrites a badly formatted config and fails; the next run passes', () => {
@@ -177,3 +182,43 @@ describe.skipIf(!hasPreCommit)('the pre-commit hooks (.pre-commit-hooks.yaml)', 
     expect(output).not.toMatch(/^ha2\/keepalived\.conf$/m);
   }, 900_000);
 });
+
+/**
+ * The README's own snippet, as written but for the repository's location: what it pins must exist
+ * in this repository's history and carry the hooks this working tree has, and it must work.
+ */
+describe.skipIf(!hasPreCommit)("the README's pre-commit snippet", () => {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### pre-commit'));
+  const snippet = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+  const upstream = /repo: (\S+)/.exec(snippet)![1]!;
+  const pinned = /rev: (\S+)/.exec(snippet)![1]!;
+
+  it('pins a commit of this repository whose hooks are the ones in the working tree', () => {
+    const show = spawnSync('git', ['show', `${pinned}:.pre-commit-hooks.yaml`], { cwd: repo, encoding: 'utf8' });
+    expect(show.status, `git show ${pinned}:.pre-commit-hooks.yaml: ${show.stderr}`).toBe(0);
+    expect(show.stdout).toBe(readFileSync(join(repo, '.pre-commit-hooks.yaml'), 'utf8'));
+  });
+
+  it('lints the article pair as written in the README, with only the repository location replaced', () => {
+    // A clone of this repository stands in for the upstream one: it holds the pinned commit.
+    const clone = join(work, 'upstream');
+    git(['clone', '-q', '--no-checkout', repo, clone], work);
+    const dir = join(work, 'readme-user');
+    mkdirSync(dir, { recursive: true });
+    const pair = (name: string) => readFileSync(join(repo, 'fixtures/article-pair', name), 'utf8');
+    writeFileSync(join(dir, '.pre-commit-config.yaml'), snippet.replace(upstream, clone));
+    mkdirSync(join(dir, 'ha1'));
+    mkdirSync(join(dir, 'ha2'));
+    writeFileSync(join(dir, 'ha1/keepalived.conf'), pair('ha1.conf'));
+    writeFileSync(join(dir, 'ha2/keepalived.conf'), pair('ha2.conf'));
+    git(['init', '-q'], dir);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'configs'], dir);
+    const lint = run('pre-commit', ['run', 'kalint', '--all-files'], dir);
+    expect(lint.status, lint.stdout + lint.stderr).toBe(1);
+    expect(lint.stdout).toMatch(/kalint\.+Failed/);
+    expect(lint.stdout).toContain('weight-drift');
+  }, 900_000);
+});
+
