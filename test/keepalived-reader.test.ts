@@ -464,5 +464,5 @@ describe.skipIf(!probe.ok)('the model against keepalived -t (2.2.7)', () => {
     } finally {
       oracle.dispose();
     }
-  }, 120_000);
+  }, 300_000);
 });

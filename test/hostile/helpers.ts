@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { kalint, repo, type KalintRun } from '../../packages/cli/test/helpers.js';
 
-/** The longest one run may take, on inputs of megabytes or thousands of files. */
-export const RUN_BOUND_MS = 60_000;
+/**
+ * When a run of the built binary is taken for hung and killed. Only a hang: the inputs take seconds
+ * (bench/hostile.mjs measures them), and a busy machine must not fail a test by being slow.
+ */
+export const RUN_BOUND_MS = 300_000;
 
-/** `kalint ARGS` in-process with the real rules; fails when it takes longer than the bound. */
-export async function kalintReal(args: string[], cwd: string, bound = RUN_BOUND_MS): Promise<KalintRun & { ms: number }> {
+/** `kalint ARGS` in-process with the real rules (how long it took is for the log, not a verdict). */
+export async function kalintReal(args: string[], cwd: string): Promise<KalintRun & { ms: number }> {
   const start = performance.now();
   const result = await kalint(args, { cwd, options: {} });
-  const ms = performance.now() - start;
-  expect(ms, `kalint ${args.join(' ')} took ${Math.round(ms)} ms`).toBeLessThan(bound);
-  return { ...result, ms };
+  return { ...result, ms: performance.now() - start };
 }
 
 /** The built binary (node_modules/.bin/kalint, built by `npx tsc -b`); killed after the bound. */

@@ -138,7 +138,7 @@ export class TestClient {
   }
 
   /** Wait until the latest publication for `uri` satisfies `check`. */
-  async waitFor(uri: string, check: (params: PublishDiagnosticsParams) => boolean, timeout = 20_000): Promise<PublishDiagnosticsParams> {
+  async waitFor(uri: string, check: (params: PublishDiagnosticsParams) => boolean, timeout = 120_000): Promise<PublishDiagnosticsParams> {
     const current = () => {
       const list = this.published.get(uri);
       const last = list?.[list.length - 1];

@@ -22,7 +22,7 @@ it.skipIf(!available)('Neovim shows weight drift on both nodes of the article pa
   const result = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(root, 'test/lsp/nvim/init.lua')}`], {
     cwd: dir,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
     env: {
       ...process.env,
       KALINT_FILES: [join(dir, 'ha1.conf'), join(dir, 'ha2.conf')].join(','),

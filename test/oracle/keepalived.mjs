@@ -47,7 +47,7 @@ export function oracleAvailable() {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     return { ok: false, reason: `network and mount namespaces need root (running as uid ${process.getuid()})` };
   }
-  const v = spawnSync(keepalived, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  const v = spawnSync(keepalived, ['--version'], { encoding: 'utf8', timeout: 60_000 });
   if (v.error) return { ok: false, reason: `cannot run ${keepalived}: ${v.error.message}` };
   const version = /Keepalived v(\d+\.\d+\.\d+)/.exec(`${v.stderr}${v.stdout}`)?.[1];
   if (!version) return { ok: false, reason: `cannot read the version of ${keepalived}` };
@@ -62,7 +62,7 @@ export function oracleAvailable() {
   // A smoke test: the namespaces, the veth and the bind mounts must work.
   const probe = spawnSync('unshare', ['--net', '--mount', '--propagation', 'private', 'sh', '-c', script(['kotest0'], etcDir, '/bin/true', [])], {
     encoding: 'utf8',
-    timeout: 10_000,
+    timeout: 60_000,
   });
   if (probe.status !== 0) {
     rmSync(etcDir, { recursive: true, force: true });

@@ -37,7 +37,7 @@ beforeAll(async () => {
   // The same command a maintainer runs; `--out` keeps the test's package out of the work tree.
   execFileSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: extensionDir, stdio: 'pipe' });
   files = await unzip(vsix);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -127,7 +127,7 @@ describe('the .vsix built by npm run package', () => {
     rpc.notify('exit', null);
     const code = await new Promise((resolve) => server.on('exit', resolve));
     expect(code, stderr).toBe(0);
-  }, 60_000);
+  }, 300_000);
 });
 
 /** Just enough JSON-RPC over LSP's Content-Length framing to drive the server. */

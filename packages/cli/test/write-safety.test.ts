@@ -23,7 +23,7 @@ const canUnshare = isRoot && spawnSync('unshare', ['-m', 'true']).status === 0;
 
 /** Run `script` (sh) in a private mount namespace; `$KALINT` is the binary. */
 function inNamespace(script: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, KALINT: bin, NO_COLOR: '1' } });
+  const result = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, KALINT: bin, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
