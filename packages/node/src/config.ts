@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { deployedDirectory, notADirectory } from './include-roots.js';
 
 /** File names looked for in each directory, in order of preference. */
 export const CONFIG_NAMES = ['.kalintrc.json', 'kalint.config.json'] as const;
@@ -28,6 +29,8 @@ export interface KalintConfig {
    * of them reads the others as context (HA peers to compare with).
    */
   project?: string[];
+  /** Deployed directory -> the absolute directory its included files are read from. */
+  includeRoots?: Record<string, string>;
 }
 
 /** The `format` key: how `kalint fmt` lays files out. */
@@ -44,7 +47,7 @@ export type RuleSetting = 'off' | 'warn' | 'error';
 
 /** The settings a rule may be given. */
 export const RULE_SETTINGS: readonly string[] = ['off', 'warn', 'error'] satisfies RuleSetting[];
-const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format', 'project']);
+const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format', 'project', 'includeRoots']);
 
 /** A keepalived release as `--target-version` and `targetVersion` take it. */
 export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
@@ -53,7 +56,7 @@ export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
 export function validateConfig(data: unknown, path: string, knownRules: ReadonlySet<string> | null, fail: (problem: string) => Error): KalintConfig {
   if (!isObject(data)) throw fail('expected a JSON object');
   for (const key of Object.keys(data)) {
-    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format, project)`);
+    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format, project, includeRoots)`);
   }
   const config: KalintConfig = { path, rules: {}, hosts: {} };
   if (data.rules !== undefined) {
@@ -99,6 +102,21 @@ export function validateConfig(data: unknown, path: string, knownRules: Readonly
       throw fail(`'project' must be a non-empty list of files, directories or globs, such as ["."] or ["ha1/keepalived.conf", "ha2/keepalived.conf"]`);
     }
     config.project = entries as string[];
+  }
+  if (data.includeRoots !== undefined) {
+    const example = '{ "/etc/keepalived": "roles/lb/files" }';
+    if (!isObject(data.includeRoots)) throw fail(`'includeRoots' must be an object of deployed directory -> directory it is kept in here, such as ${example}`);
+    config.includeRoots = {};
+    for (const [written, to] of Object.entries(data.includeRoots)) {
+      const from = deployedDirectory(written);
+      if (from === undefined) throw fail(`'includeRoots': '${written}' must be an absolute directory as deployed, such as ${example}`);
+      if (Object.hasOwn(config.includeRoots, from)) throw fail(`'includeRoots' names '${from}' twice`);
+      if (typeof to !== 'string' || to === '') throw fail(`'includeRoots.${written}' must be a directory name, relative to the configuration file`);
+      const directory = resolve(dirname(path), to);
+      const problem = notADirectory(directory);
+      if (problem !== undefined) throw fail(`'includeRoots.${written}': '${to}' ${problem}`);
+      config.includeRoots[from] = directory;
+    }
   }
   return config;
 }

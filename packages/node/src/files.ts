@@ -4,9 +4,10 @@
  * server hand it this host.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
+import { isAbsolute, posix, relative, resolve } from 'node:path';
 import type { IncludeHost } from '@kalint/parser';
-import { glob3 } from './glob.js';
+import { braceAlternatives, glob3 } from './glob.js';
+import { mapAlternative, type IncludeRoots } from './include-roots.js';
 
 /** Largest config file read; keepalived configs are small, anything bigger is a mistake. */
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -81,23 +82,46 @@ export function nodeIncludeHost(
   maxBytes = DEFAULT_MAX_FILE_BYTES,
   /** Texts that win over the disk: an editor's open documents, by absolute path. */
   overlay?: ReadonlyMap<string, string>,
+  /** Deployed directories read from the repository's (`--include-root`, `includeRoots`). */
+  roots?: IncludeRoots,
 ): IncludeHost {
+  const mapped = roots !== undefined && Object.keys(roots).length > 0 ? roots : undefined;
+  /** Each brace alternative of a pattern under a deployed directory is read from its root. */
+  const readFrom = (fromDirectory: string) => (mapped ? (alternative: string) => mapAlternative(alternative, fromDirectory, mapped) : undefined);
   return {
     expand(pattern, fromDirectory) {
       // keepalived's glob(3) (see glob.ts): `**` is `*`, braces alternative by alternative, a
       // plain path whatever it is (read() then refuses a device or a FIFO as keepalived does).
-      // Paths are made absolute and normalised, so that an include cycle is seen as one.
-      return glob3(pattern, resolve(cwd, fromDirectory)).map((path) => posix.normalize(path));
+      // Paths are made absolute and normalised, so that an include cycle is seen as one. A
+      // mapped include's paths are the repository's: findings and fixes go to the files there,
+      // and a file read from there reads its own includes (relative ones from its directory, as
+      // keepalived does) through the same roots.
+      const from = resolve(cwd, fromDirectory);
+      return glob3(pattern, from, readFrom(from)).map((path) => posix.normalize(path));
+    },
+    readFrom(pattern, fromDirectory) {
+      if (!mapped) return undefined;
+      const from = resolve(cwd, fromDirectory);
+      const alternatives = braceAlternatives(pattern);
+      const places = alternatives.map((alternative) => mapAlternative(alternative, from, mapped));
+      if (places.every((place) => place === undefined)) return undefined;
+      // Named as the user names files: relative to the working directory when below it.
+      const shown = (path: string) => {
+        const rel = relative(cwd, path);
+        return cwd !== '/' && rel !== '' && rel !== '..' && !rel.startsWith('../') && !isAbsolute(rel) ? rel : path;
+      };
+      return places.map((place, i) => (place !== undefined ? shown(place) : alternatives[i]!)).join("', '");
     },
     globstarMatches(pattern, fromDirectory) {
       // A shell's globstar matches `**` at any depth; zero and two levels are enough to show
       // that it reads other files than keepalived, without walking a whole tree.
       const found = new Set<string>();
+      const from = resolve(cwd, fromDirectory);
       for (const levels of ['', '*/*/']) {
         const shell = pattern.replace(/(^|\/)\*\*\/|(^|\/)\*\*$/g, (_all, lead: string | undefined, tail: string | undefined) =>
           tail !== undefined ? `${tail}${levels === '' ? '*' : '*/*'}` : `${lead ?? ''}${levels}`,
         );
-        for (const path of glob3(shell, resolve(cwd, fromDirectory))) found.add(posix.normalize(path));
+        for (const path of glob3(shell, from, readFrom(from))) found.add(posix.normalize(path));
       }
       return [...found];
     },

@@ -16,11 +16,14 @@
  */
 import { lstatSync, readdirSync } from 'node:fs';
 
-/** The paths `pattern` matches, as keepalived's glob(3) lists them; relative patterns from `cwd`. */
-export function glob3(pattern: string, cwd: string): string[] {
+/**
+ * The paths `pattern` matches, as keepalived's glob(3) lists them; relative patterns from `cwd`.
+ * `readFrom` may give another (absolute) place to read a brace alternative from (include roots).
+ */
+export function glob3(pattern: string, cwd: string, readFrom?: (alternative: string) => string | undefined): string[] {
   const matches: string[] = [];
   for (const alternative of braceAlternatives(pattern)) {
-    const found = globOne(alternative, cwd);
+    const found = globOne(readFrom?.(alternative) ?? alternative, cwd);
     found.sort(byBytes);
     for (const path of found) matches.push(path);
   }

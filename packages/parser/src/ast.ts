@@ -96,6 +96,8 @@ export interface Include extends Located {
   pattern: string;
   /** The files the pattern matched, in glob order (expanded view only). */
   files: string[];
+  /** Where the pattern was read from instead, as the user names it, when an include root maps it. */
+  readFrom?: string;
   prefixes?: Prefix[];
 }
 

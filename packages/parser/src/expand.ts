@@ -35,6 +35,11 @@ export interface IncludeHost {
    */
   globstarMatches?(pattern: string, fromDirectory: string): string[];
   /**
+   * Where `expand` reads the pattern from, as the user would name it, when that is not where the
+   * pattern points (an include root maps a deployed directory onto a repository's); else undefined.
+   */
+  readFrom?(pattern: string, fromDirectory: string): string | undefined;
+  /**
    * The text of a matched file, or why keepalived would skip it (a directory, not a regular file...).
    * `warning` says what was read differently from the bytes on disk (invalid UTF-8).
    */
@@ -725,8 +730,11 @@ export class Expander {
     if (this.includesStopped || this.stopped) return;
     const from = this.fileStack[this.fileStack.length - 1]!;
     const matches = host.expand(pattern, dirname(from));
+    const readFrom = host.readFrom?.(pattern, dirname(from));
+    if (readFrom !== undefined) node.readFrom = readFrom;
     if (matches.length === 0) {
-      this.report('include-not-found', 'warning', `include: no file matches '${pattern}'`, origin);
+      const where = readFrom !== undefined ? ` (read from '${readFrom}')` : '';
+      this.report('include-not-found', 'warning', `include: no file matches '${pattern}'${where}`, origin);
     }
     this.checkGlobstar(pattern, dirname(from), matches, origin);
     for (const path of matches) {
