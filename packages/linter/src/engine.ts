@@ -86,6 +86,7 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
   const targetVersion = options.targetVersion ?? schema.version;
   if (!parseVersion(targetVersion)) throw new Error(`targetVersion: '${targetVersion}' is not a version X.Y.Z`);
   const diagnostics: Diagnostic[] = [];
+  const enabledRules = (options.ruleSet ?? allRules).filter((rule) => (options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity) !== 'off').map((rule) => rule.meta);
   for (const rule of options.ruleSet ?? allRules) {
     const configured = options.rules?.[rule.meta.id];
     const setting = configured ?? rule.meta.defaultSeverity;
@@ -97,6 +98,7 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
       schema,
       project,
       targetVersion,
+      enabledRules,
       report(report) {
         const diagnostic: Diagnostic = {
           ruleId: rule.meta.id,

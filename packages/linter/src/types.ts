@@ -56,6 +56,12 @@ export interface RuleMeta {
   scope: 'file' | 'project';
   /** `false`: no `kalint-disable` comment silences it (syntax errors; the suppressions' own findings). */
   suppressible?: false;
+  /**
+   * Set by a rule that leaves a configuration unchecked while one of its includes could not be
+   * read (what it looks for may be in that file): what then goes unchecked, in the operator's
+   * words. The `syntax` finding of such an include names these.
+   */
+  needsEveryInclude?: string;
 }
 
 /** What a rule hands to `report`. */
@@ -74,6 +80,8 @@ export interface RuleContext {
   project: Project;
   /** The keepalived release the configuration is for (`2.2.7`); the schema's newest by default. */
   targetVersion: string;
+  /** The rules this lint runs (not off), in order. */
+  enabledRules: readonly RuleMeta[];
   report(report: Report): void;
 }
 

@@ -35,6 +35,12 @@ describe('every rule', () => {
     });
   }
 
+  it('says what it leaves unchecked exactly when it stands down for an unread include (the include\'s finding lists these)', () => {
+    const standsDown = rules.filter((r) => readFileSync(path(`src/rules/${r.meta.id}.ts`), 'utf8').includes('hasUnresolvedIncludes(')).map((r) => r.meta.id);
+    expect(rules.filter((r) => r.meta.needsEveryInclude !== undefined).map((r) => r.meta.id)).toEqual(standsDown);
+    expect(standsDown).toContain('undefined-reference');
+  });
+
   it('unused-suppression is tested by the suppression tests', () => {
     expect(readFileSync(path('test/suppressions.test.ts'), 'utf8')).toContain("'unused-suppression'");
   });

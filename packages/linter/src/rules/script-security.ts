@@ -51,6 +51,7 @@ function childStatementsNamed(parent: Statement, name: string): Statement[] {
 export const scriptSecurity: Rule = {
   meta: {
     id: 'script-security',
+    needsEveryInclude: 'scripts run without enable_script_security',
     description: 'Scripts configured without enable_script_security (keepalived reports a SECURITY VIOLATION), or without a script_user',
     defaultSeverity: 'warn',
     fixable: false,

@@ -6,6 +6,7 @@ import { weightedScripts } from './priority-owner.js';
 export const syncGroup: Rule = {
   meta: {
     id: 'sync-group',
+    needsEveryInclude: 'sync group members',
     description: 'vrrp_sync_group problems: an instance in two groups, a group of one, weighted track scripts that the group makes keepalived drop',
     defaultSeverity: 'warn',
     fixable: false,

@@ -48,6 +48,7 @@ interface Definition {
 export const undefinedReference: Rule = {
   meta: {
     id: 'undefined-reference',
+    needsEveryInclude: 'track_script items and other names that refer to nothing',
     description: 'A track_script/track_file/track_process/track_bfd item, sync group member, virtual_server group or $NAME that names nothing defined',
     defaultSeverity: 'error',
     fixable: false,

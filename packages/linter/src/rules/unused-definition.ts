@@ -36,6 +36,7 @@ const USE_PATHS = new Set(Object.values(DEFINITIONS).flatMap((d) => d.uses));
 export const unusedDefinition: Rule = {
   meta: {
     id: 'unused-definition',
+    needsEveryInclude: 'definitions nothing uses',
     description: 'A vrrp_script, track_file, vrrp_track_process, bfd_instance or virtual_server_group that nothing in the file uses',
     defaultSeverity: 'warn',
     fixable: false,

@@ -40,6 +40,7 @@ function incompleteDefinitions(scripts: readonly Statement[], bfds: readonly Sta
 export const vrrpInstanceIncomplete: Rule = {
   meta: {
     id: 'vrrp-instance-incomplete',
+    needsEveryInclude: 'instances and scripts missing a line keepalived needs',
     description:
       'A vrrp_instance without virtual_router_id or interface (the VRRP process does not start) or without any virtual IP; a vrrp_script without script or a bfd_instance without neighbor_ip, which keepalived removes',
     defaultSeverity: 'error',
