@@ -20,7 +20,7 @@ import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { Progress } from './progress.js';
 import { contextTargets, otherSides, partAround, reportedFiles, type ProjectMode } from './project-context.js';
-import { nodeIncludeHost, readConfig, VERSION_PATTERN, type KalintConfig } from '@kalint/node';
+import { CONFIG_NAMES, nodeIncludeHost, parseIncludeRoot, readConfig, VERSION_PATTERN, type IncludeRoots, type KalintConfig } from '@kalint/node';
 import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 import { version } from './version.js';
 
@@ -48,6 +48,8 @@ Options:
                          know are errors (keyword-version; default: the newest, 2.4.3)
   --host ADDR=FILE       sysctl settings of real server ADDR (sysctl.conf or sysctl -a output;
                          repeatable)
+  --include-root FROM=TO read includes under the deployed directory FROM (/etc/keepalived)
+                         from TO here (roles/lb/files); repeatable, the longest FROM wins
   --project              read the rest of the project (the configuration file's "project"
                          list, or else the git repository) to compare the files with
   --no-project           compare the files given only with each other
@@ -108,6 +110,8 @@ interface Options {
   configId: string | undefined;
   targetVersion: string | undefined;
   hosts: string[];
+  /** `--include-root`: deployed directory -> absolute directory it is read from. */
+  includeRoots: Record<string, string>;
   stdin: boolean;
   stdinFilename: string | undefined;
   maxFileSize: number;
@@ -203,14 +207,22 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     texts.set(target.path, read.text);
     return true;
   });
-  const base = nodeIncludeHost(cwd, options.maxFileSize);
+  /** Include roots under a configuration: its `includeRoots`, each `--include-root` over the same directory. */
+  const rootsOf = (config: KalintConfig | null): IncludeRoots => ({ ...config?.includeRoots, ...options.includeRoots });
+  const hostsByConfig = new Map<string, IncludeHost>();
+  /** The include host of the files linted under a configuration (standard input and fixed texts over the disk). */
+  const hostUnder = (config: KalintConfig | null): IncludeHost => {
+    const key = config?.path ?? '';
+    let found = hostsByConfig.get(key);
+    if (found === undefined) hostsByConfig.set(key, (found = nodeIncludeHost(cwd, options.maxFileSize, overlay, rootsOf(config))));
+    return found;
+  };
+  // Before the files are grouped by configuration: an include is read under the roots of the
+  // configuration of the file that includes it, which for a linted file is its group's.
+  const hostOfIncluder = (from: string) => hostUnder(resolver.forFile(resolve(cwd, from, CONFIG_NAMES[0])));
   const host: IncludeHost = {
-    expand: (pattern, from) => base.expand(pattern, from),
-    globstarMatches: (pattern, from) => base.globstarMatches?.(pattern, from) ?? [],
-    read: (path) => {
-      const text = overlay.get(resolve(cwd, path));
-      return text !== undefined ? { text } : base.read(path);
-    },
+    expand: (pattern, from) => hostOfIncluder(from).expand(pattern, from),
+    read: (path) => hostUnder(null).read(path),
   };
   const withContext = context.length > 0;
   // With context, a given file that another config includes is read where keepalived reads it,
@@ -242,6 +254,8 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     configId: options.configId ?? config?.configId,
     targetVersion: options.targetVersion ?? config?.targetVersion,
     hosts: hostLoader.load(config?.hosts ?? {}, cliHosts) as HostFacts,
+    host: hostUnder(config),
+    includeRoots: rootsOf(config),
   }));
   const firstGroup = settings[0]!.key;
   /** Which group's settings decide the findings in `file` (an input or an included file). */
@@ -256,7 +270,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
 
   /** The engine's options for a settings group. */
   const lintOptions = (group: (typeof settings)[number]) => ({
-    host,
+    host: group.host,
     rules: group.rules,
     hosts: group.hosts,
     ...(group.configId !== undefined ? { configId: group.configId } : {}),
@@ -335,8 +349,10 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
    */
   const lintInWorkers = async (): Promise<Map<string, Diagnostic[]> | undefined> => {
     const configIds = new Set(settings.map((group) => group.configId));
+    // The workers' parse serves every group: one configId, and one set of include roots.
+    const roots = new Set(settings.map((group) => JSON.stringify(Object.entries(group.includeRoots).sort())));
     // A run with context lints only the part of the project around the given files, on one thread.
-    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1 || withContext) return undefined;
+    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1 || roots.size > 1 || withContext) return undefined;
     let workers: number;
     if (options.jobs === 'auto') {
       const cores = availableParallelism();
@@ -354,7 +370,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     try {
       const runs = await parallel.lintInParallel({
         inputs: inputs.map((i) => ({ key: i.key, path: i.path, text: texts.get(i.key)! })),
-        setup: { cwd, maxFileSize: options.maxFileSize, configId: settings[0]!.configId },
+        setup: { cwd, maxFileSize: options.maxFileSize, configId: settings[0]!.configId, includeRoots: settings[0]!.includeRoots },
         settings: settings.map((group) => ({ rules: group.rules, hosts: group.hosts, targetVersion: group.targetVersion })),
         workers,
         workerUrl,
@@ -450,6 +466,7 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
       'config-id': { type: 'string' },
       'target-version': { type: 'string' },
       host: { type: 'string', multiple: true },
+      'include-root': { type: 'string', multiple: true },
       stdin: { type: 'boolean' },
       'stdin-filename': { type: 'string' },
       'max-file-size': { type: 'string' },
@@ -490,6 +507,13 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
   if (targetVersion !== undefined && !VERSION_PATTERN.test(targetVersion)) {
     throw new UsageError(`--target-version expects a keepalived version such as 2.2.7, not '${targetVersion}'`);
   }
+  const includeRoots: Record<string, string> = {};
+  for (const value of values['include-root'] ?? []) {
+    const root = parseIncludeRoot(value, io.cwd);
+    if ('error' in root) throw new UsageError(root.error);
+    // The last one for a directory wins, as for --rule.
+    includeRoots[root.from] = root.to;
+  }
   let jobs: number | 'auto' = 'auto';
   if (values.jobs !== undefined && values.jobs !== 'auto') {
     if (!/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs expects a number of threads (1 to 999) or auto, not '${values.jobs}'`);
@@ -512,6 +536,7 @@ function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
     configId: values['config-id'],
     targetVersion,
     hosts: values.host ?? [],
+    includeRoots,
     stdin,
     stdinFilename: values['stdin-filename'],
     maxFileSize: parseMaxFileSize(values['max-file-size']),

@@ -20,6 +20,8 @@ export interface WorkerSetup {
   cwd: string;
   maxFileSize: number;
   configId: string | undefined;
+  /** Deployed directory -> the directory its includes are read from. */
+  includeRoots: Record<string, string>;
 }
 
 /** One input of the run: `index` is its place among all the run's inputs. */
@@ -71,7 +73,7 @@ export type FromWorker =
 const PROGRESS_EVERY = 100;
 
 const setup = workerData as WorkerSetup;
-const host = nodeIncludeHost(setup.cwd, setup.maxFileSize);
+const host = nodeIncludeHost(setup.cwd, setup.maxFileSize, undefined, setup.includeRoots);
 const parsed = new Map<number, ProjectFile>();
 const port = parentPort!;
 

@@ -6,18 +6,20 @@ import { resolve } from 'node:path';
 import { parse, walk, type ConfigFile, type SyntaxDiagnostic } from '@kalint/parser';
 import { parseCommandLine } from './args.js';
 import { UsageError, type Io } from './io.js';
-import { nodeIncludeHost } from '@kalint/node';
+import { nodeIncludeHost, parseIncludeRoot } from '@kalint/node';
 import { writeJson } from './json-stream.js';
 import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 
 /** Nodes printed at most by default: a configuration of tens of thousands of lines. */
 export const DEFAULT_MAX_NODES = 100_000;
 
-export const parseUsage = `Usage: kalint parse FILE|- [--config-id ID] [--no-expand] [--max-nodes N]
+export const parseUsage = `Usage: kalint parse FILE|- [--config-id ID] [--no-expand] [--max-nodes N] [--include-root FROM=TO]
 
 Print the parsed configuration as JSON on stdout, includes resolved ('-': standard input).
   --config-id ID          select @ID conditional lines, as keepalived -i ID does
   --no-expand             keep the file as written: no substitution, no includes followed
+  --include-root FROM=TO  read includes under the deployed directory FROM from TO here
+                          (repeatable; the longest FROM wins)
   --max-nodes N           print at most about N nodes of the tree (default ${DEFAULT_MAX_NODES.toLocaleString('en')}; 0: all);
                           a longer tree ends early, says so in "truncated" and on stderr
   --max-file-size BYTES   refuse files (and skip includes) larger than this (K, M, G; default 16M)
@@ -32,6 +34,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
       'no-expand': { type: 'boolean' },
       'max-file-size': { type: 'string' },
       'max-nodes': { type: 'string' },
+      'include-root': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     'kalint parse --help',
@@ -45,12 +48,18 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   const file = positionals[0] === '-' ? '<stdin>' : positionals[0]!;
   const maxBytes = parseMaxFileSize(values['max-file-size']);
   const maxNodes = parseMaxNodes(values['max-nodes']);
+  const roots: Record<string, string> = {};
+  for (const value of values['include-root'] ?? []) {
+    const root = parseIncludeRoot(value, io.cwd);
+    if ('error' in root) throw new UsageError(root.error);
+    roots[root.from] = root.to;
+  }
   // A file that cannot be read is a UsageError naming it: "'adir' is a directory".
   const read = positionals[0] === '-' ? await readStdin(io, maxBytes, file) : readInput(resolve(io.cwd, file), file, maxBytes, io);
   if (positionals[0] === '-' && read.warning !== undefined) io.stderr(`kalint: warning: ${notUtf8(file, read)}\n`);
   const result = parse(read.text, {
     file,
-    host: nodeIncludeHost(io.cwd, maxBytes),
+    host: nodeIncludeHost(io.cwd, maxBytes, undefined, roots),
     expand: values['no-expand'] !== true,
     ...(values['config-id'] !== undefined ? { configId: values['config-id'] } : {}),
   });

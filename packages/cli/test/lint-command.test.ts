@@ -361,7 +361,7 @@ describe('configuration files', () => {
   it.each([
     ['{ "rules": ', /^kalint: invalid configuration '\.kalintrc\.json': .*JSON/],
     ['[]', "kalint: invalid configuration '.kalintrc.json': expected a JSON object\n"],
-    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, targetVersion, hosts, format, project)\n"],
+    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, targetVersion, hosts, format, project, includeRoots)\n"],
     ['{"targetVersion": "latest"}', `kalint: invalid configuration '.kalintrc.json': 'targetVersion' must be a keepalived version such as "2.2.7", not "latest"\n`],
     ['{"rules": {"weight-drfit": "error"}}', "kalint: invalid configuration '.kalintrc.json': 'rules': unknown rule 'weight-drfit'\n"],
     ['{"rules": {"syntax": 2}}', `kalint: invalid configuration '.kalintrc.json': 'rules.syntax' must be "off", "warn" or "error", not 2\n`],
