@@ -1,5 +1,5 @@
 /** Editor settings (`kalint.*`) and `.kalintrc.json`: the configuration file wins, key by key. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, DocumentFormattingRequest } from 'vscode-languageserver/node.js';
@@ -37,6 +37,22 @@ describe('settings', () => {
     const messyUri = await client.open(messy);
     const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: messyUri }, options: { tabSize: 2, insertSpaces: true } });
     expect(edits![0]!.newText).toBe('vrrp_script chk {\n\tscript "/bin/true"\n}\n');
+  });
+
+  it('.kalintrc.json includeRoots reads a deployed include from the repository, as the command line does', async () => {
+    const dir = workspaceWith({});
+    const deployed = '/etc/kalint-test-deployed/keepalived';
+    mkdirSync(join(dir, 'roles/lb/files/conf.d'), { recursive: true });
+    const path = join(dir, 'roles/lb/files/keepalived.conf');
+    writeFileSync(path, `include ${deployed}/conf.d/*.conf\nvrrp_instance VI_1 {\n    track_script {\n        chk_ngnix\n    }\n}\n`);
+    writeFileSync(join(dir, 'roles/lb/files/conf.d/scripts.conf'), 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\n');
+    const rules = { 'vrrp-instance-incomplete': 'off', 'unused-definition': 'off' };
+    writeFileSync(join(dir, '.kalintrc.json'), JSON.stringify({ rules, includeRoots: { [deployed]: 'roles/lb/files' } }));
+    client = await TestClient.start({ workspace: dir });
+    const uri = await client.open(path);
+    expect((await client.diagnosticsOf(uri)).map((d) => [d.code, d.range.start.line, d.message.split(';')[0]])).toEqual([
+      ['undefined-reference', 3, "track script 'chk_ngnix' names no vrrp_script in this file"],
+    ]);
   });
 
   it('kalint.configId selects @id lines', async () => {

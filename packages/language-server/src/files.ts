@@ -9,9 +9,12 @@ import { nodeIncludeHost, readConfig } from '@kalint/node';
 
 export { findConfigs, readConfig } from '@kalint/node';
 
-/** The include host: the editor's text for open documents, the disk for everything else. */
-export function includeHost(open: ReadonlyMap<string, string>): IncludeHost {
-  return nodeIncludeHost('/', undefined, open);
+/**
+ * The include host: the editor's text for open documents, the disk for everything else, deployed
+ * directories read from the repository's as the configuration file's `includeRoots` say.
+ */
+export function includeHost(open: ReadonlyMap<string, string>, roots?: Readonly<Record<string, string>>): IncludeHost {
+  return nodeIncludeHost('/', undefined, open, roots);
 }
 
 /** Reads files once per change of their modification time. */

@@ -53,7 +53,6 @@ export function runLintJob(job: LintJob): LintJobResult {
   }
   const scope: PeerScope = job.settings.peers.scope;
   const open = new Map(job.documents.map((d) => [d.path, d.text]));
-  const host = includeHost(open);
   const byPath = new Map<string, Diagnostic[]>(job.documents.map((d) => [d.path, []]));
   const peerNotes: PeerNote[] = [];
 
@@ -87,6 +86,8 @@ export function runLintJob(job: LintJob): LintJobResult {
       else groups.set(key, { paths: [input.path], settings: lintSettings(job.settings, config, job.workspaceFolders[0]) });
     }
     for (const { paths, settings } of groups.values()) {
+      // Includes are read under the group's configuration, as the command line reads them.
+      const host = includeHost(open, settings.includeRoots);
       const run = (files: LintInput[]) =>
         lint(files, {
           host,

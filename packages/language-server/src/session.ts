@@ -49,8 +49,8 @@ export class Session {
     if (known && known.version === document.version) return known;
     const path = pathOf(uri);
     const text = document.getText();
-    const { configId } = lintSettings(this.settings, this.configFiles.forFile(path), this.workspaceFolders[0]);
-    const result = parse(text, { file: path, host: includeHost(this.openTexts()), ...(configId !== undefined ? { configId } : {}) });
+    const { configId, includeRoots } = lintSettings(this.settings, this.configFiles.forFile(path), this.workspaceFolders[0]);
+    const result = parse(text, { file: path, host: includeHost(this.openTexts(), includeRoots), ...(configId !== undefined ? { configId } : {}) });
     let names: Names | undefined;
     const parsed: Parsed = { ...result, version: document.version, path, text, names: () => (names ??= namesOf(result.ast)) };
     this.parses.set(uri, parsed);

@@ -60,6 +60,8 @@ export interface LintSettings {
   targetVersion?: string;
   /** Address -> absolute path of the sysctl file. */
   hosts: Record<string, string>;
+  /** Deployed directory -> the absolute directory its includes are read from (the configuration file's). */
+  includeRoots: Record<string, string>;
 }
 
 /** The editor's settings under a configuration file (which wins, key by key). */
@@ -74,6 +76,7 @@ export function lintSettings(editor: EditorSettings, config: ConfigFile | null, 
     ...(configId !== undefined ? { configId } : {}),
     ...(targetVersion !== undefined ? { targetVersion } : {}),
     hosts,
+    includeRoots: { ...config?.includeRoots },
   };
 }
 
