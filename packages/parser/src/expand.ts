@@ -6,6 +6,7 @@
  * line and column it came from.
  */
 import type { IToken, TokenType } from 'chevrotain';
+import { compareVersions } from '@kalint/grammar';
 import type { Comment, Definition, Include, Located, Position, SyntaxDiagnostic } from './ast.js';
 import {
   Conditional,
@@ -53,6 +54,12 @@ export interface ExpandOptions {
   host?: IncludeHost;
   /** Environment for `${_ENV NAME}`. */
   env?: Readonly<Record<string, string>>;
+  /**
+   * The keepalived release the configuration is for, where its reading depends on it: `${_ENV NAME}`
+   * is a definition from 2.4.0 only, and an older release leaves it as written (its braces then
+   * split the line). Unset: the newest release.
+   */
+  targetVersion?: string;
   /** Deepest include nesting followed (cycles are always reported). */
   maxIncludeDepth?: number;
 }
@@ -90,6 +97,9 @@ const MAX_EXPANSION_DEPTH = 64;
 const MAX_SUBSTITUTIONS = 1000;
 /** keepalived's line buffer: a substitution may make a line of at most this many bytes (then a NUL). */
 const SUBSTITUTION_BYTES = MAX_LINE_BYTES + 1;
+
+/** The first keepalived release that defines `${_ENV NAME}`. */
+const ENV_SINCE = '2.4.0';
 
 const definitionLine = /^\$([A-Za-z_][A-Za-z0-9_]*)=[ \t]*/;
 const includeLine = /^(include[rmwba]?)[ \t]+/;
@@ -527,15 +537,32 @@ export class Expander {
     }
   }
 
-  /** Split a logical line's text into tokens, each mapped to its origin. */
+  /**
+   * Split a logical line's text into tokens, each mapped to its origin. The braces of a `${NAME}`
+   * that substitution left as written are marked with the reference (see `ExpandedToken`): they
+   * split the line as any brace does, and the parser reads them as keepalived does.
+   */
   private lex(text: string, map: SourceMap): void {
     const lexed = scan(text);
+    // Where the `}` of the last `${` read stands in `text`, and that reference.
+    let referenceClose = -1;
+    let reference = '';
     for (const token of lexed.tokens) {
       if (this.stopped) return;
       const origin = map.map(token.startOffset, token.startOffset + token.image.length);
       // Line-start tokens were handled before lexing; anything left of their kind is a plain word.
       const kind = isDirective(token.tokenType) ? Word : token.tokenType;
-      this.push(makeToken(kind, token.image, origin));
+      const made = makeToken(kind, token.image, origin);
+      if (kind === LBrace && text[token.startOffset - 1] === '$') {
+        // Substitution is over: keepalived substituted nothing for a `${` still in the line.
+        referenceClose = text.indexOf('}', token.startOffset);
+        const end = referenceClose >= 0 ? referenceClose + 1 : token.startOffset + 1 + /^[^ \t]*/.exec(text.slice(token.startOffset + 1))![0].length;
+        reference = text.slice(token.startOffset - 1, end);
+        made.reference = reference;
+      } else if (kind === RBrace && token.startOffset === referenceClose) {
+        made.reference = reference;
+      }
+      this.push(made);
     }
   }
 
@@ -686,6 +713,7 @@ export class Expander {
       case '_RANDOM':
         return params.length <= 2 && params.every((p) => /^\d+$/.test(p)) ? [params[0] ?? '0'] : undefined;
       case '_ENV':
+        if (this.options.targetVersion !== undefined && compareVersions(this.options.targetVersion, ENV_SINCE) < 0) return undefined;
         return params.length === 1 ? [this.options.env?.[params[0]!] ?? ''] : undefined;
       default:
         return undefined;

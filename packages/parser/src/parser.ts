@@ -28,7 +28,7 @@ import {
   UnterminatedQuote,
   WordLike,
 } from './lexer.js';
-import { endOf, originOf, type PositionToken } from './stream.js';
+import { endOf, originOf, referenceOf, type PositionToken } from './stream.js';
 import { BlockNode, Place, Spot, StatementNode, WordNode } from './nodes.js';
 
 /**
@@ -110,6 +110,16 @@ class AstBuilder {
   private prefixes: Prefix[] = [];
   /** keepalived's own brace counter: `{` minus `}` as written, whatever the blocks. */
   private braceDepth = 0;
+  /** `{` minus `}` as written, without the braces of `${NAME}` references left as written. */
+  private writtenDepth = 0;
+  /**
+   * Set while keepalived's reading is off the blocks as written: from a brace of a `${NAME}` that
+   * substitution left as written to the end of a line where every block is closed, both as written
+   * and as keepalived reads them. Meanwhile braces are read strictly as keepalived reads them (see
+   * `openBraceAsKeepalived`): the written blocks no longer say where keepalived reads a line.
+   * `closed` names the block the reference's `}` closed (once that `}` is read: `closing` false).
+   */
+  private offWritten: { reference: string; line: number; closing: boolean; closed: string | null } | null = null;
 
   /** The file being read, its current line, and the offset where that line starts. */
   private file: string;
@@ -160,6 +170,8 @@ class AstBuilder {
     switch (raw.tokenType) {
       case Newline:
         if (this.prefixes.length > 0) this.prefixes = [];
+        // At the end of a line where every block is closed, as written and as read, the two agree again.
+        if (this.offWritten !== null && this.writtenDepth === 0 && this.stack.length === 1 && this.awaiting === null) this.offWritten = null;
         if (originOf(raw) === undefined) {
           this.line++;
           this.lineStart = raw.startOffset + raw.image.length;
@@ -172,14 +184,23 @@ class AstBuilder {
         this.lineStart = marker.lineStart;
         return;
       }
-      case LBrace:
+      case LBrace: {
         this.braceDepth++;
-        this.openBrace(this.located(raw));
+        const reference = referenceOf(raw);
+        const token = this.located(raw);
+        if (reference === undefined) this.writtenDepth++;
+        else this.offWritten ??= { reference, line: token.range.start.line, closing: reference.endsWith('}'), closed: null };
+        if (this.offWritten !== null) this.openBraceAsKeepalived(raw, token, reference);
+        else this.openBrace(token);
         return;
-      case RBrace:
+      }
+      case RBrace: {
         this.braceDepth = Math.max(0, this.braceDepth - 1);
-        this.closeBrace(this.located(raw));
+        const reference = referenceOf(raw);
+        if (reference === undefined) this.writtenDepth = Math.max(0, this.writtenDepth - 1);
+        this.closeBrace(this.located(raw), reference);
         return;
+      }
       case Nul:
         this.report(
           'nul-byte',
@@ -274,12 +295,69 @@ class AstBuilder {
     this.stack.push(this.frameFor(block, null, token));
   }
 
-  private closeBrace(token: Located): void {
+  /**
+   * A `{` as keepalived reads it, while its reading is off the blocks as written (`offWritten`):
+   * it opens the block a block keyword waits for; in a value block it is an item; anywhere else
+   * keepalived reports "Unexpected '{'" and ignores it, so the lines after it stay at this level
+   * and the next `}` closes the block they stand in. (Elsewhere kalint hangs such a block on its
+   * keyword, as written; see `openBrace`.)
+   */
+  private openBraceAsKeepalived(raw: IToken, token: Located, reference: string | undefined): void {
+    if (this.awaiting) {
+      this.openBlock(this.awaiting, token);
+      return;
+    }
+    const owner = this.lastPlain;
+    this.lastPlain = null;
+    const frame = this.top();
+    if (frame.kind === 'values') {
+      const word = this.word(raw);
+      frame.body.push({ type: 'Value', words: [word], file: word.file, range: word.range });
+      return;
+    }
+    const where = frame.block === null ? 'at the top level' : `in ${this.label(frame)}`;
+    let message: string;
+    if (reference !== undefined) {
+      message = `the '{' of '${reference}', which keepalived leaves as written: it reports "Unexpected '{'" and ignores the brace`;
+      if (reference.endsWith('}')) {
+        if (frame.block === null) message += `, and the '}' is an extra '}' at the top level`;
+        else {
+          const after = this.stack.length === 2 ? 'at the top level' : `in ${this.label(this.stack[this.stack.length - 2]!)}`;
+          message += `, so the '}' closes ${this.label(frame)} at this line and the lines after it are read ${after}`;
+        }
+      }
+    } else {
+      const opener = owner ? `'${owner.keyword.text}' opens no block where keepalived reads it (${where})` : `no keyword opens a block here`;
+      message = `${opener}: keepalived reports "Unexpected '{'" and ignores this '{'${this.offWrittenNote()}`;
+    }
+    this.report(owner ? 'unexpected-block' : 'unexpected-open-brace', 'error', message, token);
+  }
+
+  /** Why keepalived's reading is off the blocks as written, for messages. */
+  private offWrittenNote(): string {
+    const off = this.offWritten;
+    if (off === null) return '';
+    const closed = off.closed !== null ? `the '}' of '${off.reference}' on line ${off.line + 1} closed ${off.closed} early` : `'${off.reference}' on line ${off.line + 1} is left as written`;
+    return `; keepalived's reading is off the blocks as written here: ${closed}`;
+  }
+
+  /** A block in messages: its keyword line, or where its `{` stands. */
+  private label(frame: Frame): string {
+    if (frame.owner) return `'${[frame.owner.keyword, ...frame.owner.args].map((w) => w.text).join(' ')}'`;
+    return `the block opened on line ${frame.openerLine + 1}`;
+  }
+
+  private closeBrace(token: Located, reference?: string): void {
     if (this.awaiting) this.openBlock(this.awaiting, null);
     this.lastPlain = null;
     this.prefixes = [];
+    const off = this.offWritten;
+    if (reference !== undefined && off !== null && off.closing && reference === off.reference) {
+      off.closing = false;
+      if (this.stack.length > 1) off.closed = this.label(this.top());
+    }
     if (this.stack.length === 1) {
-      this.report('extra-close-brace', 'error', `unexpected '}': no block is open here (keepalived: "Extra '}' found")`, token);
+      this.report('extra-close-brace', 'error', `unexpected '}': no block is open here (keepalived: "Extra '}' found")${this.offWrittenNote()}`, token);
       return;
     }
     const frame = this.stack.pop()!;

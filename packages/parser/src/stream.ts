@@ -15,6 +15,13 @@ import type { Origin } from './source-map.js';
 /** A token produced by expansion, with the place it stands for. */
 export interface ExpandedToken extends IToken {
   origin: Origin;
+  /**
+   * Set on the `{` and the `}` of a `${NAME}` still in the line after substitution (keepalived
+   * substituted nothing for it, mostly because nothing defines NAME before the line): the
+   * reference as the line holds it, `${NAME}`. keepalived splits the line at these braces as at
+   * any other.
+   */
+  reference?: string;
 }
 
 /** Reading continues in `file` at `line`, whose first character is at `lineStart`. */
@@ -34,6 +41,11 @@ export function positionMarker(file: string, line: number, lineStart: number): P
 
 export function originOf(token: IToken): Origin | undefined {
   return (token as Partial<ExpandedToken>).origin;
+}
+
+/** The `${NAME}` a brace belongs to, when substitution left that reference as written. */
+export function referenceOf(token: IToken): string | undefined {
+  return (token as Partial<ExpandedToken>).reference;
 }
 
 /** End of a token that starts at `start`; only definition tokens span several lines (lines end at `\n`). */

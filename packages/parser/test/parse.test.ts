@@ -221,6 +221,41 @@ describe('definitions and substitution', () => {
     expect(findStatements(ast, 'vrrp_instance')[1]!.range.start.line).toBe(7);
   });
 
+  it("reads the braces of an undefined ${NAME} as keepalived does: the '{' is ignored, the '}' closes the block", () => {
+    const text = 'global_defs {\n    router_id ${UNDEFINED}\n    notification_email_from a@example.com\n}\nvrrp_script chk {\n}\n';
+    const { ast, errors } = parsed(text);
+    expect(outline(ast)).toEqual(['global_defs', '  router_id $', '  UNDEFINED', 'notification_email_from a@example.com', 'vrrp_script chk']);
+    expect(errors).toEqual(['2:16 unexpected-block', '4:1 extra-close-brace']);
+    // Reading is back in step after the block written around the reference: `{` after an unknown keyword is hung on it again.
+    expect(outline(parsed(text + 'frobnicate {\n    x\n}\n').ast).slice(-2)).toEqual(['frobnicate', '  x']);
+  });
+
+  it("keeps reading braces as keepalived does until the blocks written around the reference are closed", () => {
+    const text = 'vrrp_instance ${NAME} {\n    virtual_ipaddress {\n        10.0.0.${N}/24\n        10.0.0.2/24\n    }\n    priority 100\n}\n';
+    const { ast, errors } = parsed(text);
+    // The reference's `{` opens the block vrrp_instance waits for; the written `{` after it is ignored.
+    expect(outline(ast)).toEqual(['vrrp_instance $', '  NAME', 'virtual_ipaddress', '10.0.0.$', 'N', '/24', '10.0.0.2/24', 'priority 100']);
+    // As keepalived 2.2.7 reports them: "Unexpected '{'" at lines 1, 2 and 3, "Unknown keyword '}'" at lines 3, 5 and 7.
+    expect(errors).toEqual(['1:23 unexpected-open-brace', '2:23 unexpected-block', '3:17 unexpected-block', '3:19 extra-close-brace', '5:5 extra-close-brace', '7:1 extra-close-brace']);
+    // Inside a value block the reference's `{` is an item, as keepalived's value block reader takes it.
+    const items = parsed('vrrp_instance A {\n    virtual_ipaddress {\n        10.0.0.${N}/24\n    }\n}\n').ast;
+    expect(outline(items)).toEqual(['vrrp_instance A', '  virtual_ipaddress', '    = 10.0.0.$', '    = {', '    = N', '  /24']);
+  });
+
+  it('substitutes a definition only in the lines after it, and ${_ENV NAME} only from keepalived 2.4.0', () => {
+    expect(outline(parsed('global_defs {\n    router_id ${RID}\n}\n$RID=lb1\nglobal_defs {\n    router_id ${RID}\n}\n').ast)).toEqual([
+      'global_defs',
+      '  router_id $',
+      '  RID',
+      'global_defs',
+      '  router_id lb1',
+    ]);
+    const env = 'global_defs {\n    router_id ${_ENV HOME}\n}\n';
+    expect(outline(parsed(env, { env: { HOME: '/root' } }).ast)).toEqual(['global_defs', '  router_id /root']);
+    expect(outline(parsed(env, { env: { HOME: '/root' }, targetVersion: '2.4.0' }).ast)).toEqual(['global_defs', '  router_id /root']);
+    expect(outline(parsed(env, { env: { HOME: '/root' }, targetVersion: '2.3.4' }).ast)).toEqual(['global_defs', '  router_id $', '  _ENV HOME']);
+  });
+
   it('lets ${_HASH} start a comment outside quotes, as keepalived does', () => {
     const { ast } = parsed('vrrp_instance A {\n  priority 1${_HASH}2\n  notify "a${_HASH}b"\n}');
     expect(outline(ast)).toEqual(['vrrp_instance A', '  priority 1', '  notify a#b']);
