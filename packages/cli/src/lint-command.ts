@@ -343,16 +343,19 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
 
   /**
    * The same lint on worker threads, when that pays and the run allows it: one parse for every
-   * settings group (so one `configId`), kalint's own rules (a rule set of the caller's cannot be
-   * sent to a thread), no fixes (they lint again and again) and no standard input. Undefined
-   * otherwise, or when a worker fails (after a warning: the main thread then does the work).
+   * settings group (so one `configId` and one `targetVersion`), kalint's own rules (a rule set of
+   * the caller's cannot be sent to a thread), no fixes (they lint again and again) and no standard
+   * input. Undefined otherwise, or when a worker fails (after a warning: the main thread then
+   * does the work).
    */
   const lintInWorkers = async (): Promise<Map<string, Diagnostic[]> | undefined> => {
     const configIds = new Set(settings.map((group) => group.configId));
+    // What keepalived substitutes depends on the release (`${_ENV NAME}` from 2.4.0).
+    const targetVersions = new Set(settings.map((group) => group.targetVersion));
     // The workers' parse serves every group: one configId, and one set of include roots.
     const roots = new Set(settings.map((group) => JSON.stringify(Object.entries(group.includeRoots).sort())));
     // A run with context lints only the part of the project around the given files, on one thread.
-    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1 || roots.size > 1 || withContext) return undefined;
+    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1 || targetVersions.size > 1 || roots.size > 1 || withContext) return undefined;
     let workers: number;
     if (options.jobs === 'auto') {
       const cores = availableParallelism();
@@ -370,7 +373,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     try {
       const runs = await parallel.lintInParallel({
         inputs: inputs.map((i) => ({ key: i.key, path: i.path, text: texts.get(i.key)! })),
-        setup: { cwd, maxFileSize: options.maxFileSize, configId: settings[0]!.configId, includeRoots: settings[0]!.includeRoots },
+        setup: { cwd, maxFileSize: options.maxFileSize, configId: settings[0]!.configId, targetVersion: settings[0]!.targetVersion, includeRoots: settings[0]!.includeRoots },
         settings: settings.map((group) => ({ rules: group.rules, hosts: group.hosts, targetVersion: group.targetVersion })),
         workers,
         workerUrl,

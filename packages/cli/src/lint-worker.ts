@@ -20,6 +20,8 @@ export interface WorkerSetup {
   cwd: string;
   maxFileSize: number;
   configId: string | undefined;
+  /** The release the run's configurations are for, which the parse reads them as. */
+  targetVersion: string | undefined;
   /** Deployed directory -> the directory its includes are read from. */
   includeRoots: Record<string, string>;
 }
@@ -85,6 +87,7 @@ function parseSome(inputs: WorkerInput[], onParsed?: (n: number) => void): void 
   const files = parseInputs(inputs, {
     host,
     ...(setup.configId !== undefined ? { configId: setup.configId } : {}),
+    ...(setup.targetVersion !== undefined ? { targetVersion: setup.targetVersion } : {}),
     ...(onParsed ? { onParsed } : {}),
   });
   inputs.forEach((input, i) => parsed.set(input.index, files[i]!));

@@ -107,6 +107,17 @@ describe('kalint --jobs N on an inventory of HA pairs', () => {
     expect(usesWorkers(['.', '--jobs', '2'], configured)).toBe(true);
   });
 
+  it('reads ${_ENV NAME} as the target release does on threads too (2.2.7 has no _ENV), and uses none for two releases', async () => {
+    const env = inventory();
+    writeFileSync(join(env, 'site1', 'env.keepalived.conf'), 'global_defs {\n    router_id ${_ENV HOME}\n}\n');
+    const one = await lint(['.', '--format', 'gcc', '--jobs', '1', '--target-version', '2.2.7'], env);
+    expect(one.stdout).toContain(`site1/env.keepalived.conf:2:16: error: the '{' of '\${_ENV HOME}', which keepalived leaves as written`);
+    expect(await lint(['.', '--format', 'gcc', '--jobs', '2', '--target-version', '2.2.7'], env)).toEqual(one);
+    // Configuration files for two releases: one parse cannot serve both.
+    writeFileSync(join(env, 'site3', '.kalintrc.json'), '{"targetVersion": "2.2.7"}\n');
+    expect(usesWorkers(['.', '--jobs', '2'], env)).toBe(false);
+  });
+
   it('uses worker threads for --jobs 2, none for --jobs 1, nor for a small run under --jobs auto, nor with --fix-dry-run', () => {
     expect(usesWorkers(['.', '--jobs', '2'], dir)).toBe(true);
     expect(usesWorkers(['.', '--jobs', '1'], dir)).toBe(false);

@@ -49,8 +49,13 @@ export class Session {
     if (known && known.version === document.version) return known;
     const path = pathOf(uri);
     const text = document.getText();
-    const { configId, includeRoots } = lintSettings(this.settings, this.configFiles.forFile(path), this.workspaceFolders[0]);
-    const result = parse(text, { file: path, host: includeHost(this.openTexts(), includeRoots), ...(configId !== undefined ? { configId } : {}) });
+    const { configId, includeRoots, targetVersion } = lintSettings(this.settings, this.configFiles.forFile(path), this.workspaceFolders[0]);
+    const result = parse(text, {
+      file: path,
+      host: includeHost(this.openTexts(), includeRoots),
+      ...(configId !== undefined ? { configId } : {}),
+      ...(targetVersion !== undefined ? { targetVersion } : {}),
+    });
     let names: Names | undefined;
     const parsed: Parsed = { ...result, version: document.version, path, text, names: () => (names ??= namesOf(result.ast)) };
     this.parses.set(uri, parsed);

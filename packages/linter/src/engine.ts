@@ -61,13 +61,15 @@ export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult
 }
 
 /** Parse inputs into project files (includes followed through `options.host`), as `lint` does. */
-export function parseInputs(inputs: LintInput[], options: Pick<LintOptions, 'host' | 'configId' | 'onParsed'> = {}): ProjectFile[] {
+export function parseInputs(inputs: LintInput[], options: Pick<LintOptions, 'host' | 'configId' | 'targetVersion' | 'onParsed'> = {}): ProjectFile[] {
   return inputs.map(({ path, text, cache }, i) => {
     const result = parse(text, {
       file: path,
       ...(cache ? { cache } : {}),
       ...(options.host ? { host: options.host } : {}),
       ...(options.configId !== undefined ? { configId: options.configId } : {}),
+      // What keepalived substitutes depends on the release (`${_ENV NAME}` from 2.4.0).
+      ...(options.targetVersion !== undefined ? { targetVersion: options.targetVersion } : {}),
     });
     const file = projectFile(path, text, result.ast, result.diagnostics);
     options.onParsed?.(i + 1, inputs.length);
