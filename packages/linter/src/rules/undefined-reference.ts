@@ -1,4 +1,4 @@
-import { schema, type KeywordSpec } from '@kalint/grammar';
+import { compareVersions, schema, type KeywordSpec } from '@kalint/grammar';
 import type { Node, Statement, Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
@@ -54,12 +54,12 @@ export const undefinedReference: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report }) {
-    for (const file of project.files) checkFile(file, report);
+  check({ project, report, targetVersion }) {
+    for (const file of project.files) checkFile(file, report, targetVersion);
   },
 };
 
-function checkFile(file: ProjectFile, report: (r: Report) => void): void {
+function checkFile(file: ProjectFile, report: (r: Report) => void, targetVersion: string): void {
   const index = fileIndex(file);
   const definitions = new Map<string, Map<string, Definition[]>>();
   for (const kind of Object.keys(KINDS)) definitions.set(kind, new Map());
@@ -129,7 +129,7 @@ function checkFile(file: ProjectFile, report: (r: Report) => void): void {
     }
   }
 
-  checkParameters(file, report);
+  checkParameters(file, report, targetVersion);
 }
 
 const referencing = new WeakMap<KeywordSpec, boolean>();
@@ -167,8 +167,22 @@ function argumentReferences(statement: Statement, spec: KeywordSpec): Array<{ wo
   return found;
 }
 
-/** `${NAME}` and `$NAME` that keepalived left as written because NAME is not defined. */
-function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void): void {
+/** Definitions keepalived makes itself; `_ENV` only from 2.4.0. */
+const PREDEFINED = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG', '_ENV']);
+const ENV_SINCE = '2.4.0';
+
+/** Why keepalived left a `$NAME` as written, and what to do about it. */
+interface LeftAsWritten {
+  cause: string;
+  remedy: string;
+}
+
+/**
+ * `${NAME}` and `$NAME` that keepalived left as written: no definition of NAME comes before the
+ * line (the parser substitutes the others, as keepalived does), and the braces of an unquoted
+ * `${NAME}` then split the line.
+ */
+function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void, targetVersion: string): void {
   // Only words of this file holding a `$` are checked, and a `$` in a word of this file is written in its text
   // (a substitution or ~SEQ expansion stands where its `$NAME` is): without any, there is nothing to look at.
   if (!file.text.includes('$')) return;
@@ -180,9 +194,38 @@ function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void): vo
     seen.add(key);
     reportOnce(r);
   };
-  const defined = new Set(file.ast.definitions.map((d) => d.name));
   // `@id $NAME=...` defines NAME for some config ids only: do not guess which one is meant.
-  if (file.text.includes('@')) for (const match of file.text.matchAll(/^[ \t]*@\^?[^ \t]+[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)=/gm)) defined.add(match[1]!);
+  const conditional = new Set<string>();
+  if (file.text.includes('@')) for (const match of file.text.matchAll(/^[ \t]*@\^?[^ \t]+[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)=/gm)) conditional.add(match[1]!);
+  /** Why `$name` in `word` was not substituted; null when kalint cannot say (no finding then). */
+  const leftAsWritten = (name: string, word: Word): LeftAsWritten | null => {
+    if (conditional.has(name)) return null;
+    const definitions = file.ast.definitions.filter((d) => d.name === name);
+    // A definition read from another file may come before the line or after it: assume before.
+    const earlier = definitions.filter((d) => d.file !== word.file || d.range.start.offset < word.range.start.offset);
+    if (earlier.length > 0) {
+      const last = earlier[earlier.length - 1]!;
+      // Anything else (a line substitution would make too long) the parser reports itself.
+      if (!last.multiline) return null;
+      return {
+        cause: `is a multi-line definition (line ${last.range.start.line + 1}), which keepalived substitutes only where nothing follows it on the line`,
+        remedy: 'Put the reference at the end of its line, or use a one-line definition.',
+      };
+    }
+    const later = definitions[0];
+    if (later) {
+      return {
+        cause: `is defined only further down (line ${later.range.start.line + 1}), and a definition applies only to the lines after it`,
+        remedy: `Move $${name}= above this line.`,
+      };
+    }
+    if (name === '_ENV' && compareVersions(targetVersion, ENV_SINCE) < 0) {
+      return { cause: `is not defined in keepalived ${targetVersion}, which has no \${_ENV} (it comes with ${ENV_SINCE})`, remedy: 'Write the value.' };
+    }
+    if (PREDEFINED.has(name)) return { cause: `does not match keepalived's predefined \${${name}}, which takes no such parameters`, remedy: 'Write the value.' };
+    return { cause: 'is not defined', remedy: `Define $${name}= before this line or write the value.` };
+  };
+  let roles: BraceRoles | undefined;
   const visit = (body: Node[], inCommand: boolean) => {
     for (const node of body) {
       if (node.type === 'Value') {
@@ -200,15 +243,14 @@ function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void): vo
     if (word.file !== file.path || !word.text.includes('$')) return;
     // `${NAME}` unquoted: the reader split it, so the word ends in `$` and a `{` follows at once.
     if (!word.quoted && word.raw.endsWith('$')) {
-      const after = file.text.slice(word.range.end.offset);
-      const match = /^\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[^}\n]*\}/.exec(after);
-      if (match && !defined.has(match[1]!)) {
-        report({
-          message:
-            `'\${${match[1]}}' is not defined: keepalived leaves the text as written, and its '{' and '}' then open and close a block, ` +
-            `so the rest of this block is misread. Define $${match[1]}= before this line or write the value.`,
-          at: word,
-        });
+      const open = word.range.end.offset;
+      const match = /^\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[^}\n]*\}/.exec(file.text.slice(open));
+      const why = match ? leftAsWritten(match[1]!, word) : null;
+      if (match && why) {
+        roles ??= braceRoles(file);
+        const reference = `$${match[0]}`;
+        const effect = braceEffect(roles, open, open + match[0].length - 1, match[0].slice(1, -1).trim());
+        report({ message: `'${reference}' ${why.cause}, so keepalived leaves it as written and splits the line at its braces: ${effect}. ${why.remedy}`, at: word });
         return;
       }
     }
@@ -216,11 +258,69 @@ function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void): vo
     const braced = /\$\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[^}]*\}/.exec(word.text);
     const bare = DOLLAR_NAME.exec(word.text);
     const name = braced?.[1] ?? bare?.[1];
-    if (name === undefined || defined.has(name) || !IDENTIFIER.test(name)) return;
+    if (name === undefined || !IDENTIFIER.test(name)) return;
+    const why = leftAsWritten(name, word);
+    if (why === null) return;
     report({
-      message: `'${braced?.[0] ?? bare![0]}' is not defined: keepalived keeps '${word.text}' as written. Define $${name}= before this line or write the value.`,
+      message: `'${braced?.[0] ?? bare![0]}' ${why.cause}: keepalived keeps '${word.text}' as written. ${why.remedy}`,
       at: word,
     });
   };
   visit(file.ast.body, false);
+}
+
+/** What the braces of references left as written did in a file's tree, by the offset of the brace. */
+interface BraceRoles {
+  /** A `{` that opened a block: the block's keyword line. */
+  opened: Map<number, string>;
+  /** A `{` read as an item of a value block: that block's keyword line. */
+  items: Map<number, string>;
+  /** A `}` that closed a block: the block's keyword line and where the lines after it are read. */
+  closed: Map<number, { block: string; after: string }>;
+}
+
+function braceRoles(file: ProjectFile): BraceRoles {
+  const roles: BraceRoles = { opened: new Map(), items: new Map(), closed: new Map() };
+  const label = (statement: Statement) => `'${[statement.keyword, ...statement.args].map((w) => w.text).join(' ')}'`;
+  // Explicit stack: configurations may nest deeper than the call stack goes.
+  const bodies: Array<{ nodes: Node[]; at: number; where: string; owner: string | null }> = [{ nodes: file.ast.body, at: 0, where: 'at the top level', owner: null }];
+  while (bodies.length > 0) {
+    const top = bodies[bodies.length - 1]!;
+    const node = top.nodes[top.at++];
+    if (node === undefined) {
+      bodies.pop();
+      continue;
+    }
+    if (node.type === 'Value') {
+      const first = node.words[0];
+      if (first?.text === '{' && top.owner !== null && first.file === file.path) roles.items.set(first.range.start.offset, top.owner);
+      continue;
+    }
+    if (node.type !== 'Statement' || !node.block) continue;
+    const block = node.block;
+    if (block.file === file.path) {
+      if (block.open) roles.opened.set(block.open.start.offset, label(node));
+      if (block.close) roles.closed.set(block.close.start.offset, { block: label(node), after: top.where });
+    }
+    bodies.push({ nodes: block.body, at: 0, where: `in ${label(node)}`, owner: label(node) });
+  }
+  return roles;
+}
+
+/** What keepalived does with the braces of a reference left as written, `{` at `open` and `}` at `close`, in a sentence. */
+function braceEffect(roles: BraceRoles, open: number, close: number, inside: string): string {
+  const closed = roles.closed.get(close);
+  const opened = roles.opened.get(open);
+  if (opened !== undefined) {
+    const after = closed ? `: the lines written for that block are read ${closed.after}` : '';
+    return `its '{' opens the block of ${opened}, '${inside}' is read as a keyword line in it, and the '}' closes that block at once${after}`;
+  }
+  const item = roles.items.get(open);
+  if (item !== undefined) {
+    const ends = closed ? `, and the '}' ends ${closed.block} at this line: the rest of it is read ${closed.after}` : '';
+    return `'{' and '${inside}' become items of ${item}${ends}`;
+  }
+  const ignored = `it reports "Unexpected '{'" and ignores the '{', reads '${inside}' as a keyword line`;
+  if (closed) return `${ignored}, and the '}' closes ${closed.block} at this line: the rest of that block is read ${closed.after}`;
+  return `${ignored}, and the '}' is an extra '}' at the top level`;
 }

@@ -24,6 +24,8 @@ testRule(undefinedReference, {
         'virtual_server_group WEB {\n    10.0.0.10 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n',
     },
     { name: 'a defined parameter', code: '$IF=eth1\nvrrp_instance VI_1 {\n    interface $IF\n    virtual_router_id 51\n}\n' },
+    { name: 'a defined ${NAME}', code: '$RID=lb1\nglobal_defs {\n    router_id ${RID}\n}\n' },
+    { name: '${_ENV NAME} from keepalived 2.4.0', code: 'global_defs {\n    router_id ${_ENV HOME}\n}\n', options: { targetVersion: '2.4.0' } },
     { name: '$ inside a script is left to the script', code: 'vrrp_script chk {\n    script "/bin/sh -c \'test -n $HOME\'"\n}\n' },
     {
       name: 'a parameter defined for some config ids only',
@@ -103,9 +105,82 @@ testRule(undefinedReference, {
       ],
     },
     {
-      name: 'an undefined ${NAME} splits into braces',
-      code: 'global_defs {\n    router_id ${ROUTER}\n}\n',
-      errors: [{ line: 2, column: 15, message: /^'\$\{ROUTER\}' is not defined: keepalived leaves the text as written, and its '\{' and '\}' then open and close a block/ }],
+      name: "an undefined ${NAME} splits the line at its braces: the '}' closes the block early",
+      code: 'global_defs {\n    router_id ${ROUTER}\n    enable_script_security\n}\n',
+      errors: [
+        {
+          line: 2,
+          column: 15,
+          message:
+            "'${ROUTER}' is not defined, so keepalived leaves it as written and splits the line at its braces: it reports \"Unexpected '{'\" and ignores the '{', reads 'ROUTER' as a keyword line, and the '}' closes 'global_defs' at this line: the rest of that block is read at the top level. Define $ROUTER= before this line or write the value.",
+        },
+      ],
+    },
+    {
+      name: 'an undefined ${NAME} in a nested block: the rest is read in the enclosing block',
+      code: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.0.2 80 {\n        weight ${W}\n    }\n}\n',
+      errors: [{ line: 4, column: 16, message: /the '\}' closes 'real_server 10\.0\.0\.2 80' at this line: the rest of that block is read in 'virtual_server 10\.0\.0\.1 80'\./ }],
+    },
+    {
+      name: "an undefined ${NAME} naming a block: its '{' opens the block and its '}' closes it",
+      code: 'vrrp_instance ${NAME} {\n    interface eth0\n}\n',
+      errors: [
+        {
+          line: 1,
+          column: 15,
+          message:
+            "'${NAME}' is not defined, so keepalived leaves it as written and splits the line at its braces: its '{' opens the block of 'vrrp_instance $', 'NAME' is read as a keyword line in it, and the '}' closes that block at once: the lines written for that block are read at the top level. Define $NAME= before this line or write the value.",
+        },
+      ],
+    },
+    {
+      name: 'an undefined ${NAME} in an item of a value block',
+      code: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        10.0.0.${N}/24\n    }\n}\n',
+      errors: [{ line: 3, column: 9, message: /: '\{' and 'N' become items of 'virtual_ipaddress', and the '\}' ends 'virtual_ipaddress' at this line: the rest of it is read in 'vrrp_instance VI_1'\./ }],
+    },
+    {
+      name: 'an undefined ${NAME} at the top level',
+      code: 'foo ${X}\n',
+      errors: [{ line: 1, column: 5, message: /reads 'X' as a keyword line, and the '\}' is an extra '\}' at the top level\./ }],
+    },
+    {
+      name: '${NAME} defined only further down: keepalived substitutes definitions made before the line',
+      code: 'global_defs {\n    router_id ${RID}\n}\n$RID=lb1\n',
+      errors: [
+        {
+          line: 2,
+          column: 15,
+          message: /^'\$\{RID\}' is defined only further down \(line 4\), and a definition applies only to the lines after it, so keepalived leaves it as written .* Move \$RID= above this line\.$/,
+        },
+      ],
+    },
+    {
+      name: '$NAME defined only further down',
+      code: 'vrrp_instance VI_1 {\n    interface $IF\n    virtual_router_id 51\n}\n$IF=eth0\n',
+      errors: [
+        {
+          line: 2,
+          column: 15,
+          message: "'$IF' is defined only further down (line 5), and a definition applies only to the lines after it: keepalived keeps '$IF' as written. Move $IF= above this line.",
+        },
+      ],
+    },
+    {
+      name: 'a multi-line definition with text after it',
+      code: '$M=a \\\nb\nglobal_defs {\n    router_id ${M} x\n}\n',
+      errors: [{ line: 4, column: 15, message: /^'\$\{M\}' is a multi-line definition \(line 1\), which keepalived substitutes only where nothing follows it on the line, so keepalived leaves it as written/ }],
+    },
+    {
+      name: '${_ENV NAME} for keepalived 2.2.7, which has no _ENV',
+      code: 'global_defs {\n    router_id ${_ENV HOME}\n}\n',
+      options: { targetVersion: '2.2.7' },
+      errors: [
+        {
+          line: 2,
+          column: 15,
+          message: /^'\$\{_ENV HOME\}' is not defined in keepalived 2\.2\.7, which has no \$\{_ENV\} \(it comes with 2\.4\.0\), so keepalived leaves it as written .*reads '_ENV HOME' as a keyword line, and the '\}' closes 'global_defs' at this line/,
+        },
+      ],
     },
   ],
 });
