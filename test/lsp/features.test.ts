@@ -202,6 +202,19 @@ describe('navigation', () => {
     const instance = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at('VI_1', 1, 1), newName: 'VI_web' });
     expect(instance!.changes![uri]!.map((e) => e.range.start.line).sort((a, b) => a - b)).toEqual([at('VI_1').line, at('VI_1', 0, 1).line]);
   });
+  it("reads a file with an undefined ${NAME} as keepalived does, and still navigates it", async () => {
+    // The '}' of ${IP} closes VI_3 at its line: the lines after it stand at the top level.
+    const other = join(dir, 'undefined-reference.conf');
+    const text = 'vrrp_script chk {\n    script "/bin/true"\n}\nvrrp_instance VI_3 {\n    track_script {\n        chk\n    }\n    unicast_src_ip ${IP}\n    virtual_ipaddress {\n        10.0.0.100\n    }\n}\n';
+    writeFileSync(other, text);
+    const otherUri = await client.open(other, text);
+    const diagnostics = await client.diagnosticsOf(otherUri);
+    expect(diagnostics.find((d) => d.code === 'undefined-reference')?.message).toMatch(/the '\}' closes 'vrrp_instance VI_3' at this line: the rest of that block is read at the top level/);
+    expect(diagnostics.find((d) => d.code === 'misplaced-keyword')?.range.start).toEqual({ line: 8, character: 4 });
+    const found = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: otherUri }, position: { line: 5, character: 9 } })) as Location[];
+    expect(found.map((l) => [l.uri, l.range.start.line, l.range.start.character])).toEqual([[otherUri, 0, 12]]);
+    await client.close(otherUri);
+  });
   it('links an include to its file', async () => {
     const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } });
     expect(links).toEqual([{ range: { start: at('conf.d/scripts'), end: at('conf.d/scripts', 19) }, target: uriOf(join(dir, 'conf.d/scripts.conf')), tooltip: join(dir, 'conf.d/scripts.conf') }]);

@@ -10,7 +10,7 @@
  * schema, and nothing in the parser needs it.
  */
 import { compareVersions, ROOT, schema as shippedSchema, type KeywordSpec, type Schema } from '@kalint/grammar';
-import { parse, readAsKeepalived, type ConfigFile, type Node } from '@kalint/parser';
+import { parse, readAsKeepalived, type ConfigFile, type Node, type SyntaxDiagnostic } from '@kalint/parser';
 
 /** Which of keepalived's readings: 2.2.7's (Debian 12) or that of later releases. */
 export type ReaderVersion = '2.2.7' | 'newer';
@@ -132,9 +132,22 @@ export function placeAsKeepalived(lines: Iterable<LogicalLine>, version: ReaderV
   return placed;
 }
 
-/** Place the statements of kalint's tree the same way (in document order). */
-export function placeAsKalint(ast: ConfigFile): PlacedLine[] {
+/**
+ * Place the statements of kalint's tree the same way (in document order). With the parse's syntax
+ * `diagnostics`, also the braces kalint reads as keepalived does but keeps no node for: a `{` it
+ * reports and ignores (one that opens no block, as after a `${NAME}` left as written) and an
+ * extra `}` at the top level, which keepalived reads as an unknown keyword.
+ */
+export function placeAsKalint(ast: ConfigFile, diagnostics: readonly SyntaxDiagnostic[] = []): PlacedLine[] {
   const placed: PlacedLine[] = [];
+  /** Where each placed line starts in the main file (null: in another file). */
+  const offsets: Array<number | null> = [];
+  /** Blocks of the main file: where they run, and the keywords a line inside them stands in. */
+  const spans: Array<{ start: number; end: number; within: string[] }> = [];
+  const place = (line: PlacedLine, at: { file: string; range: { start: { offset: number } } }) => {
+    placed.push(line);
+    offsets.push(at.file === ast.file ? at.range.start.offset : null);
+  };
   // Explicit stacks: configs may nest deeper than the call stack goes.
   const bodies: Array<{ nodes: Node[]; at: number; within: string[] }> = [{ nodes: ast.body, at: 0, within: [] }];
   while (bodies.length > 0) {
@@ -145,22 +158,61 @@ export function placeAsKalint(ast: ConfigFile): PlacedLine[] {
       continue;
     }
     if (node.type === 'Statement') {
-      placed.push({ kind: 'keyword', word: node.keyword.text, within: top.within, line: node.keyword.range.start.line + 1 });
+      place({ kind: 'keyword', word: node.keyword.text, within: top.within, line: node.keyword.range.start.line + 1 }, node.keyword);
       const block = node.block;
       if (!block) continue;
       const inner = [...top.within, node.keyword.text];
-      if (block.kind === 'unknown' && block.open) placed.push({ kind: 'block', word: '{', within: inner, line: block.open.start.line + 1 });
+      if (block.kind === 'unknown' && block.open) place({ kind: 'block', word: '{', within: inner, line: block.open.start.line + 1 }, { file: block.file, range: block.open });
+      if (block.open && block.file === ast.file) spans.push({ start: block.open.start.offset, end: block.close?.start.offset ?? Infinity, within: inner });
       bodies.push({ nodes: block.body, at: 0, within: inner });
     } else if (node.type === 'Value') {
       const first = node.words[0];
-      if (first) placed.push({ kind: 'value', word: first.text, within: top.within, line: first.range.start.line + 1 });
+      if (first) place({ kind: 'value', word: first.text, within: top.within, line: first.range.start.line + 1 }, first);
     } else if (node.type === 'Block') {
       const inner = [...top.within, '{'];
-      placed.push({ kind: 'block', word: '{', within: inner, line: (node.open ?? node.range).start.line + 1 });
+      const open = node.open ?? node.range;
+      place({ kind: 'block', word: '{', within: inner, line: open.start.line + 1 }, { file: node.file, range: open });
+      if (node.open && node.file === ast.file) spans.push({ start: node.open.start.offset, end: node.close?.start.offset ?? Infinity, within: inner });
       bodies.push({ nodes: node.body, at: 0, within: inner });
     }
   }
-  return placed;
+  const braces = bracesWithoutNodes(ast.file, diagnostics, spans);
+  if (braces.length === 0) return placed;
+  // Each brace goes before the first line placed after it.
+  const merged: PlacedLine[] = [];
+  let next = 0;
+  for (let i = 0; i < placed.length; i++) {
+    const offset = offsets[i]!;
+    while (next < braces.length && offset !== null && braces[next]!.offset < offset) merged.push(braces[next++]!.line);
+    merged.push(placed[i]!);
+  }
+  while (next < braces.length) merged.push(braces[next++]!.line);
+  return merged;
+}
+
+/** The braces of the main file kalint reported and keeps no node for, by offset (see `placeAsKalint`). */
+function bracesWithoutNodes(
+  file: string,
+  diagnostics: readonly SyntaxDiagnostic[],
+  spans: ReadonlyArray<{ start: number; end: number; within: string[] }>,
+): Array<{ offset: number; line: PlacedLine }> {
+  const opened = new Set(spans.map((span) => span.start));
+  const found: Array<{ offset: number; line: PlacedLine }> = [];
+  for (const d of diagnostics) {
+    if (d.file !== file) continue;
+    const offset = d.range.start.offset;
+    const line = d.range.start.line + 1;
+    if (d.code === 'extra-close-brace') {
+      found.push({ offset, line: { kind: 'keyword', word: '}', within: [], line } });
+    } else if ((d.code === 'unexpected-block' || d.code === 'unexpected-open-brace') && !opened.has(offset)) {
+      // The innermost block holding the brace is the one keepalived reads it in.
+      let within: string[] = [];
+      let from = -1;
+      for (const span of spans) if (span.start < offset && offset < span.end && span.start > from) [within, from] = [span.within, span.start];
+      found.push({ offset, line: { kind: 'ignored', word: '{', within, line } });
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /** The first line the two readings place differently, or null when they agree throughout; `reader` names keepalived's. */
@@ -224,8 +276,9 @@ export function differenceFromKeepalived(text: string, options: ReadingOptions =
   // The enclosing blocks, one line each, so that both readings place the file where it is included.
   const wrapped = context.map((keyword) => `${keyword} {\n`).join('') + text;
   const configId = options.configId !== undefined ? { configId: options.configId } : {};
-  const kalint = shift(placeAsKalint(parse(wrapped, { file: options.file ?? '<input>', ...configId }).ast), context.length);
   const target = options.targetVersion;
+  const parsed = parse(wrapped, { file: options.file ?? '<input>', ...configId, ...(target !== undefined ? { targetVersion: target } : {}) });
+  const kalint = shift(placeAsKalint(parsed.ast, parsed.diagnostics), context.length);
   const versions: ReaderVersion[] = target === undefined ? ['2.2.7', 'newer'] : compareVersions(target, '2.2.7') <= 0 ? ['2.2.7'] : ['newer'];
   // keepalived reads at most as many lines as kalint places plus a brace for each: past that, the
   // readings differ anyway, and reading on would only cost time.

@@ -132,6 +132,22 @@ describe('placeAsKalint and firstDifference', () => {
     expect(firstDifference(placeAsKeepalived(keepalived, 'newer'), placeAsKalint(parse(text).ast))).toBeNull();
   });
 
+  it("with the parse's diagnostics, places the braces kalint ignores and an extra '}' as keepalived does", () => {
+    // The '}' of ${X}, which nothing defines, closes global_defs: its written '}' is extra.
+    const text = 'global_defs {\n    router_id ${X}\n}\n';
+    const parsed = parse(text);
+    expect(show(placeAsKalint(parsed.ast))).toEqual(['1 keyword global_defs @ ', '2 keyword router_id @ global_defs', '2 keyword X @ global_defs']);
+    const keepalived = lines([1, 'global_defs'], [1, '{'], [2, 'router_id $'], [2, '{'], [2, 'X'], [2, '}'], [3, '}']);
+    expect(show(placeAsKalint(parsed.ast, parsed.diagnostics))).toEqual(show(placeAsKeepalived(keepalived, 'newer')));
+    expect(show(placeAsKalint(parsed.ast, parsed.diagnostics))).toEqual([
+      '1 keyword global_defs @ ',
+      '2 keyword router_id @ global_defs',
+      '2 ignored { @ global_defs',
+      '2 keyword X @ global_defs',
+      '3 keyword } @ ',
+    ]);
+  });
+
   it('names the line one reading has and the other does not', () => {
     const one = placeAsKeepalived(lines([1, 'global_defs'], [1, '{'], [1, '}'], [2, '}']), 'newer');
     expect(firstDifference(one, placeAsKalint(parse('global_defs {}\n').ast))).toEqual({
