@@ -106,6 +106,21 @@ describe("the formatter keeps the blanks a script keyword's second reading puts 
   });
 });
 
+describe('the formatter and ${NAME} references', () => {
+  it('formats a file whose ${NAME} names a definition made before it (keepalived substitutes it: the braces are no block)', () => {
+    // It was refused: "'unicast_src_ip' does not open a block".
+    expectFormat(
+      '$IP=10.0.0.1\n$SUB=2\nvrrp_instance VI_1 {\n  unicast_src_ip ${IP}\n  virtual_ipaddress {\n    10.2.${SUB}.100/24\n  }\n  notify_master "/bin/echo ${_HASH} ${_ENV HOME}"\n}\n',
+      '$IP=10.0.0.1\n$SUB=2\nvrrp_instance VI_1 {\n    unicast_src_ip ${IP}\n    virtual_ipaddress {\n        10.2.${SUB}.100/24\n    }\n    notify_master "/bin/echo ${_HASH} ${_ENV HOME}"\n}\n',
+    );
+  });
+
+  it('refuses a file whose ${NAME} is not defined before it: keepalived reads its braces as a block', () => {
+    const result = format('vrrp_instance VI_1 {\n  unicast_src_ip ${IP}\n}\n$IP=10.0.0.1\n');
+    expect(result.refused).toBe('syntax');
+  });
+});
+
 describe('the formatter keeps multi-line definitions as keepalived reads them', () => {
   it('F6: keeps a continuation line of blanks, which the first pass skips and an empty line would end', () => {
     expectFormat('$X=vrrp_garp_master_delay 5 \\\n \nvrrp_garp_master_delay x\n', '$X=vrrp_garp_master_delay 5 \\\n \nvrrp_garp_master_delay x\n');

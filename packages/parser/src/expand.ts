@@ -430,11 +430,12 @@ export class Expander {
     this.files.push(file);
     const lexed = this.probe(text) ?? scan(text);
     this.comments = toComments(lexed, file);
-    this.tokens = lexed.tokens;
+    const tokens = text.includes('${') ? definedReferencesAsWords(lexed.tokens, this.options.targetVersion) : lexed.tokens;
+    this.tokens = tokens;
     // The reading limits hold here too: the formatter reads this view.
-    const cut = this.admitted(lexed.tokens, file, text);
-    if (cut === lexed.tokens.length) return;
-    this.tokens = lexed.tokens.slice(0, cut);
+    const cut = this.admitted(tokens, file, text);
+    if (cut === tokens.length) return;
+    this.tokens = tokens.slice(0, cut);
     this.tokens.push(newlineToken(endOrigin(text, file)));
   }
 
@@ -1111,4 +1112,57 @@ export function dirname(path: string): string {
   const slash = path.lastIndexOf('/');
   if (slash < 0) return '.';
   return slash === 0 ? '/' : path.slice(0, slash);
+}
+
+/** Predefined names and whether they exist in a release (`_ENV` from 2.4.0). */
+function predefinedIn(name: string, targetVersion: string | undefined): boolean {
+  if (name === '_ENV') return targetVersion === undefined || compareVersions(targetVersion, ENV_SINCE) >= 0;
+  return name === '_PWD' || name === '_INSTANCE' || name === '_HASH' || name === '_BANG' || name === '_RANDOM';
+}
+
+/**
+ * The source view of a text with `${NAME}` references: keepalived substitutes a reference to a
+ * name defined on an earlier line (or a predefined one), so its braces are no structure; the
+ * reference and the words glued to it (`10.2.${SUB}.100`) are one word here. A reference to a name
+ * not defined before it stays as its braces, which keepalived reads as structure.
+ */
+function definedReferencesAsWords(tokens: IToken[], targetVersion: string | undefined): IToken[] {
+  const defined = new Set<string>();
+  const out: IToken[] = [];
+  const end = (t: IToken) => t.startOffset + t.image.length;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.tokenType === DefinitionToken) {
+      const name = /^\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(token.image)?.[1];
+      if (name !== undefined) defined.add(name);
+    }
+    const previous = out[out.length - 1];
+    // `$` glued to `{`, then the name (and arguments) up to a `}` on the same line.
+    if (token.tokenType === LBrace && previous?.tokenType === Word && previous.image.endsWith('$') && end(previous) === token.startOffset) {
+      let close = i + 1;
+      while (close < tokens.length && tokens[close]!.tokenType === Word) close++;
+      const closing = tokens[close];
+      const name = tokens[i + 1]?.image;
+      if (closing?.tokenType === RBrace && close > i + 1 && end(tokens[i + 1]!) <= closing.startOffset && name !== undefined && (defined.has(name) || predefinedIn(name, targetVersion))) {
+        let image = previous.image;
+        let at = end(previous);
+        for (let j = i; j <= close; j++) {
+          image += ' '.repeat(tokens[j]!.startOffset - at) + tokens[j]!.image;
+          at = end(tokens[j]!);
+        }
+        // A word glued after the reference belongs to it too.
+        let next = close + 1;
+        while (tokens[next]?.tokenType === Word && tokens[next]!.startOffset === at) {
+          image += tokens[next]!.image;
+          at = end(tokens[next]!);
+          next++;
+        }
+        out[out.length - 1] = { ...previous, image };
+        i = next - 1;
+        continue;
+      }
+    }
+    out.push(token);
+  }
+  return out;
 }
