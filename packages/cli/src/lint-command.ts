@@ -225,15 +225,16 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     read: (path) => hostUnder(null).read(path),
   };
   const withContext = context.length > 0;
-  // With context, a given file that another config includes is read where keepalived reads it,
-  // inside its includer, rather than also alone (and compared with itself as its own peer).
+  // A given file that another linted config includes is read where keepalived reads it, inside
+  // its includer (its findings still under its own name), never also alone: alone it would be
+  // compared with itself as its own HA peer.
   const textOf = (path: string) => texts.get(path);
-  targets = withContext ? dropIncluded([...given.map((t) => ({ ...t, explicit: false })), ...context], textOf, host) : dropIncluded(given, textOf, host);
+  targets = dropIncluded([...given, ...context], textOf, host);
   const inputs = targets.map((t) => ({ key: t.path, path: displayOf(t.path) }));
   const givenKeys = new Set(given.map((t) => t.path));
   const linted = new Set(inputs.map((i) => i.key));
   /** The files a report lists even when clean: the inputs given, and files named explicitly. */
-  const listed = withContext ? given.filter((t) => linted.has(t.path) || t.explicit).map((t) => t.path) : inputs.map((i) => i.key);
+  const listed = given.filter((t) => linted.has(t.path) || t.explicit).map((t) => t.path);
 
   // Settings: each file's nearest configuration, the command line over it.
   const hostLoader = new HostFactsLoader(cwd, linter.parseSysctl);
