@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules, type Rule } from '@kalint/linter';
@@ -77,10 +77,12 @@ describe('kalint FILE...: exit status', () => {
     chmodSync(join(dir, 'a.conf'), 0o000);
     let seen: [number | null, string];
     if (isRoot) {
-      // mkdtemp makes the directory 0700: nobody must at least get to the file.
+      // mkdtemp makes the directory 0700: nobody must at least get to the file. The built bundle
+      // is self-contained; a copy beside the file runs wherever the checkout is (CI's may sit
+      // in a directory nobody cannot enter).
       chmodSync(dir, 0o755);
-      const bin = join(repo, 'packages/cli/bin/kalint.js');
-      const result = spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, bin, 'a.conf'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      copyFileSync(join(repo, 'dist/kalint.cjs'), join(dir, 'kalint.cjs'));
+      const result = spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, join(dir, 'kalint.cjs'), 'a.conf'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       seen = [result.status, result.stderr];
     } else {
       const { code, stderr } = await kalint(['a.conf'], { cwd: dir });
