@@ -116,6 +116,7 @@ export const CLASSES = [
   },
   { id: 'vrrp-incomplete', title: 'incomplete vrrp_instance', patterns: [/No VIP specified/, /virtual router id must be set/, /No script set for vrrp_script/, /no neighbor address set/] },
   { id: 'nopreempt-master', title: 'nopreempt/preempt_delay with MASTER', patterns: [/will not work with initial state MASTER/] },
+  { id: 'preempt-delay-nopreempt', title: 'preempt_delay with nopreempt', patterns: [/preempt_delay is incompatible with nopreempt mode - resetting/] },
   { id: 'authentication-ignored', title: 'authentication ignored', patterns: [/incompatible with AH authentication/, /Authentication specified but no password given/] },
   {
     id: 'sync-group',
@@ -137,12 +138,12 @@ export const CLASSES = [
   { id: 'misc-check', title: 'MISC_CHECK without script', patterns: [/No script path has been specified for MISC_CHECKER/] },
   { id: 'http-check-url', title: 'HTTP_GET/SSL_GET without url or path', patterns: [/^HTTP\/SSL_GET checker has no urls specified/, /^HTTP\/SSL_GET checker url has no path/] },
   { id: 'virtual-server-empty', title: 'virtual server without real servers', patterns: [/has no real servers - ignoring$/] },
-  { id: 'scheduler-options', title: 'sh-/mh- options without their scheduler', patterns: [/^(sh|mh)-(fallback|port) only applies to /] },
+  { id: 'scheduler-options', title: 'sh-/mh- options without their scheduler', patterns: [/^(sh|mh)-(fallback|port) only applies to /, /^hashed only applies to sh scheduler/] },
   { id: 'sorry-server-options', title: 'sorry_server options without sorry_server', patterns: [/sorry_server inhibit used before or without sorry_server/, /sorry_server forwarding used without sorry_server/] },
   { id: 'tunnel-options', title: 'tunnel options of another tunnel type', patterns: [/tunnels do not support checksum option/, /tunnels require port, otherwise cannot have port/] },
   { id: 'lvs-timeouts-empty', title: 'lvs_timeouts without options', patterns: [/^lvs_timeouts requires at least one option$/] },
   { id: 'vmac-options', title: 'VMAC options without a VMAC', patterns: [/vmac_xmit_base is only valid with a vmac/] },
-  { id: 'strict-mode', title: 'settings strict mode resets', patterns: [/is incompatible with strict mode - resetting/, /Strict mode requires no repeat garps/] },
+  { id: 'strict-mode', title: 'settings strict mode resets', patterns: [/is incompatible with strict mode - resetting/, /Strict mode requires no repeat garps/, /strict mode requires higher_prio_send_advert to be clear/] },
   // kalint's syntax findings that are not about braces (quotes, definitions, expansions): no keepalived message is in
   // this class, so a kalint error here is always a false error unless keepalived reports something else at the line.
   { id: 'syntax', title: 'other syntax (kalint only)', patterns: [] },
