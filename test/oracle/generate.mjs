@@ -164,7 +164,9 @@ function mutationArb(texts) {
 
 /**
  * `count` configs from `seed`: about half built from the schema, half mutated corpus texts (`texts`: `{ name, text }`).
- * Returns `{ key, origin, text }`; the key `generated:SEED:INDEX` is what KNOWN-DIFFERENCES.md names.
+ * Returns `{ key, origin, text }`; the key `generated:SEED:INDEX` is what KNOWN-DIFFERENCES.md names. Without
+ * texts (no corpus) every config is built from the schema, and the keys are `generated-schema-only:SEED:INDEX`: the
+ * same index names another config then.
  */
 export function generateConfigs({ count, seed, texts }) {
   if (count <= 0) return [];
@@ -174,5 +176,5 @@ export function generateConfigs({ count, seed, texts }) {
   return [
     ...schemaTexts.map((text) => ({ origin: 'schema', text })),
     ...mutated.map((m) => ({ origin: `${m.kind} of ${m.source}${m.line > 0 ? ` at line ${m.line}` : ''}`, text: m.text })),
-  ].map((g, index) => ({ key: `generated:${seed}:${index}`, ...g }));
+  ].map((g, index) => ({ key: `${texts.length > 0 ? 'generated' : 'generated-schema-only'}:${seed}:${index}`, ...g }));
 }

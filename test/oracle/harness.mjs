@@ -209,7 +209,7 @@ export function knownRow(rows, diff) {
  * Compare every result `{ input, run, diagnostics, ast }` and tally the agreement matrix. `known`: the rows of
  * KNOWN-DIFFERENCES.md. Returns `{ differences, unknown, unclassified, unusedRows, crashes, matrix, uncompared }`:
  * `unknown` are the differences no row explains, `unclassified` the keepalived messages no class describes,
- * `unusedRows` the rows that explained nothing in this run.
+ * `unusedRows` the rows that could apply to an input of this run and explained nothing.
  */
 export function assess(results, known) {
   const crashes = [];
@@ -247,7 +247,10 @@ export function assess(results, known) {
     d.known = row?.reason ?? null;
   }
   const unknown = differences.filter((d) => d.known === null && d.kind !== 'other-class');
-  const unusedRows = known.filter((r) => !used.has(r));
+  // A row is stale when it could apply to an input of this run and explained nothing (rows for a run without
+  // the corpus name inputs a run with it does not have, and the other way round).
+  const keys = results.map((r) => r.input.key);
+  const unusedRows = known.filter((r) => !used.has(r) && keys.some((key) => globMatch(r.input, key)));
   return { differences, unknown, unclassified, unusedRows, crashes, matrix, uncompared };
 }
 
