@@ -128,6 +128,18 @@ describe('kalint fmt --write', () => {
     expect(read(dir, 'a.conf')).toBe(PRETTY);
   });
 
+  it('leaves a file whose reading keepalived itself does not settle as it was, says why, exit 1', async () => {
+    // A multi-line definition used again while it is read out: keepalived 2.2.7 never stops reading.
+    const text = 's {\n$MD=\\\n$MD\n$MD\n}\n';
+    const dir = scratch({ 'loop.conf': text });
+    expect(await kalint(['fmt', '--write', 'loop.conf'], { cwd: dir })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'loop.conf:1:1: error: not formatted: keepalived 2.2.7 reads more than 1,000,000 lines from it [unpredictable]\n',
+    });
+    expect(read(dir, 'loop.conf')).toBe(text);
+  });
+
   it('reports syntax errors with --check and --diff too, exit 1', async () => {
     const dir = scratch({ 'bad.conf': BROKEN });
     for (const mode of [[], ['--check'], ['--diff']]) {
