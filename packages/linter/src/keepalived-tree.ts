@@ -10,7 +10,7 @@
  * schema, and nothing in the parser needs it.
  */
 import { compareVersions, ROOT, schema as shippedSchema, type KeywordSpec, type Schema } from '@kalint/grammar';
-import { parse, readAsKeepalived, type ConfigFile, type Node, type SyntaxDiagnostic } from '@kalint/parser';
+import { parse, readAsKeepalived, walkWithin, type ConfigFile, type Node, type SyntaxDiagnostic } from '@kalint/parser';
 
 /** Which of keepalived's readings: 2.2.7's (Debian 12) or that of later releases. */
 export type ReaderVersion = '2.2.7' | 'newer';
@@ -132,6 +132,11 @@ export function placeAsKeepalived(lines: Iterable<LogicalLine>, version: ReaderV
   return placed;
 }
 
+/** The keywords the lines inside `node` stand in: `within` and its keyword (`{` for a block of its own). */
+function enclosing(node: Node, within: string[]): string[] {
+  return [...within, node.type === 'Statement' ? node.keyword.text : '{'];
+}
+
 /**
  * Place the statements of kalint's tree the same way (in document order). With the parse's syntax
  * `diagnostics`, also the braces kalint reads as keepalived does but keeps no node for: a `{` it
@@ -148,32 +153,22 @@ export function placeAsKalint(ast: ConfigFile, diagnostics: readonly SyntaxDiagn
     placed.push(line);
     offsets.push(at.file === ast.file ? at.range.start.offset : null);
   };
-  // Explicit stacks: configs may nest deeper than the call stack goes.
-  const bodies: Array<{ nodes: Node[]; at: number; within: string[] }> = [{ nodes: ast.body, at: 0, within: [] }];
-  while (bodies.length > 0) {
-    const top = bodies[bodies.length - 1]!;
-    const node = top.nodes[top.at++];
-    if (node === undefined) {
-      bodies.pop();
-      continue;
-    }
+  for (const [node, within] of walkWithin<string[]>(ast.body, [], enclosing)) {
     if (node.type === 'Statement') {
-      place({ kind: 'keyword', word: node.keyword.text, within: top.within, line: node.keyword.range.start.line + 1 }, node.keyword);
+      place({ kind: 'keyword', word: node.keyword.text, within, line: node.keyword.range.start.line + 1 }, node.keyword);
       const block = node.block;
       if (!block) continue;
-      const inner = [...top.within, node.keyword.text];
+      const inner = enclosing(node, within);
       if (block.kind === 'unknown' && block.open) place({ kind: 'block', word: '{', within: inner, line: block.open.start.line + 1 }, { file: block.file, range: block.open });
       if (block.open && block.file === ast.file) spans.push({ start: block.open.start.offset, end: block.close?.start.offset ?? Infinity, within: inner });
-      bodies.push({ nodes: block.body, at: 0, within: inner });
     } else if (node.type === 'Value') {
       const first = node.words[0];
-      if (first) place({ kind: 'value', word: first.text, within: top.within, line: first.range.start.line + 1 }, first);
+      if (first) place({ kind: 'value', word: first.text, within, line: first.range.start.line + 1 }, first);
     } else if (node.type === 'Block') {
-      const inner = [...top.within, '{'];
+      const inner = enclosing(node, within);
       const open = node.open ?? node.range;
       place({ kind: 'block', word: '{', within: inner, line: open.start.line + 1 }, { file: node.file, range: open });
       if (node.open && node.file === ast.file) spans.push({ start: node.open.start.offset, end: node.close?.start.offset ?? Infinity, within: inner });
-      bodies.push({ nodes: node.body, at: 0, within: inner });
     }
   }
   const braces = bracesWithoutNodes(ast.file, diagnostics, spans);
@@ -314,20 +309,12 @@ function shift(placed: PlacedLine[], lines: number): PlacedLine[] {
  */
 export function contextsOf(asts: Iterable<ConfigFile>, isFile: (file: string) => boolean): string[][] {
   const found = new Map<string, string[]>();
+  // A node's context: the keywords of the blocks it stands in, and whether its parent is in the file.
+  const inner = (node: Node, context: { within: string[]; inFile: boolean }) => ({ within: enclosing(node, context.within), inFile: isFile(node.file) });
   for (const ast of asts) {
-    const bodies: Array<{ nodes: Node[]; at: number; within: string[]; inFile: boolean }> = [{ nodes: ast.body, at: 0, within: [], inFile: false }];
-    while (bodies.length > 0) {
-      const top = bodies[bodies.length - 1]!;
-      const node = top.nodes[top.at++];
-      if (node === undefined) {
-        bodies.pop();
-        continue;
-      }
+    for (const [node, { within, inFile: parentInFile }] of walkWithin(ast.body, { within: [] as string[], inFile: false }, inner)) {
       if (node.type !== 'Statement' && node.type !== 'Value' && node.type !== 'Block') continue;
-      const inFile = isFile(node.file);
-      if (inFile && !top.inFile) found.set(top.within.join('\0'), top.within);
-      const children = node.type === 'Statement' ? node.block?.body : node.type === 'Block' ? node.body : undefined;
-      if (children) bodies.push({ nodes: children, at: 0, within: [...top.within, node.type === 'Statement' ? node.keyword.text : '{'], inFile });
+      if (isFile(node.file) && !parentInFile) found.set(within.join('\0'), within);
     }
   }
   return found.size > 0 ? [...found.values()] : [[]];

@@ -13,7 +13,7 @@ export type * from './ast.js';
 export type { IncludeHost, ExpandOptions } from './expand.js';
 export { ParseCache } from './incremental.js';
 export { MAX_DIAGNOSTICS_PER_KIND, MAX_LINE_BYTES, MAX_SEQUENCE_VALUES, READING_LIMITS, decomment, dirname } from './expand.js';
-export { statements, findStatements } from './walk.js';
+export { statements, findStatements, walkWithin } from './walk.js';
 export { walk };
 
 export interface ParseOptions extends ExpandOptions {

@@ -27,6 +27,28 @@ export function* walk(root: ConfigFile, descend: (node: Node) => boolean = () =>
   }
 }
 
+/**
+ * Every node of `body` in document order, depth first, with a context carried down the tree:
+ * `inner(node, context)` gives the context of the node's children, or `undefined` not to go into
+ * them. Without recursion, as `walk`.
+ */
+export function* walkWithin<C>(body: readonly Node[], context: C, inner: (node: Node, context: C) => C | undefined): Generator<[Node, C]> {
+  const levels: Array<{ nodes: readonly Node[]; at: number; context: C }> = [{ nodes: body, at: 0, context }];
+  while (levels.length > 0) {
+    const top = levels[levels.length - 1]!;
+    const node = top.nodes[top.at++];
+    if (node === undefined) {
+      levels.pop();
+      continue;
+    }
+    yield [node, top.context];
+    const children = node.type === 'Statement' ? node.block?.body : node.type === 'Block' ? node.body : undefined;
+    if (children === undefined || children.length === 0) continue;
+    const below = inner(node, top.context);
+    if (below !== undefined) levels.push({ nodes: children, at: 0, context: below });
+  }
+}
+
 /** Every statement of the tree, depth first. */
 export function* statements(root: ConfigFile): Generator<Statement> {
   for (const node of walk(root)) if (node.type === 'Statement') yield node;

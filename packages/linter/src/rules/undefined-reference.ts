@@ -1,5 +1,5 @@
 import { compareVersions, schema, type KeywordSpec } from '@kalint/grammar';
-import type { Node, Statement, Word } from '@kalint/parser';
+import { walkWithin, type Node, type Statement, type Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
 import { fileIndex } from '../file-index.js';
@@ -282,27 +282,20 @@ interface BraceRoles {
 function braceRoles(file: ProjectFile): BraceRoles {
   const roles: BraceRoles = { opened: new Map(), items: new Map(), closed: new Map() };
   const label = (statement: Statement) => `'${[statement.keyword, ...statement.args].map((w) => w.text).join(' ')}'`;
-  // Explicit stack: configurations may nest deeper than the call stack goes.
-  const bodies: Array<{ nodes: Node[]; at: number; where: string; owner: string | null }> = [{ nodes: file.ast.body, at: 0, where: 'at the top level', owner: null }];
-  while (bodies.length > 0) {
-    const top = bodies[bodies.length - 1]!;
-    const node = top.nodes[top.at++];
-    if (node === undefined) {
-      bodies.pop();
-      continue;
-    }
+  // Only into statements' blocks: a reference's braces are roles of the statements around them.
+  const inner = (node: Node) => (node.type === 'Statement' ? { where: `in ${label(node)}`, owner: label(node) } : undefined);
+  for (const [node, { where, owner }] of walkWithin<{ where: string; owner: string | null }>(file.ast.body, { where: 'at the top level', owner: null }, inner)) {
     if (node.type === 'Value') {
       const first = node.words[0];
-      if (first?.text === '{' && top.owner !== null && first.file === file.path) roles.items.set(first.range.start.offset, top.owner);
+      if (first?.text === '{' && owner !== null && first.file === file.path) roles.items.set(first.range.start.offset, owner);
       continue;
     }
     if (node.type !== 'Statement' || !node.block) continue;
     const block = node.block;
     if (block.file === file.path) {
       if (block.open) roles.opened.set(block.open.start.offset, label(node));
-      if (block.close) roles.closed.set(block.close.start.offset, { block: label(node), after: top.where });
+      if (block.close) roles.closed.set(block.close.start.offset, { block: label(node), after: where });
     }
-    bodies.push({ nodes: block.body, at: 0, where: `in ${label(node)}`, owner: label(node) });
   }
   return roles;
 }
