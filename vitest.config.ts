@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@kalint/grammar': here('./grammar/src/index.ts'),
       '@kalint/parser': here('./packages/parser/src/index.ts'),
+      '@kalint/model': here('./packages/model/src/index.ts'),
       '@kalint/linter': here('./packages/linter/src/index.ts'),
       '@kalint/formatter': here('./packages/formatter/src/index.ts'),
       '@kalint/node': here('./packages/node/src/index.ts'),

@@ -139,3 +139,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** The schema shipped with kalint. */
 export const schema = new Schema(data as SchemaData);
+
+/** Whether two argument specs take the same words (names of placeholders aside). */
+export function sameArgs(a: KeywordSpec['args'], b: KeywordSpec['args']): boolean {
+  const strip = (s: ArgSpec | null | undefined) => (s ? { ...s, name: '' } : s);
+  const norm = (x: KeywordSpec['args']) =>
+    JSON.stringify({
+      min: x.min,
+      max: x.max,
+      positional: x.positional.map(strip),
+      options: x.options ? Object.fromEntries(Object.entries(x.options).map(([k, v]) => [k, strip(v)])) : undefined,
+      rest: strip(x.rest),
+    });
+  return norm(a) === norm(b);
+}

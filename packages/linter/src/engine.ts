@@ -1,15 +1,16 @@
 /**
  * Runs the rules over a project: parses every file (includes resolved through the injected host),
- * builds the peer model, runs each enabled rule, applies suppressions.
+ * builds the model, walks it once handing each enabled rule the parts it subscribes to, applies
+ * suppressions.
  */
 import { schema } from '@kalint/grammar';
+import { parseVersion } from '@kalint/model';
 import { parse, type IncludeHost, type ParseCache } from '@kalint/parser';
 import { includedFiles, Project, projectFile, type ProjectFile, type ProjectScope } from './project.js';
 import { rules as allRules } from './rules/index.js';
-import { parseVersion } from './rules/keyword-version.js';
 import type { HostFacts } from './sysctl.js';
 import { applySuppressions, unusedSuppression } from './suppressions.js';
-import type { Diagnostic, Report, Rule, RuleMeta, RuleSetting } from './types.js';
+import type { Diagnostic, Report, Rule, RuleContext, RuleMeta, RuleSetting, Severity } from './types.js';
 
 export interface LintInput {
   /** The name reported in diagnostics. */
@@ -50,10 +51,8 @@ export interface LintResult {
   project: Project;
 }
 
-/** Every rule id kalint can report: its rules' and the engine's own `unused-suppression`. */
-export const ruleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), unusedSuppression];
-const knownRuleIds: ReadonlySet<string> = new Set(ruleMetas.map((m) => m.id));
-const unsuppressible: ReadonlySet<string> = new Set(ruleMetas.filter((m) => m.suppressible === false).map((m) => m.id));
+/** Every rule kalint can report, `unused-suppression` included. */
+export const ruleMetas: readonly RuleMeta[] = allRules.map((r) => r.meta);
 
 /** Lint the files of one run together (so HA peers are compared). */
 export function lint(inputs: LintInput[], options: LintOptions = {}): LintResult {
@@ -71,7 +70,7 @@ export function parseInputs(inputs: LintInput[], options: Pick<LintOptions, 'hos
       // What keepalived substitutes depends on the release (`${_ENV NAME}` from 2.4.0).
       ...(options.targetVersion !== undefined ? { targetVersion: options.targetVersion } : {}),
     });
-    const file = projectFile(path, text, result.ast, result.diagnostics);
+    const file = projectFile(path, text, result.ast, result.diagnostics, options.targetVersion);
     options.onParsed?.(i + 1, inputs.length);
     return file;
   });
@@ -84,27 +83,32 @@ export function parseInputs(inputs: LintInput[], options: Pick<LintOptions, 'hos
  * share an include with.
  */
 export function lintParsed(files: ProjectFile[], options: LintOptions = {}): LintResult {
-  const project = new Project(files, options.hosts ?? new Map(), options.scope);
   const targetVersion = options.targetVersion ?? schema.version;
   if (!parseVersion(targetVersion)) throw new Error(`targetVersion: '${targetVersion}' is not a version X.Y.Z`);
+  const project = new Project(files, { ...(options.hosts ? { hosts: options.hosts } : {}), ...(options.scope ? { scope: options.scope } : {}) });
   const diagnostics: Diagnostic[] = [];
-  const enabledRules = (options.ruleSet ?? allRules).filter((rule) => (options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity) !== 'off').map((rule) => rule.meta);
-  for (const rule of options.ruleSet ?? allRules) {
-    const configured = options.rules?.[rule.meta.id];
-    const setting = configured ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
-    const severity = setting === 'error' ? 'error' : 'warning';
+  const ruleSet = options.ruleSet ?? allRules;
+  /** A rule's severity as configured; undefined when it is off. */
+  const severityOf = (meta: RuleMeta): Severity | undefined => {
+    const setting = options.rules?.[meta.id] ?? meta.defaultSeverity;
+    return setting === 'off' ? undefined : setting === 'error' ? 'error' : 'warning';
+  };
+  const enabled = ruleSet.filter((rule) => severityOf(rule.meta) !== undefined);
+  const enabledRules = enabled.map((rule) => rule.meta);
+  const contexts = new Map<Rule, RuleContext>();
+  for (const rule of enabled) {
+    const severity = severityOf(rule.meta)!;
     // A rule may choose a severity per finding, but a user's setting always wins over that choice.
-    const severityOf = configured === undefined ? (report: Report) => report.severity ?? severity : () => severity;
-    rule.check({
+    const configured = options.rules?.[rule.meta.id] !== undefined;
+    contexts.set(rule, {
       schema,
       project,
       targetVersion,
       enabledRules,
-      report(report) {
+      report(report: Report) {
         const diagnostic: Diagnostic = {
           ruleId: rule.meta.id,
-          severity: severityOf(report),
+          severity: configured ? severity : (report.severity ?? severity),
           message: report.message,
           file: report.at.file,
           range: report.at.range,
@@ -116,6 +120,20 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
       },
     });
   }
+  // One walk of the project; each rule gets the parts it subscribes to, rules in their order.
+  const withHook = (hook: 'file' | 'instance' | 'virtualServer' | 'service' | 'project') => enabled.filter((rule) => rule[hook] !== undefined);
+  const onFile = withHook('file');
+  const onInstance = withHook('instance');
+  const onServer = withHook('virtualServer');
+  for (const file of files) {
+    for (const rule of onFile) rule.file!(file, contexts.get(rule)!);
+    if (onInstance.length > 0) for (const instance of file.node.instances) for (const rule of onInstance) rule.instance!(instance, contexts.get(rule)!);
+    if (onServer.length > 0) for (const server of file.node.virtualServers) for (const rule of onServer) rule.virtualServer!(server, contexts.get(rule)!);
+  }
+  const onService = withHook('service');
+  if (onService.length > 0) for (const peers of project.model.serverPeers) for (const rule of onService) rule.service!(peers, contexts.get(rule)!);
+  for (const rule of withHook('project')) rule.project!(contexts.get(rule)!);
+
   const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f.path, []]));
   const inputCount = byFile.size;
   for (const d of diagnostics) {
@@ -123,8 +141,11 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  const unusedSetting = options.rules?.[unusedSuppression.id] ?? unusedSuppression.defaultSeverity;
-  const reportUnused = (options.reportUnusedSuppressions ?? true) && unusedSetting !== 'off';
+  const reportUnused = options.reportUnusedSuppressions === false ? undefined : severityOf(unusedSuppression.meta);
+  // Ids a comment may name: kalint's and the run's own (a caller's rule set).
+  const metas = [...ruleMetas, ...ruleSet.map((rule) => rule.meta)];
+  const knownRuleIds = new Set(metas.map((meta) => meta.id));
+  const unsuppressible = new Set(metas.filter((meta) => meta.suppressible === false).map((meta) => meta.id));
   const fileByPath = new Map<string, ProjectFile>();
   for (const f of files) if (!fileByPath.has(f.path)) fileByPath.set(f.path, f);
   // Included files follow the inputs in the order they were first read, not in the order rules
@@ -137,7 +158,6 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
   const result = [...entries.slice(0, inputCount), ...reached].map(([path, list]) => {
     const file = fileByPath.get(path);
     const kept = file ? applySuppressions(path, file.ast.comments, list, reportUnused, knownRuleIds, unsuppressible) : list;
-    if (unusedSetting === 'error') for (const d of kept) if (d.ruleId === unusedSuppression.id) d.severity = 'error';
     kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     return { path, diagnostics: kept };
   });

@@ -1,3 +1,4 @@
+// TRANSITIONAL: removed once every rule reads the model (@kalint/model).
 /**
  * A per-file index of the parsed tree, built once (on first use) and shared by every rule of a run,
  * so rules query lists instead of each walking the whole tree again.

@@ -1,12 +1,10 @@
 /** `@kalint/linter`: keepalived.conf lint rules, for one file and across HA peers. */
 export type * from './types.js';
 export { lint, lintParsed, parseInputs, ruleMetas, type LintInput, type LintOptions, type LintResult } from './engine.js';
-export { rules } from './rules/index.js';
+export { rules, ruleById } from './rules/index.js';
 export { unusedSuppression } from './suppressions.js';
-export { Project, peerKeys, includedFiles, MAX_FILES_PER_PEER_KEY, type ProjectFile, type PeerGroup, type ProjectScope } from './project.js';
-export type * from './model.js';
-export { argsText } from './model.js';
-export { UnionFind } from './union-find.js';
+export { Project, includedFiles, type ProjectFile, type ProjectScope } from './project.js';
+export { peerKeys, MAX_FILES_PER_PEER_KEY, UnionFind, parseVersion, compareVersions, type PeerGroup } from '@kalint/model';
 export { parseSysctl, type HostFacts, type SysctlFacts } from './sysctl.js';
 export { applyEdits, fixEdits, ownedRange, renameKeepsBlocks } from './fix.js';
 export {
@@ -21,4 +19,3 @@ export {
   type ReadingDifference,
   type ReadingOptions,
 } from './keepalived-tree.js';
-export { parseVersion, compareVersions } from './rules/keyword-version.js';

@@ -1,3 +1,4 @@
+// TRANSITIONAL: removed once every rule reads the model (@kalint/model).
 /**
  * Typed views of the parts of a config the rules compare: VRRP instances, virtual servers and
  * real servers, scripts. Built once per file from the AST; rules read these instead of walking

@@ -8,20 +8,23 @@
  * nothing is itself reported (`unused-suppression`), so stale and mistyped ones do not pile up.
  */
 import type { Comment } from '@kalint/parser';
-import { suggest } from './schema-util.js';
-import type { Diagnostic, RuleMeta } from './types.js';
+import { suggest } from './messages.js';
+import type { Diagnostic, Rule, Severity } from './types.js';
 
 /**
- * The engine's own rule: it has no `check`, the engine reports it while applying suppressions.
- * Every place that lists the ids kalint can emit takes it from here (see `ruleMetas`).
+ * A rule like the others (configured, listed and documented the same way) with no part of the
+ * project to subscribe to: the engine applies suppressions after the other rules ran, and this is
+ * what it reports then.
  */
-export const unusedSuppression: RuleMeta = {
-  id: 'unused-suppression',
-  description: 'A kalint-disable or kalint-enable comment that silences nothing, names an unknown rule, or closes nothing',
-  defaultSeverity: 'warn',
-  fixable: true,
-  scope: 'file',
-  suppressible: false,
+export const unusedSuppression: Rule = {
+  meta: {
+    id: 'unused-suppression',
+    description: 'A kalint-disable or kalint-enable comment that silences nothing, names an unknown rule, or closes nothing',
+    defaultSeverity: 'warn',
+    fixable: true,
+    scope: 'file',
+    suppressible: false,
+  },
 };
 
 type Kind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -66,7 +69,8 @@ export function applySuppressions(
   file: string,
   comments: Comment[],
   diagnostics: Diagnostic[],
-  reportUnused: boolean,
+  /** The severity of `unused-suppression` findings; undefined: they are off. */
+  reportUnused: Severity | undefined,
   knownRules: ReadonlySet<string>,
   /** Rules no comment silences (`RuleMeta.suppressible` false). */
   unsuppressible: ReadonlySet<string> = new Set(),
@@ -75,7 +79,7 @@ export function applySuppressions(
   if (directives.length === 0) return diagnostics;
   const problems: Diagnostic[] = [];
   const problem = (d: Directive, message: string, removable: boolean) => {
-    const finding: Diagnostic = { ruleId: unusedSuppression.id, severity: 'warning', message, file, range: d.comment.range };
+    const finding: Diagnostic = { ruleId: unusedSuppression.meta.id, severity: reportUnused ?? 'warning', message, file, range: d.comment.range };
     if (removable) finding.fix = { description: 'Remove the unused suppression', edits: [{ file, range: d.comment.range, text: '' }] };
     problems.push(finding);
   };
@@ -122,7 +126,7 @@ export function applySuppressions(
     by.used = true;
     return false;
   });
-  if (!reportUnused) return kept;
+  if (reportUnused === undefined) return kept;
   // One finding per comment, naming every rule of it that silenced nothing.
   const unusedByComment = new Map<Comment, Suppression[]>();
   for (const s of suppressions) {

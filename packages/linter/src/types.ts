@@ -2,8 +2,9 @@
  * Diagnostics, rules and their context. Diagnostics are plain data: no editor types here.
  */
 import type { Schema } from '@kalint/grammar';
+import type { ServerPeers, VirtualServer, VrrpInstance } from '@kalint/model';
 import type { Located, Range } from '@kalint/parser';
-import type { Project } from './project.js';
+import type { Project, ProjectFile } from './project.js';
 
 /** How bad a finding is. */
 export type Severity = 'error' | 'warning';
@@ -85,8 +86,22 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-/** A lint rule: one per file under `rules/`, with a doc page in `docs/rules/<id>.md`. */
+/**
+ * A lint rule: one per file under `rules/`, with a doc page in `docs/rules/<id>.md`. A rule
+ * subscribes to what it checks; the engine walks the project once and hands each rule the parts
+ * it asked for. Everything a rule knows of keepalived's meaning it reads from the model
+ * (`@kalint/model`): effective values, names, clusters.
+ */
 export interface Rule {
   meta: RuleMeta;
-  check(context: RuleContext): void;
+  /** Each configuration of the run (a file given, with what it includes). */
+  file?(file: ProjectFile, context: RuleContext): void;
+  /** Each VRRP instance of each configuration. */
+  instance?(instance: VrrpInstance, context: RuleContext): void;
+  /** Each virtual server of each configuration. */
+  virtualServer?(server: VirtualServer, context: RuleContext): void;
+  /** Each virtual server that is the same service as virtual servers on other nodes. */
+  service?(peers: ServerPeers, context: RuleContext): void;
+  /** Once per run, after the parts above. */
+  project?(context: RuleContext): void;
 }

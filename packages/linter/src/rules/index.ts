@@ -1,8 +1,87 @@
-/** Every rule kalint has, in the order they run. Each lives in a file named after its id. */
-import { peersRules } from '../registry/peers.js';
-import { schemaRules } from '../registry/schema.js';
-import { semanticRules } from '../registry/semantic.js';
+/**
+ * Every rule kalint has, in the order they run: one flat list, one entry per rule. Each lives in a
+ * file named after its id, with a doc page in docs/rules/<id>.md.
+ */
 import type { Rule } from '../types.js';
+import { unusedSuppression } from '../suppressions.js';
+import { addressFamilyMismatch } from './address-family-mismatch.js';
+import { advertIntMismatch } from './advert-int-mismatch.js';
+import { advertIntVersion } from './advert-int-version.js';
+import { arpPrerequisites } from './arp-prerequisites.js';
+import { authMismatch } from './auth-mismatch.js';
+import { authPassTruncated } from './auth-pass-truncated.js';
+import { authenticationIgnored } from './authentication-ignored.js';
+import { deprecatedKeyword } from './deprecated-keyword.js';
+import { drPortMapping } from './dr-port-mapping.js';
+import { duplicateRealServer } from './duplicate-real-server.js';
+import { duplicateVirtualIp } from './duplicate-virtual-ip.js';
+import { duplicateVrid } from './duplicate-vrid.js';
+import { invalidArgument } from './invalid-argument.js';
+import { keywordVersion } from './keyword-version.js';
+import { misplacedKeyword } from './misplaced-keyword.js';
+import { nopreemptMaster } from './nopreempt-master.js';
+import { priorityConflict } from './priority-conflict.js';
+import { priorityOwner } from './priority-owner.js';
+import { realServerDrift } from './real-server-drift.js';
+import { scriptSecurity } from './script-security.js';
+import { syncGroup } from './sync-group.js';
 import { syntax } from './syntax.js';
+import { undefinedReference } from './undefined-reference.js';
+import { unicastPeerAsymmetry } from './unicast-peer-asymmetry.js';
+import { unicastWithoutPeers } from './unicast-without-peers.js';
+import { unknownKeyword } from './unknown-keyword.js';
+import { unusedDefinition } from './unused-definition.js';
+import { vipMismatch } from './vip-mismatch.js';
+import { virtualServerDrift } from './virtual-server-drift.js';
+import { virtualServerProtocol } from './virtual-server-protocol.js';
+import { vridMismatch } from './vrid-mismatch.js';
+import { vrrpInstanceIncomplete } from './vrrp-instance-incomplete.js';
+import { weightDrift } from './weight-drift.js';
 
-export const rules: readonly Rule[] = [syntax, ...schemaRules, ...semanticRules, ...peersRules];
+export const rules: readonly Rule[] = [
+  syntax,
+  // The keyword schema.
+  unknownKeyword,
+  misplacedKeyword,
+  keywordVersion,
+  invalidArgument,
+  deprecatedKeyword,
+  // References between blocks.
+  undefinedReference,
+  unusedDefinition,
+  // Things that must be unique in one configuration.
+  duplicateVrid,
+  duplicateVirtualIp,
+  duplicateRealServer,
+  // What keepalived needs and checks in a VRRP instance.
+  vrrpInstanceIncomplete,
+  addressFamilyMismatch,
+  authPassTruncated,
+  authenticationIgnored,
+  advertIntVersion,
+  nopreemptMaster,
+  priorityOwner,
+  syncGroup,
+  unicastWithoutPeers,
+  // Virtual servers.
+  virtualServerProtocol,
+  drPortMapping,
+  // Scripts.
+  scriptSecurity,
+  // HA peers against each other.
+  vridMismatch,
+  vipMismatch,
+  advertIntMismatch,
+  authMismatch,
+  priorityConflict,
+  unicastPeerAsymmetry,
+  virtualServerDrift,
+  realServerDrift,
+  weightDrift,
+  arpPrerequisites,
+  // Suppression comments themselves (reported while the engine applies them).
+  unusedSuppression,
+];
+
+/** The rules by id. */
+export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

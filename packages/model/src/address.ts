@@ -1,0 +1,162 @@
+/**
+ * Addresses as keepalived reads them: the one place kalint parses an IP address. keepalived reads
+ * addresses with `inet_pton` (glibc), and the address lists it keeps (VIPs, unicast peers) skip
+ * any word that is not one, so every rule and every derivation asks here.
+ */
+
+/** `inet_pton(AF_INET, ...)` as glibc implements it: four decimal parts, no leading zeros. */
+export function isIPv4(text: string): boolean {
+  // Four parts split at '.', each /^(0|[1-9]\d{0,2})$/ and at most 255 (hand-written: this runs for every address word).
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46; /* '.' ends the last part */
+    if (c === 46) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && value === 0) return false; // a leading zero
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else {
+      return false;
+    }
+  }
+  return parts === 4;
+}
+
+/** `inet_pton(AF_INET6, ...)`: hex groups, at most one `::`, an optional dotted IPv4 tail. */
+export function isIPv6(text: string): boolean {
+  if (!/^[0-9A-Fa-f:.]+$/.test(text)) return false;
+  const doubles = text.split('::').length - 1;
+  if (doubles > 1) return false;
+  let groups = 0;
+  const sides = doubles === 1 ? text.split('::') : [text];
+  for (let s = 0; s < sides.length; s++) {
+    const side = sides[s]!;
+    if (side === '') continue;
+    const parts = side.split(':');
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const lastOverall = s === sides.length - 1 && i === parts.length - 1;
+      if (part.includes('.')) {
+        if (!lastOverall || !isIPv4(part)) return false;
+        groups += 2;
+      } else if (/^[0-9A-Fa-f]{1,4}$/.test(part)) {
+        groups += 1;
+      } else {
+        return false;
+      }
+    }
+  }
+  return doubles === 1 ? groups <= 7 : groups === 8;
+}
+
+/** The address part of an address word: `10.1.8.100/24` -> `10.1.8.100`, lower-cased. */
+export function addressOf(text: string): string {
+  const slash = text.indexOf('/');
+  return (slash < 0 ? text : text.slice(0, slash)).toLowerCase();
+}
+
+/**
+ * 4 or 6 for a word that is an IPv4 or IPv6 address (with or without a prefix length), else null.
+ * A prefix length, when written, must be digits only (keepalived reads no other).
+ */
+export function familyOf(text: string): 4 | 6 | null {
+  const slash = text.indexOf('/');
+  const address = slash < 0 ? text : text.slice(0, slash);
+  if (slash >= 0 && !/^\d{1,3}$/.test(text.slice(slash + 1))) return null;
+  // Dotted quads first, without lower-casing: most words are IPv4.
+  if (isIPv4(address)) return 4;
+  return isIPv6(address) ? 6 : null;
+}
+
+/** An address as keepalived's `inet_stosockaddr` reads it: anything after `-` or `/` is dropped, `:` means IPv6. */
+export function socketAddressFamily(text: string): 4 | 6 | null {
+  const cut = text.search(/[-/]/);
+  const address = cut >= 0 ? text.slice(0, cut) : text;
+  if (address.includes(':')) return isIPv6(address) ? 6 : null;
+  return isIPv4(address) ? 4 : null;
+}
+
+/** The 8 16-bit groups of an IPv6 address (a valid one: see `isIPv6`). */
+function ipv6Groups(address: string): number[] {
+  const [head = '', tail] = address.includes('::') ? address.split('::') : [address, undefined];
+  // An embedded IPv4 tail counts as two groups.
+  const groups = (part: string) =>
+    (part ? part.split(':') : []).flatMap((p) => {
+      if (!p.includes('.')) return [Number.parseInt(p || '0', 16)];
+      const b = p.split('.').map(Number);
+      return [(b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!];
+    });
+  const h = groups(head);
+  const t = groups(tail ?? '');
+  const fill = tail === undefined ? [] : new Array<number>(Math.max(0, 8 - h.length - t.length)).fill(0);
+  return [...h, ...fill, ...t];
+}
+
+/** Canonical text of an address word without its prefix (so `2001:DB8::1` equals `2001:db8:0::1`). */
+export function canonicalAddress(text: string): string {
+  const address = addressOf(text);
+  if (familyOf(address) !== 6) return address;
+  return ipv6Groups(address)
+    .map((g) => g.toString(16))
+    .join(':');
+}
+
+/** The prefix length written after `/`, or undefined. */
+export function prefixOf(text: string): number | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const prefix = text.slice(slash + 1);
+  return /^\d{1,3}$/.test(prefix) ? Number(prefix) : undefined;
+}
+
+/** `10.1.8.100` -> `10.1.8.100/32`; `fe80::1` -> `fe80::1/128` (keepalived's prefix for an address written without one). */
+export function withPrefix(text: string): string {
+  const family = familyOf(text);
+  return `${canonicalAddress(text)}/${prefixOf(text) ?? (family === 6 ? 128 : 32)}`;
+}
+
+/** The address's bits, most significant first (32 or 128 of them), for a valid address. */
+function bits(address: string): boolean[] {
+  const family = familyOf(address);
+  const out: boolean[] = [];
+  if (family === 4) {
+    for (const part of addressOf(address).split('.')) for (let b = 7; b >= 0; b--) out.push(((Number(part) >> b) & 1) === 1);
+  } else if (family === 6) {
+    for (const group of ipv6Groups(addressOf(address))) for (let b = 15; b >= 0; b--) out.push(((group >> b) & 1) === 1);
+  }
+  return out;
+}
+
+/**
+ * The network an address word says it is on: `10.1.8.100/24` -> `10.1.8.0/24`. Undefined when no
+ * prefix length is written, or it is a host prefix (/32, /128): then the word says nothing of its
+ * network.
+ */
+export function networkOf(text: string): string | undefined {
+  const family = familyOf(text);
+  const prefix = prefixOf(text);
+  if (family === null || prefix === undefined) return undefined;
+  const width = family === 4 ? 32 : 128;
+  if (prefix >= width) return undefined;
+  return `${family}:${bits(text)
+    .slice(0, prefix)
+    .map((b) => (b ? '1' : '0'))
+    .join('')}`;
+}
+
+/** Whether the address of `text` lies in the network `cidr` (`10.1.0.0/16`); false when either is no address. */
+export function inNetwork(text: string, cidr: string): boolean {
+  const family = familyOf(text);
+  const prefix = prefixOf(cidr);
+  if (family === null || familyOf(cidr) !== family || prefix === undefined) return false;
+  const a = bits(addressOf(text));
+  const n = bits(addressOf(cidr));
+  for (let i = 0; i < prefix && i < a.length; i++) if (a[i] !== n[i]) return false;
+  return true;
+}

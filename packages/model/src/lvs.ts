@@ -1,0 +1,139 @@
+/**
+ * Virtual servers, real servers and checkers as keepalived's checker process runs them. Defaults
+ * and derivations follow keepalived 2.2.7's keepalived/check/check_data.c (`alloc_vs`, `alloc_rs`,
+ * `validate_check_config`) and check_parser.c.
+ */
+import type { Statement } from '@kalint/parser';
+import { byDefault, derived, written, type Setting } from './origin.js';
+import { anchor, argsText, knownChildren } from './tree.js';
+
+/** The scheduler of a virtual server without `lb_algo`/`lvs_sched` (include/ipvswrapper.h `IPVS_DEF_SCHED`). */
+export const DEFAULT_SCHEDULER = 'wlc';
+/** Seconds between checks without `delay_loop` (`KEEPALIVED_DEFAULT_DELAY`). */
+export const DEFAULT_DELAY_LOOP = 60;
+/**
+ * IPVS schedulers that share connections by weight. The others ignore weights except 0, which
+ * takes a real server out of rotation (ip_vs_rr, ip_vs_lc and ip_vs_dh in the kernel; `sh` and
+ * `mh` only weight their hash table by it).
+ */
+export const WEIGHTED_SCHEDULERS: ReadonlySet<string> = new Set(['wrr', 'wlc', 'lblc', 'lblcr', 'sed', 'nq', 'fo', 'ovf', 'sh', 'mh', 'twos']);
+
+export type Forwarding = 'NAT' | 'DR' | 'TUN';
+
+export interface RealServer {
+  /** `ADDRESS:PORT` (or just the address). */
+  key: string;
+  address: string;
+  port?: string;
+  statement: Statement;
+  /** The weight keepalived gives the server in IPVS (1 unless `weight` says otherwise). */
+  weight: Setting<number>;
+  forwarding: Setting<Forwarding>;
+  /** Checker blocks: TCP_CHECK, HTTP_GET, ... */
+  checkers: Statement[];
+}
+
+export interface VirtualServer {
+  /** What identifies the service across peers: `10.1.8.100 80 TCP`, `fwmark 1`, `group NAME`. */
+  key: string;
+  file: string;
+  statement: Statement;
+  /** Address and port for `virtual_server IP PORT`. */
+  address?: string;
+  port?: string;
+  scheduler: Setting<string>;
+  forwarding: Setting<Forwarding>;
+  /** TCP, UDP or SCTP; a fwmark or group service says none. */
+  protocol: Setting<string> | undefined;
+  delayLoop: Setting<number>;
+  /** Every keyword line directly inside the block except real servers: keyword -> the last line. */
+  settings: Map<string, Statement>;
+  realServers: RealServer[];
+}
+
+function forwardingOf(statement: Statement | undefined): Forwarding | undefined {
+  const word = statement?.args[0]?.text.toUpperCase();
+  return word === 'NAT' || word === 'DR' || word === 'TUN' ? word : undefined;
+}
+
+/** Build the model of a `virtual_server` block. */
+export function buildVirtualServer(statement: Statement): VirtualServer {
+  const first = statement.args[0]?.text;
+  const second = statement.args[1]?.text;
+  const settings = new Map<string, Statement>();
+  const realLines: Statement[] = [];
+  let scheduler: Setting<string> = byDefault(DEFAULT_SCHEDULER, `no lb_algo: keepalived uses ${DEFAULT_SCHEDULER}`);
+  let forwarding: Setting<Forwarding> = byDefault('NAT', 'no lb_kind: keepalived forwards by NAT');
+  let protocol: Setting<string> | undefined;
+  let delayLoop: Setting<number> = byDefault(DEFAULT_DELAY_LOOP, `no delay_loop: keepalived checks every ${DEFAULT_DELAY_LOOP} seconds`);
+  for (const child of knownChildren(statement)) {
+    if (child.path === 'virtual_server/real_server') {
+      realLines.push(child);
+      continue;
+    }
+    if (child.spec && child.spec.block === null) settings.set(child.keyword.text, child);
+    const word = child.args[0]?.text;
+    switch (child.path) {
+      case 'virtual_server/lb_algo':
+      case 'virtual_server/lvs_sched':
+        if (word !== undefined) scheduler = written(word, child);
+        break;
+      case 'virtual_server/lb_kind':
+      case 'virtual_server/lvs_method': {
+        const kind = forwardingOf(child);
+        if (kind) forwarding = written(kind, child);
+        break;
+      }
+      case 'virtual_server/protocol':
+        if (word !== undefined) protocol = written(word.toUpperCase(), child);
+        break;
+      case 'virtual_server/delay_loop':
+        if (word !== undefined && /^\d+(\.\d+)?$/.test(word)) delayLoop = written(Number(word), child);
+        break;
+    }
+  }
+  const server: VirtualServer = { key: '', file: statement.file, statement, scheduler, forwarding, protocol, delayLoop, settings, realServers: [] };
+  if (first === 'fwmark' || first === 'group') {
+    // keepalived ignores `protocol` for a firewall mark; a group is named by its name.
+    server.key = `${first} ${second ?? ''}`;
+  } else {
+    if (first !== undefined) server.address = first;
+    if (second !== undefined) server.port = second;
+    // validate_check_config: "no protocol set - defaulting to UDP" (the kernel's default).
+    server.protocol ??= derived('UDP', anchor(statement), 'no protocol line: keepalived sets up the service as UDP');
+    server.key = `${first ?? ''} ${second ?? ''} ${server.protocol.value}`;
+  }
+  server.realServers = realLines.map((line) => buildRealServer(line, server));
+  return server;
+}
+
+function buildRealServer(statement: Statement, server: VirtualServer): RealServer {
+  const address = statement.args[0]?.text ?? '';
+  const port = statement.args[1]?.text;
+  let weight: Setting<number> = byDefault(1, 'no weight: keepalived gives a real server weight 1');
+  let forwarding: Setting<Forwarding> = server.forwarding;
+  const checkers: Statement[] = [];
+  for (const child of knownChildren(statement)) {
+    if (child.path === 'virtual_server/real_server/weight') {
+      const word = child.args[0]?.text;
+      if (word !== undefined && /^-?\d+$/.test(word)) weight = written(Number(word), child);
+    } else if (child.path === 'virtual_server/real_server/lvs_method' || child.path === 'virtual_server/real_server/lb_kind') {
+      const kind = forwardingOf(child);
+      if (kind) forwarding = written(kind, child);
+    } else if (child.block !== null && child.spec?.block === 'keywords') checkers.push(child);
+  }
+  const real: RealServer = { key: port === undefined ? address : `${address}:${port}`, address, statement, weight, forwarding, checkers };
+  if (port !== undefined) real.port = port;
+  return real;
+}
+
+/** Whether the scheduler shares connections by weight (`rr` does not: only weight 0 matters there). */
+export function weighted(server: VirtualServer): boolean {
+  return WEIGHTED_SCHEDULERS.has(server.scheduler.value);
+}
+
+/** The words of a setting line, as text (`argsText` of the last line of `keyword`). */
+export function settingText(server: VirtualServer, keyword: string): string | undefined {
+  const line = server.settings.get(keyword);
+  return line ? argsText(line) : undefined;
+}

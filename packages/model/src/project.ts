@@ -1,0 +1,287 @@
+/**
+ * The nodes of one run and what they form together: the VRRP instances that are one virtual router
+ * on several nodes, and the virtual servers that are one service on several directors.
+ *
+ * Matching goes through indexes, never pair by pair, so a fleet of thousands of files groups in
+ * linear time.
+ */
+import type { ConfigFile } from '@kalint/parser';
+import type { RealServer, VirtualServer } from './lvs.js';
+import { NodeModel, type NodeOptions } from './node.js';
+import { UnionFind } from './union-find.js';
+import type { VrrpInstance } from './vrrp.js';
+
+/** Two or more nodes from different files that configure the same thing. */
+export interface PeerGroup<T> {
+  members: T[];
+}
+
+/** What a project learns from the rest of a run it is only part of (a parallel lint). */
+export interface ProjectScope {
+  /**
+   * Peer keys (as `peerKeys` gives them) that more than `MAX_FILES_PER_PEER_KEY` files of the whole
+   * run share: a part of the run may hold only a few of those files, and must not join them.
+   */
+  commonPeerKeys?: ReadonlySet<string>;
+}
+
+export interface ProjectOptions extends NodeOptions {
+  scope?: ProjectScope;
+}
+
+/** An instance and, in each other file of its group, the instance it pairs with. */
+export interface InstancePeers {
+  instance: VrrpInstance;
+  peers: VrrpInstance[];
+  /** Peers paired by name or by a shared virtual IP (not only by VRID). */
+  namedPeers: VrrpInstance[];
+}
+
+/** A virtual server and the same service on each comparable peer. */
+export interface ServerPeers {
+  server: VirtualServer;
+  peers: VirtualServer[];
+}
+
+/**
+ * A key shared by more files than this says nothing about which nodes form a cluster: in an
+ * inventory of many HA pairs every pair may name its instance `VI_1` or use VRID 51 on `eth0`.
+ * Such keys are not used to join peers (HA clusters have two or three nodes; includes and
+ * templates account for the margin).
+ */
+export const MAX_FILES_PER_PEER_KEY = 8;
+
+export class ProjectModel {
+  readonly nodes: NodeModel[];
+  private readonly common: ReadonlySet<string>;
+  private cached: {
+    instanceGroups?: Array<PeerGroup<VrrpInstance>>;
+    virtualServerGroups?: Array<PeerGroup<VirtualServer>>;
+    instancePeers?: InstancePeers[];
+    peerFiles?: ReadonlyMap<string, ReadonlyMap<string, readonly VrrpInstance[]>>;
+    serverPeers?: ServerPeers[];
+    nodeByFile?: Map<string, NodeModel>;
+  } = {};
+
+  constructor(files: ReadonlyArray<{ path: string; ast: ConfigFile; node?: NodeModel }>, options: ProjectOptions = {}) {
+    this.nodes = files.map((f) => f.node ?? new NodeModel(f.path, f.ast, options));
+    this.common = options.scope?.commonPeerKeys ?? new Set<string>();
+  }
+
+  /** The node a file was read as (the first, when a file is given twice). */
+  node(file: string): NodeModel | undefined {
+    if (!this.cached.nodeByFile) {
+      this.cached.nodeByFile = new Map();
+      for (const node of this.nodes) if (!this.cached.nodeByFile.has(node.file)) this.cached.nodeByFile.set(node.file, node);
+    }
+    return this.cached.nodeByFile.get(file);
+  }
+
+  get instanceGroups(): Array<PeerGroup<VrrpInstance>> {
+    return (this.cached.instanceGroups ??= groupBy(
+      this.nodes.flatMap((n) => n.instances),
+      instanceKeys,
+      this.common,
+    ));
+  }
+
+  get virtualServerGroups(): Array<PeerGroup<VirtualServer>> {
+    return (this.cached.virtualServerGroups ??= groupBy(
+      this.nodes.flatMap((n) => n.virtualServers),
+      virtualServerKeys,
+      this.common,
+    ));
+  }
+
+  /**
+   * Pairs the instances of each peer group across files, one counterpart per other file: the same
+   * name counts most, then a shared virtual IP, then the same VRID on the same interface.
+   */
+  get instancePeers(): InstancePeers[] {
+    if (this.cached.instancePeers) return this.cached.instancePeers;
+    const result: InstancePeers[] = [];
+    for (const group of this.instanceGroups) {
+      const peers = new Map<VrrpInstance, Set<VrrpInstance>>(group.members.map((m) => [m, new Set()]));
+      const files = [...new Set(group.members.map((m) => m.file))];
+      for (let i = 0; i < files.length; i++) {
+        for (let j = i + 1; j < files.length; j++) {
+          const left = group.members.filter((m) => m.file === files[i]);
+          const right = group.members.filter((m) => m.file === files[j]);
+          const candidates: Array<{ a: VrrpInstance; b: VrrpInstance; score: number }> = [];
+          for (const a of left) {
+            for (const b of right) {
+              const score = (a.name === b.name ? 4 : 0) + (sharesVip(a, b) ? 2 : 0) + (sameVrid(a, b) ? 1 : 0);
+              if (score > 0) candidates.push({ a, b, score });
+            }
+          }
+          candidates.sort((x, y) => y.score - x.score);
+          const taken = new Set<VrrpInstance>();
+          for (const { a, b } of candidates) {
+            if (taken.has(a) || taken.has(b)) continue;
+            taken.add(a);
+            taken.add(b);
+            peers.get(a)!.add(b);
+            peers.get(b)!.add(a);
+          }
+        }
+      }
+      for (const [instance, set] of peers) {
+        if (set.size === 0) continue;
+        const all = [...set];
+        result.push({ instance, peers: all, namedPeers: all.filter((p) => p.name === instance.name || sharesVip(p, instance)) });
+      }
+    }
+    return (this.cached.instancePeers = result);
+  }
+
+  /** Files that share a VRRP instance group, by file. */
+  get vrrpPeerFiles(): ReadonlyMap<string, ReadonlyMap<string, readonly VrrpInstance[]>> {
+    if (this.cached.peerFiles) return this.cached.peerFiles;
+    const result = new Map<string, Map<string, VrrpInstance[]>>();
+    for (const { instance, peers } of this.instancePeers) {
+      let byFile = result.get(instance.file);
+      if (!byFile) result.set(instance.file, (byFile = new Map()));
+      for (const peer of peers) {
+        const shared = byFile.get(peer.file) ?? [];
+        shared.push(instance);
+        byFile.set(peer.file, shared);
+      }
+    }
+    return (this.cached.peerFiles = result);
+  }
+
+  /**
+   * Whether two files' virtual servers should be compared: they share a VRRP instance group, or one
+   * of them has no VRRP at all (an LVS-only director, compared through the services it shares).
+   */
+  serversComparable(a: string, b: string): boolean {
+    if (a === b) return false;
+    if (this.vrrpPeerFiles.get(a)?.has(b)) return true;
+    const hasVrrp = (path: string) => (this.node(path)?.instances.length ?? 0) > 0;
+    return !hasVrrp(a) || !hasVrrp(b);
+  }
+
+  /** Each virtual server and the same service on each comparable peer. */
+  get serverPeers(): ServerPeers[] {
+    if (this.cached.serverPeers) return this.cached.serverPeers;
+    const result: ServerPeers[] = [];
+    for (const group of this.virtualServerGroups) {
+      for (const server of group.members) {
+        // One counterpart per file: the first with the same key.
+        const seen = new Set<string>();
+        const peers: VirtualServer[] = [];
+        for (const other of group.members) {
+          if (other.file === server.file || seen.has(other.file)) continue;
+          if (!this.serversComparable(server.file, other.file)) continue;
+          seen.add(other.file);
+          peers.push(other);
+        }
+        if (peers.length > 0) result.push({ server, peers });
+      }
+    }
+    return (this.cached.serverPeers = result);
+  }
+}
+
+function sharesVip(a: VrrpInstance, b: VrrpInstance): boolean {
+  const mine = new Set(a.vips.map((v) => v.address));
+  return b.vips.some((v) => mine.has(v.address));
+}
+
+function sameVrid(a: VrrpInstance, b: VrrpInstance): boolean {
+  return a.vrid !== undefined && b.vrid !== undefined && a.vrid.value === b.vrid.value && (a.interface?.value ?? '') === (b.interface?.value ?? '');
+}
+
+/**
+ * What identifies a real server within its virtual server as keepalived runs it: with DR and TUN
+ * keepalived forces the virtual server's port, and a fwmark service ignores the port.
+ */
+export function realServerKey(server: VirtualServer, real: RealServer): string {
+  const kind = server.forwarding.value;
+  const address = real.address.toLowerCase();
+  if (server.port === undefined) return kind === 'NAT' && real.port !== undefined ? `${address} ${real.port}` : address;
+  const port = kind === 'NAT' ? (real.port ?? server.port) : server.port;
+  return `${address} ${port}`;
+}
+
+/** Pairs the real servers of two peers' virtual servers. */
+export function realServerPairs(a: VirtualServer, b: VirtualServer): Array<[RealServer, RealServer]> {
+  const byKey = new Map<string, RealServer>();
+  for (const real of b.realServers) if (!byKey.has(realServerKey(b, real))) byKey.set(realServerKey(b, real), real);
+  const pairs: Array<[RealServer, RealServer]> = [];
+  for (const real of a.realServers) {
+    const other = byKey.get(realServerKey(a, real));
+    if (other) pairs.push([real, other]);
+  }
+  return pairs;
+}
+
+// Peer keys are namespaced by what they join (instances or virtual servers), so one set of keys
+// can describe both (`peerKeys`, `ProjectScope.commonPeerKeys`).
+
+function instanceKeys(instance: VrrpInstance): string[] {
+  const keys = [`vrrp name ${instance.name}`];
+  if (instance.vrid) keys.push(`vrrp vrid ${instance.vrid.value} on ${instance.interface?.value ?? ''}`);
+  for (const vip of instance.vips) keys.push(`vrrp vip ${vip.address}`);
+  return keys;
+}
+
+function virtualServerKeys(server: VirtualServer): string[] {
+  return [`vs ${server.key}`];
+}
+
+/**
+ * The peer keys of a node's instances and virtual servers, each with the file of the block that
+ * has it (an included file, for blocks read through an include), without repeats. Two files are
+ * peers only through a key they share; a parallel lint counts keys over the whole run with this to
+ * know which files must be linted together.
+ */
+export function peerKeys(node: NodeModel): Array<{ key: string; file: string }> {
+  const seen = new Set<string>();
+  const result: Array<{ key: string; file: string }> = [];
+  const add = (block: { file: string }, keys: string[]) => {
+    for (const key of keys) {
+      const id = `${block.file}\0${key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      result.push({ key, file: block.file });
+    }
+  };
+  for (const instance of node.instances) add(instance, instanceKeys(instance));
+  for (const server of node.virtualServers) add(server, virtualServerKeys(server));
+  return result;
+}
+
+/**
+ * Union of items that share any key, keeping only groups that span two or more files. Items of
+ * one file never become peers of each other (that is a duplicate, for the single-file rules).
+ * Keys in `common` are too common in the whole run, whatever this project sees of them.
+ */
+function groupBy<T extends { file: string }>(items: T[], keysOf: (item: T) => string[], common: ReadonlySet<string>): Array<PeerGroup<T>> {
+  const sets = new UnionFind(items.length);
+  const keys = items.map(keysOf);
+  // Per key: the first item of each file that has it, in order, and those files.
+  const withKey = new Map<string, { items: number[]; files: Set<string> }>();
+  keys.forEach((itemKeys, i) => {
+    const file = items[i]!.file;
+    for (const key of itemKeys) {
+      const seen = withKey.get(key);
+      if (seen === undefined) withKey.set(key, { items: [i], files: new Set([file]) });
+      else if (!seen.files.has(file)) {
+        seen.items.push(i);
+        seen.files.add(file);
+      }
+    }
+  });
+  // Join the items of each file that share a key, unless the key is too common to mean a cluster.
+  for (const [key, { items: sharing, files }] of withKey) {
+    if (files.size < 2 || files.size > MAX_FILES_PER_PEER_KEY || common.has(key)) continue;
+    for (let k = 1; k < sharing.length; k++) sets.union(sharing[0]!, sharing[k]!);
+  }
+  return sets
+    .sets()
+    .map((set) => set.map((i) => items[i]!))
+    .filter((members) => new Set(members.map((m) => m.file)).size >= 2)
+    .map((members) => ({ members }));
+}
+
