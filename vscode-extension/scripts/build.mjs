@@ -52,10 +52,11 @@ const kalintSources = {
     const sources = {
       '@kalint/grammar': 'grammar/src/index.ts',
       '@kalint/parser': 'packages/parser/src/index.ts',
+      '@kalint/model': 'packages/model/src/index.ts',
       '@kalint/linter': 'packages/linter/src/index.ts',
       '@kalint/formatter': 'packages/formatter/src/index.ts',
     };
-    b.onResolve({ filter: /^@kalint\/(grammar|parser|linter|formatter)$/ }, (args) => ({ path: `${repositoryRoot}${sources[args.path]}` }));
+    b.onResolve({ filter: /^@kalint\/(grammar|parser|model|linter|formatter)$/ }, (args) => ({ path: `${repositoryRoot}${sources[args.path]}` }));
   },
 };
 
