@@ -160,3 +160,84 @@ export function inNetwork(text: string, cidr: string): boolean {
   for (let i = 0; i < prefix && i < a.length; i++) if (a[i] !== n[i]) return false;
   return true;
 }
+
+/**
+ * An address with an optional prefix length, as keepalived reads a virtual, excluded or static
+ * address and the `from`/`to` of a rule (vrrp_ipaddress.c `parse_ipaddress`): a `:` anywhere
+ * makes it IPv6; the part before `/` must be an address `inet_pton` reads for that family, else
+ * keepalived skips the line; a prefix length it cannot read as a number up to the family's width
+ * is reported and replaced by the host prefix (/32, /128).
+ */
+export interface PrefixedAddress {
+  family: 4 | 6;
+  /** Whether the address before `/` is one of its family. */
+  valid: boolean;
+  /** The text after `/` when keepalived cannot read it as a prefix length (it then uses `width`). */
+  badPrefix?: string;
+  /** The family's host prefix: 32 or 128. */
+  width: 32 | 128;
+}
+
+export function readPrefixedAddress(text: string): PrefixedAddress {
+  const family = text.includes(':') ? 6 : 4;
+  const width = family === 6 ? 128 : 32;
+  const slash = text.indexOf('/');
+  const address = slash >= 0 ? text.slice(0, slash) : text;
+  const found: PrefixedAddress = { family, valid: family === 6 ? isIPv6(address) : isIPv4(address), width };
+  if (slash >= 0) {
+    // `read_unsigned` skips leading blanks and takes a `+`.
+    const prefix = text.slice(slash + 1).replace(/^\s+/, '');
+    if (!/^\+?\d+$/.test(prefix) || Number(prefix) > width) found.badPrefix = text.slice(slash + 1);
+  }
+  return found;
+}
+
+/** The address before any `-` or `/`, as `inet_stosockaddr` reads it. */
+function socketAddress(text: string): string {
+  const cut = text.search(/[-/]/);
+  return cut >= 0 ? text.slice(0, cut) : text;
+}
+
+/**
+ * Whether a valid address (see `socketAddressFamily`) is a multicast group: 224.0.0.0/4 for IPv4,
+ * ff00::/8 for IPv6.
+ */
+export function isMulticast(text: string): boolean {
+  const address = socketAddress(text);
+  const family = socketAddressFamily(address);
+  if (family === 4) {
+    const first = Number(address.slice(0, address.indexOf('.')));
+    return first >= 224 && first <= 239;
+  }
+  return family === 6 && ipv6Groups(address.toLowerCase())[0]! >> 8 === 0xff;
+}
+
+/** The scope of an IPv6 multicast group (its fourth hex digit: 2 is link-local, `ff02::12`), else undefined. */
+export function multicastScope(text: string): number | undefined {
+  const address = socketAddress(text);
+  if (socketAddressFamily(address) !== 6 || !isMulticast(address)) return undefined;
+  return ipv6Groups(address.toLowerCase())[0]! & 0xf;
+}
+
+/**
+ * An IPv4 address as glibc's `inet_aton` (and `getaddrinfo` with a numeric host) reads it: 1 to 4
+ * parts, each decimal, 0-octal or 0x-hex, the last filling the remaining bytes. keepalived reads
+ * the netmask of `persistence_granularity` this way (check_parser.c `pgr_handler`). The address
+ * as a number, or null.
+ */
+export function inetAton(text: string): number | null {
+  const parts = text.split('.');
+  if (parts.length > 4) return null;
+  const values: number[] = [];
+  for (const part of parts) {
+    let n: number;
+    if (/^0[xX][0-9a-fA-F]+$/.test(part)) n = Number.parseInt(part.slice(2), 16);
+    else if (/^0[0-7]*$/.test(part)) n = Number.parseInt(part, 8);
+    else if (/^[1-9][0-9]*$/.test(part)) n = Number(part);
+    else return null;
+    values.push(n);
+  }
+  const last = values.pop()!;
+  if (values.some((v) => v > 255) || last >= 2 ** (8 * (4 - values.length))) return null;
+  return values.reduce((sum, v, i) => sum + v * 2 ** (8 * (3 - i)), 0) + last;
+}
