@@ -1,26 +1,9 @@
-import { compareVersions, schema, type KeywordSpec } from '@kalint/grammar';
+import { compareVersions } from '@kalint/grammar';
 import { walkWithin, type Node, type Statement, type Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
-import { fileIndex } from '../file-index.js';
-import { childValues, hasUnresolvedIncludes } from '../semantic-util.js';
 
-/** What a definition keyword is called in messages, and the top-level keywords that define it. */
-const KINDS: Record<string, { label: string; keywords: string[] }> = {
-  vrrp_script: { label: 'vrrp_script', keywords: ['vrrp_script'] },
-  track_file: { label: 'track_file', keywords: ['track_file', 'vrrp_track_file'] },
-  vrrp_track_process: { label: 'vrrp_track_process', keywords: ['vrrp_track_process'] },
-  bfd_instance: { label: 'bfd_instance', keywords: ['bfd_instance'] },
-  vrrp_instance: { label: 'vrrp_instance', keywords: ['vrrp_instance'] },
-  virtual_server_group: { label: 'virtual_server_group', keywords: ['virtual_server_group'] },
-};
-
-/** Value blocks whose items name a definition, from the schema. */
-const VALUE_REFERENCES: Record<string, { kind: string; ordered: boolean; what: string }> = Object.fromEntries(
-  schema.keywords.flatMap((k) => (k.items ? [[k.path, { kind: k.items.references, ordered: k.items.definedBefore, what: k.items.name }] as const] : [])),
-);
-
-/** What keepalived does when a name in one of these places is not found. */
+/** What keepalived does when it finds no definition of a kind for a name. */
 const CONSEQUENCE: Record<string, string> = {
   vrrp_script: 'keepalived reports "track script not found" and ignores the line: the check never affects this instance',
   track_file: 'keepalived reports "track file not found" and ignores the line',
@@ -30,19 +13,15 @@ const CONSEQUENCE: Record<string, string> = {
   virtual_server_group: 'keepalived ignores this virtual_server: the service is never set up',
 };
 
-/** The kind a definition keyword defines, by its (top-level) schema path. */
-const DEFINITION_KIND = new Map(Object.entries(KINDS).flatMap(([kind, { keywords }]) => keywords.map((keyword) => [keyword, kind] as const)));
+/** The same, where one place does something else with a name it does not find (by the place's schema path). */
+const CONSEQUENCE_AT: Record<string, string> = {
+  'global_defs/lvs_sync_daemon':
+    'when it starts, keepalived reports "Unable to find vrrp instance" and clears the whole lvs_sync_daemon setting (`keepalived -t` does not check this)',
+};
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `$NAME` where keepalived would substitute it: followed by nothing, a blank, `,` or `)`. */
 const DOLLAR_NAME = /\$([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t,)])/;
-
-interface Definition {
-  statement: Statement;
-  order: number;
-  /** A vrrp_script without `script`: keepalived drops it at its `}`. */
-  dropped: boolean;
-}
 
 /** Names that are not defined: track_* items, sync group members, `group NAME`, `$NAME` left as written. */
 export const undefinedReference: Rule = {
@@ -54,117 +33,43 @@ export const undefinedReference: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report, targetVersion }) {
-    for (const file of project.files) checkFile(file, report, targetVersion);
+  file(file, { report, targetVersion }) {
+    // A name may be defined in an included file kalint could not read.
+    if (file.node.complete) checkNames(file, report);
+    checkParameters(file, report, targetVersion);
   },
 };
 
-function checkFile(file: ProjectFile, report: (r: Report) => void, targetVersion: string): void {
-  const index = fileIndex(file);
-  const definitions = new Map<string, Map<string, Definition[]>>();
-  for (const kind of Object.keys(KINDS)) definitions.set(kind, new Map());
-  // Definitions are top-level statements; their order is their place among the known statements.
-  for (let order = 0; order < index.known.length; order++) {
-    const node = index.known[order]!;
-    const kind = DEFINITION_KIND.get(node.path!);
-    if (kind === undefined) continue;
-    const name = node.args[0]?.text;
-    if (name === undefined) continue;
-    const dropped = kind === 'vrrp_script' && !node.block?.body.some((c) => c.type === 'Statement' && c.path === 'vrrp_script/script');
-    const byName = definitions.get(kind)!;
-    const list = byName.get(name) ?? [];
-    list.push({ statement: node, order, dropped });
-    byName.set(name, list);
-  }
-
-  const lookUp = (kind: string, name: string, word: Word, where: number | undefined, what: string): void => {
-    const found = definitions.get(kind)!.get(name) ?? [];
-    const label = KINDS[kind]!.label;
-    if (found.length === 0) {
-      const consequence = what.startsWith('lvs_sync_daemon')
-        ? 'when it starts, keepalived reports "Unable to find vrrp instance" and clears the whole lvs_sync_daemon setting (`keepalived -t` does not check this)'
-        : CONSEQUENCE[kind];
-      report({ message: `${what} '${name}' names no ${label} in this file; ${consequence}.`, at: word });
-      return;
-    }
-    if (where !== undefined && !found.some((d) => d.order < where)) {
-      const later = found[0]!.statement;
+/** References the name index cannot resolve as keepalived would. */
+function checkNames(file: ProjectFile, report: (r: Report) => void): void {
+  const names = file.node.names;
+  for (const reference of names.references) {
+    const { kind, word, what } = reference;
+    // A `$NAME` left as written is reported as such (checkParameters).
+    if (word.text.includes('$')) continue;
+    const name = word.text;
+    const found = names.resolve(reference);
+    if (found.status === 'missing') {
+      const consequence = CONSEQUENCE_AT[reference.statement.path!] ?? CONSEQUENCE[kind] ?? 'keepalived ignores it';
+      report({ message: `${what} '${name}' names no ${kind} in this file; ${consequence}.`, at: word });
+    } else if (found.status === 'later') {
+      const later = found.definition.statement;
       report({
         message:
-          `${label} '${name}' is defined only further down (line ${later.range.start.line + 1}); keepalived looks ${what} names up while it reads, ` +
-          `so it reports "not found" and ignores this line. Move the ${label} block above its first use.`,
+          `${kind} '${name}' is defined only further down (line ${later.range.start.line + 1}); keepalived looks ${what} names up while it reads, ` +
+          `so it reports "not found" and ignores this line. Move the ${kind} block above its first use.`,
         at: word,
-        related: [{ file: later.file, range: later.keyword.range, message: `${label} '${name}' is defined here` }],
+        related: [{ file: later.file, range: later.keyword.range, message: `${kind} '${name}' is defined here` }],
       });
-      return;
-    }
-    if (found.every((d) => d.dropped)) {
+    } else if (found.status === 'dropped') {
+      const dropped = found.definition.statement;
       report({
         message: `vrrp_script '${name}' has no 'script' line, so keepalived removes it ("No script set for vrrp_script") and this track_script is not found.`,
         at: word,
-        related: [{ file: found[0]!.statement.file, range: found[0]!.statement.keyword.range, message: `vrrp_script '${name}' is defined here without 'script'` }],
+        related: [{ file: dropped.file, range: dropped.keyword.range, message: `vrrp_script '${name}' is defined here without 'script'` }],
       });
     }
-  };
-
-  // A name may be defined in an included file kalint could not read.
-  const complete = !hasUnresolvedIncludes(file.ast);
-  for (let where = 0; complete && where < index.known.length; where++) {
-    const statement = index.known[where]!;
-    const valueReference = statement.path ? VALUE_REFERENCES[statement.path] : undefined;
-    if (valueReference) {
-      for (const item of childValues(statement)) {
-        const word = item.words[0];
-        if (!word || word.text.includes('$')) continue;
-        lookUp(valueReference.kind, word.text, word, valueReference.ordered ? where : undefined, valueReference.what);
-      }
-    }
-    if (statement.spec && hasReferences(statement.spec)) {
-      for (const { word, kind, what } of argumentReferences(statement, statement.spec)) {
-        if (word.text.includes('$') || !definitions.has(kind)) continue;
-        // Without any VRRP instance keepalived never looks the lvs_sync_daemon instance up.
-        if (kind === 'vrrp_instance' && file.model.instances.length === 0) continue;
-        lookUp(kind, word.text, word, undefined, what);
-      }
-    }
   }
-
-  checkParameters(file, report, targetVersion);
-}
-
-const referencing = new WeakMap<KeywordSpec, boolean>();
-
-/** Whether any argument of a keyword can name a definition (most cannot: `argumentReferences` is then empty). */
-function hasReferences(spec: KeywordSpec): boolean {
-  let found = referencing.get(spec);
-  if (found === undefined) {
-    found =
-      Object.values(spec.args.options ?? {}).some((option) => option?.references) || spec.args.positional.some((arg) => arg.references);
-    referencing.set(spec, found);
-  }
-  return found;
-}
-
-/** Argument words that the schema says name a definition (`group NAME`, `track_file NAME`, ...). */
-function argumentReferences(statement: Statement, spec: KeywordSpec): Array<{ word: Word; kind: string; what: string }> {
-  const found: Array<{ word: Word; kind: string; what: string }> = [];
-  const options = spec.args.options ?? {};
-  const isOption = (text: string | undefined) => text !== undefined && Object.hasOwn(options, text);
-  statement.args.forEach((word, i) => {
-    const option = options[word.text];
-    if (isOption(word.text) && option?.references) {
-      const value = statement.args[i + 1];
-      if (value) found.push({ word: value, kind: option.references, what: `${statement.keyword.text} ${word.text}` });
-    }
-  });
-  spec.args.positional.forEach((arg, i) => {
-    const word = statement.args[i];
-    if (!arg.references || !word || isOption(word.text)) return;
-    // A positional after an option word belongs to the option.
-    if (statement.args.slice(0, i).some((w) => isOption(w.text))) return;
-    found.push({ word, kind: arg.references, what: statement.keyword.text });
-  });
-  return found;
 }
 
 /** Definitions keepalived makes itself; `_ENV` only from 2.4.0. */

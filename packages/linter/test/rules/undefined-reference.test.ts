@@ -31,6 +31,11 @@ testRule(undefinedReference, {
       name: 'a parameter defined for some config ids only',
       code: '@lb1 $PRIO=150\n@lb2 $PRIO=100\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority $PRIO\n}\n',
     },
+    {
+      name: 'a track_file item naming a vrrp_track_file, the older name of track_file',
+      code: 'vrrp_track_file maint {\n    file /var/run/maint\n}\n' + instance('    track_file {\n        maint\n    }\n'),
+    },
+    { name: 'lvs_sync_daemon without any vrrp_instance: keepalived runs no VRRP process to look it up', code: 'global_defs {\n    lvs_sync_daemon eth0 VI_9\n}\n' },
     { name: 'names may live in an include kalint cannot read', code: 'include /etc/keepalived/scripts.conf\n' + instance('    track_script {\n        chk_nginx\n    }\n') },
   ],
   invalid: [

@@ -14,6 +14,11 @@ testRule(unusedDefinition, {
       name: 'a virtual_server_group in use',
       code: 'virtual_server_group WEB {\n    10.0.0.10 80\n}\nvirtual_server group WEB {\n    protocol TCP\n}\n',
     },
+    {
+      name: 'a vrrp_track_file (the older name of track_file) tracked by a track_file item',
+      code: 'vrrp_track_file maint {\n    file /var/run/maint\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    track_file {\n        maint\n    }\n}\n',
+    },
+    { name: 'a track_file used by a FILE_CHECK', code: 'track_file maint {\n    file /var/run/maint\n}\nvirtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.0.2 80 {\n        FILE_CHECK {\n            track_file maint\n        }\n    }\n}\n' },
     { name: 'the use may be in an include kalint cannot read', code: SCRIPT + 'include /etc/keepalived/instances/*.conf\n' },
   ],
   invalid: [
