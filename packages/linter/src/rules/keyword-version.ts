@@ -1,9 +1,7 @@
-import { compareVersions } from '@kalint/grammar';
-import { fileIndex } from '../file-index.js';
-import { blockLabel, inBlock, oncePerPlace, releaseLabel as shown, ROOT_PATH } from '../schema-util.js';
+import { compareVersions } from '@kalint/model';
+import { oncePerPlaceInRun, unknownToReleaseBlockNote } from '../block-notes.js';
+import { inBlock, releaseLabel as shown } from '../messages.js';
 import type { Rule } from '../types.js';
-
-export { compareVersions, parseVersion } from '@kalint/grammar';
 
 /** Keywords the targeted keepalived release does not know: newer than it, or removed before it. */
 export const keywordVersion: Rule = {
@@ -14,8 +12,9 @@ export const keywordVersion: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, targetVersion, report: reportAll }) {
-    const report = oncePerPlace(reportAll);
+  file(file, context) {
+    const { targetVersion } = context;
+    const report = oncePerPlaceInRun(context);
     const target = shown(targetVersion);
     // A schema has a handful of distinct versions and a config hundreds of thousands of keywords:
     // compare each version with the target once.
@@ -25,32 +24,25 @@ export const keywordVersion: Rule = {
       if (result === undefined) comparisons.set(version, (result = compareVersions(version, targetVersion)));
       return result;
     };
-    for (const file of project.files) {
-      const reported = new Set<object>();
-      const { statements, scopes } = fileIndex(file);
-      for (let i = 0; i < statements.length; i++) {
-        const statement = statements[i]!;
-        const { parentPath, ancestors } = scopes[i]!;
-        const spec = statement.spec;
-        if (!spec) continue;
-        // Inside a block the release does not know, the block's keyword is the finding.
-        if (reported.size > 0 && ancestors.some((a) => reported.has(a))) continue;
-        const name = spec.name;
-        let problem: string | undefined;
-        if (compared(spec.since) > 0) {
-          problem = `keepalived ${target} does not know \`${name}\` ${inBlock(parentPath)} (added in ${shown(spec.since)})`;
-        } else if (spec.until && compared(spec.until) < 0) {
-          problem = `keepalived ${target} no longer knows \`${name}\` ${inBlock(parentPath)} (removed after ${shown(spec.until)})`;
-        }
-        if (!problem) continue;
-        reported.add(statement);
-        const block = statement.block?.open
-          ? parentPath === ROOT_PATH
-            ? " It also ignores the '{' after it and reads the lines of the block as top-level keywords."
-            : ` It also ignores the '{' after it: it reads the lines of the block as keywords of ${blockLabel(parentPath)}, and the block's '}' then closes ${blockLabel(parentPath)} early.`
-          : '';
-        report({ message: `${problem}: it reports an unknown keyword and ignores the line.${block}`, at: statement.keyword });
+    const reported = new Set<object>();
+    const { statements, scopes } = file.node.index;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      const { parentPath, ancestors } = scopes[i]!;
+      const spec = statement.spec;
+      if (!spec) continue;
+      // Inside a block the release does not know, the block's keyword is the finding.
+      if (reported.size > 0 && ancestors.some((a) => reported.has(a))) continue;
+      const name = spec.name;
+      let problem: string | undefined;
+      if (compared(spec.since) > 0) {
+        problem = `keepalived ${target} does not know \`${name}\` ${inBlock(parentPath)} (added in ${shown(spec.since)})`;
+      } else if (spec.until && compared(spec.until) < 0) {
+        problem = `keepalived ${target} no longer knows \`${name}\` ${inBlock(parentPath)} (removed after ${shown(spec.until)})`;
       }
+      if (!problem) continue;
+      reported.add(statement);
+      report({ message: `${problem}: it reports an unknown keyword and ignores the line.${unknownToReleaseBlockNote(statement, parentPath)}`, at: statement.keyword });
     }
   },
 };

@@ -1,8 +1,8 @@
 import type { Schema } from '@kalint/grammar';
 import type { Statement } from '@kalint/parser';
-import { blockLabel, inBlock, joinOr, placeLabel, ROOT_PATH, suggest, oncePerPlace } from '../schema-util.js';
-import { fileIndex } from '../file-index.js';
+import { oncePerPlaceInRun, unknownBlockNote } from '../block-notes.js';
 import { renameKeepsBlocks } from '../fix.js';
+import { inBlock, joinOr, placeLabel, suggest } from '../messages.js';
 import type { Fix, Rule } from '../types.js';
 
 /** U+FEFF, which a UTF-8 file starting with a byte-order mark (bytes EF BB BF) carries as its first character. */
@@ -43,30 +43,21 @@ function byteOrderMark(schema: Schema, statement: Statement, parentPath: string)
   return { message, fix: { description: 'Remove the byte-order mark', edits: [{ file: keyword.file, range: { start, end }, text: '' }] } };
 }
 
-/** What keepalived does with the `{ }` of a keyword it does not know, for messages. */
-export function unknownBlockNote(statement: Statement, parentPath: string): string {
-  if (!statement.block || statement.block.kind !== 'unknown' || !statement.block.open) return '';
-  if (parentPath === ROOT_PATH) {
-    return " keepalived also ignores the '{' after it and reads the lines of the block as top-level keywords.";
-  }
-  const parent = blockLabel(parentPath);
-  return ` keepalived also ignores the '{' after it: it reads the lines of the block as keywords of ${parent}, and the block's '}' then closes ${parent} early.`;
-}
-
-/** Keywords of every place, by lower-case name. */
-let lowerIndex: { schema: Schema; map: Map<string, string[]> } | undefined;
+/** Keywords of every place by lower-case name, per schema. */
+const lowerNames = new WeakMap<Schema, Map<string, string[]>>();
 function byLowerName(schema: Schema): Map<string, string[]> {
-  if (lowerIndex?.schema !== schema) {
-    const map = new Map<string, string[]>();
+  let map = lowerNames.get(schema);
+  if (!map) {
+    map = new Map();
     for (const k of schema.keywords) {
       const key = k.name.toLowerCase();
       const list = map.get(key) ?? [];
       if (!list.includes(k.name)) list.push(k.name);
       map.set(key, list);
     }
-    lowerIndex = { schema, map };
+    lowerNames.set(schema, map);
   }
-  return lowerIndex.map;
+  return map;
 }
 
 /** Keywords that are not keepalived keywords anywhere. */
@@ -78,48 +69,47 @@ export const unknownKeyword: Rule = {
     fixable: true,
     scope: 'file',
   },
-  check({ schema, project, report: reportAll }) {
-    const report = oncePerPlace(reportAll);
-    for (const file of project.files) {
-      for (const { statement, parentPath } of fileIndex(file).unknown) {
-        const name = statement.keyword.text;
-        if (schema.named(name).length > 0) continue; // misplaced-keyword
-        if (schema.removedChild(parentPath, name)) continue; // deprecated-keyword
-        const mark = byteOrderMark(schema, statement, parentPath);
-        if (mark) {
-          report({ message: mark.message, at: statement.keyword, ...(mark.fix ? { fix: mark.fix } : {}) });
-          continue;
-        }
-        const candidates = schema.childrenOf(parentPath).map((k) => k.name);
-        const { caseOnly, near } = suggest(name, candidates);
-        let hint = '';
-        let fix: Fix | undefined;
-        if (caseOnly.length > 0) {
-          hint = ` Did you mean ${joinOr(caseOnly.map((c) => `\`${c}\``))}? keepalived compares keywords case-sensitively.`;
-          // keepalived reads this keyword as opening no block: the right one must not claim lines
-          // that were not written as its block.
-          const target = caseOnly.length === 1 ? schema.child(parentPath, caseOnly[0]!) : undefined;
-          if (target && renameKeepsBlocks(statement, target) && !statement.keyword.expansion) {
-            fix = {
-              description: `Replace \`${name}\` with \`${caseOnly[0]}\``,
-              edits: [{ file: statement.keyword.file, range: statement.keyword.range, text: caseOnly[0]! }],
-            };
-          }
-        } else if (near.length > 0) {
-          hint = ` Did you mean ${joinOr(near.map((c) => `\`${c}\``))}?`;
-        } else {
-          const elsewhere = byLowerName(schema).get(name.toLowerCase()) ?? [];
-          if (elsewhere.length > 0) {
-            const places = [...new Set(elsewhere.flatMap((n) => schema.named(n).map((k) => k.parent)))];
-            hint = ` (\`${elsewhere[0]}\` is a keyword of ${joinOr(places.slice(0, 4).map(placeLabel))}.)`;
-          }
-        }
-        report({
-          message: `Unknown keyword \`${name}\` ${inBlock(parentPath)}: keepalived does not know it, reports it and ignores the line.${unknownBlockNote(statement, parentPath)}${hint}`,
-          at: statement.keyword,
-          ...(fix ? { fix } : {}),
-        });
+  file(file, context) {
+    const { schema } = context;
+    const report = oncePerPlaceInRun(context);
+    for (const { statement, parentPath } of file.node.index.unknown) {
+      const name = statement.keyword.text;
+      if (schema.named(name).length > 0) continue; // misplaced-keyword
+      if (schema.removedChild(parentPath, name)) continue; // deprecated-keyword
+      const mark = byteOrderMark(schema, statement, parentPath);
+      if (mark) {
+        report({ message: mark.message, at: statement.keyword, ...(mark.fix ? { fix: mark.fix } : {}) });
+        continue;
       }
+      const candidates = schema.childrenOf(parentPath).map((k) => k.name);
+      const { caseOnly, near } = suggest(name, candidates);
+      let hint = '';
+      let fix: Fix | undefined;
+      if (caseOnly.length > 0) {
+        hint = ` Did you mean ${joinOr(caseOnly.map((c) => `\`${c}\``))}? keepalived compares keywords case-sensitively.`;
+        // keepalived reads this keyword as opening no block: the right one must not claim lines
+        // that were not written as its block.
+        const target = caseOnly.length === 1 ? schema.child(parentPath, caseOnly[0]!) : undefined;
+        if (target && renameKeepsBlocks(statement, target) && !statement.keyword.expansion) {
+          fix = {
+            description: `Replace \`${name}\` with \`${caseOnly[0]}\``,
+            edits: [{ file: statement.keyword.file, range: statement.keyword.range, text: caseOnly[0]! }],
+          };
+        }
+      } else if (near.length > 0) {
+        hint = ` Did you mean ${joinOr(near.map((c) => `\`${c}\``))}?`;
+      } else {
+        const elsewhere = byLowerName(schema).get(name.toLowerCase()) ?? [];
+        if (elsewhere.length > 0) {
+          const places = [...new Set(elsewhere.flatMap((n) => schema.named(n).map((k) => k.parent)))];
+          hint = ` (\`${elsewhere[0]}\` is a keyword of ${joinOr(places.slice(0, 4).map(placeLabel))}.)`;
+        }
+      }
+      report({
+        message: `Unknown keyword \`${name}\` ${inBlock(parentPath)}: keepalived does not know it, reports it and ignores the line.${unknownBlockNote(statement, parentPath)}${hint}`,
+        at: statement.keyword,
+        ...(fix ? { fix } : {}),
+      });
     }
   },
 };

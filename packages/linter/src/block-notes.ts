@@ -1,0 +1,41 @@
+/**
+ * What the schema rules (unknown-keyword, misplaced-keyword, keyword-version, invalid-argument,
+ * deprecated-keyword) share in how they report: the note on the `{ }` of a keyword keepalived
+ * ignores, and one finding per place in a run. Wording only.
+ */
+import type { Statement } from '@kalint/parser';
+import { blockLabel, oncePerPlace, ROOT_PATH } from './messages.js';
+import type { Report, RuleContext } from './types.js';
+
+/** The end of a sentence whose subject is keepalived: what it does with the `{ }` after a keyword it ignores, in `parentPath`. */
+function ignoredBraces(parentPath: string): string {
+  if (parentPath === ROOT_PATH) return "ignores the '{' after it and reads the lines of the block as top-level keywords.";
+  const parent = blockLabel(parentPath);
+  return `ignores the '{' after it: it reads the lines of the block as keywords of ${parent}, and the block's '}' then closes ${parent} early.`;
+}
+
+/**
+ * ` keepalived also ignores the '{' ...` after the finding of a keyword keepalived does not know,
+ * when a block is written after it (the parser's `unknown` block); else ''.
+ */
+export function unknownBlockNote(statement: Statement, parentPath: string): string {
+  if (!statement.block || statement.block.kind !== 'unknown' || !statement.block.open) return '';
+  return ` keepalived also ${ignoredBraces(parentPath)}`;
+}
+
+/** ` It also ignores the '{' ...` after the finding of a block keyword the targeted release does not know; else ''. */
+export function unknownToReleaseBlockNote(statement: Statement, parentPath: string): string {
+  return statement.block?.open ? ` It also ${ignoredBraces(parentPath)}` : '';
+}
+
+const reporters = new WeakMap<RuleContext, (r: Report) => void>();
+
+/**
+ * The context's `report`, keeping one finding per place for the whole run: the copies of a `~SEQ`
+ * line stand at one place, and so does a line of an include that several configurations read.
+ */
+export function oncePerPlaceInRun(context: RuleContext): (r: Report) => void {
+  let report = reporters.get(context);
+  if (!report) reporters.set(context, (report = oncePerPlace(context.report)));
+  return report;
+}
