@@ -17,23 +17,21 @@ export const syntax: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, enabledRules, report }) {
+  file(file, { enabledRules, report }) {
     // Rules that stand down while an include is unread: its finding says so, or a typo the
     // checks would catch goes unreported with nothing saying why.
     const standingDown = enabledRules.filter((meta) => meta.needsEveryInclude !== undefined);
-    for (const file of project.files) {
-      const unread = new Map<string, Include>();
-      if (standingDown.length > 0) for (const include of file.ast.includes) if (include.files.length === 0) unread.set(placeOf(include), include);
-      for (const d of file.syntax) {
-        let message = d.message;
-        const include = UNREAD.has(d.code) ? unread.get(placeOf(d)) : undefined;
-        if (include !== undefined) {
-          // Once per configuration, on the first such finding: the checks are off for all of it.
-          unread.clear();
-          message += checksOff(include, d, standingDown);
-        }
-        report({ message, at: d, ...(d.severity === 'warning' ? { severity: 'warning' } : {}) });
+    const unread = new Map<string, Include>();
+    if (standingDown.length > 0) for (const include of file.ast.includes) if (include.files.length === 0) unread.set(placeOf(include), include);
+    for (const d of file.syntax) {
+      let message = d.message;
+      const include = UNREAD.has(d.code) ? unread.get(placeOf(d)) : undefined;
+      if (include !== undefined) {
+        // Once per configuration, on the first such finding: the checks are off for all of it.
+        unread.clear();
+        message += checksOff(include, d, standingDown);
       }
+      report({ message, at: d, ...(d.severity === 'warning' ? { severity: 'warning' } : {}) });
     }
   },
 };
