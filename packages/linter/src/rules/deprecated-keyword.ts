@@ -1,9 +1,10 @@
-import type { KeywordSpec, Schema } from '@kalint/grammar';
-import type { ConfigFile, Statement, Word } from '@kalint/parser';
-import type { ProjectFile } from '../project.js';
-import { astIndex, fileIndex } from '../file-index.js';
-import { childStatements, inBlock, sameArgs, oncePerPlace } from '../schema-util.js';
+import { sameArgs, type KeywordSpec, type Schema } from '@kalint/grammar';
+import { childrenAt } from '@kalint/model';
+import type { Statement, Word } from '@kalint/parser';
+import { oncePerPlaceInRun } from '../block-notes.js';
 import { ownedRange, renameKeepsBlocks } from '../fix.js';
+import { inBlock } from '../messages.js';
+import type { ProjectFile } from '../project.js';
 import type { Fix, Report, Rule, TextEdit } from '../types.js';
 
 const PLAIN = /^[A-Za-z0-9_-]+$/;
@@ -45,14 +46,14 @@ function position(text: string, offset: number) {
  * `lvs_sync_daemon IF INSTANCE`. Only when the whole move is plain text in this file: one such line
  * in the file, no `lvs_sync_daemon` already, one `global_defs` in this file (or none and no includes).
  */
-function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statement, ast: ConfigFile): Fix | undefined {
-  const text = file.text;
+function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statement): Fix | undefined {
+  const { text, ast } = file;
   const words = [statement.keyword, ...statement.args, ...instance.args];
   if (statement.args.length !== 1 || instance.args.length !== 1) return undefined;
   if (words.some((w) => w.expansion || w.file !== file.path || w.quoted)) return undefined;
   if (statement.file !== file.path || ast.includes.length > 0) return undefined;
-  const all = [...statementsNamed(ast, 'lvs_sync_daemon_interface')];
-  if (all.length !== 1 || statementsNamed(ast, 'lvs_sync_daemon').length > 0) return undefined;
+  const all = statementsNamed(file, 'lvs_sync_daemon_interface');
+  if (all.length !== 1 || statementsNamed(file, 'lvs_sync_daemon').length > 0) return undefined;
   const line = `lvs_sync_daemon ${statement.args[0]!.text} ${instance.args[0]!.text}`;
 
   // Remove the old line (the whole line when nothing else stands on it). Only the keyword and its
@@ -68,14 +69,15 @@ function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statem
     ? { file: file.path, range: { start: position(text, lineStart), end: position(text, lineEnd) }, text: '' }
     : { file: file.path, range: owned, text: '' };
 
-  const globals = ast.body.filter((n): n is Statement => n.type === 'Statement' && n.path === 'global_defs');
+  const globals = file.node.topLevel('global_defs');
   let insertion: TextEdit;
   if (globals.length === 1) {
     const close = globals[0]!.block?.close;
     if (!close || globals[0]!.file !== file.path) return undefined;
     const closeLine = lineStartOffset(text, close.start.offset);
     if (text.slice(closeLine, close.start.offset).trim() !== '') return undefined;
-    const first = childStatements(globals[0], ast)[0];
+    // Indent the new line as the block's first line (known to keepalived or not).
+    const first = globals[0]!.block?.body.find((n) => n.type === 'Statement');
     const indent = first ? text.slice(lineStartOffset(text, first.range.start.offset), first.range.start.offset) : '    ';
     if (indent.trim() !== '') return undefined;
     const at = position(text, closeLine);
@@ -93,15 +95,17 @@ function syncDaemonFix(file: ProjectFile, statement: Statement, instance: Statem
 }
 
 /**
- * Whether the block holding `statement` has another known `keyword` line. (A function rather than a
- * closure in the rule's loop: a closure there costs a context object for every statement of the file.)
+ * Whether the block holding `statement` (`owner`'s, or the top level) has another line of
+ * `keyword`, a keyword of that block.
  */
-function hasSibling(owner: Statement | undefined, ast: ConfigFile, statement: Statement, keyword: string): boolean {
-  return childStatements(owner, ast).some((s) => s !== statement && s.keyword.text === keyword && s.path !== null);
+function hasSibling(file: ProjectFile, owner: Statement | undefined, statement: Statement, keyword: KeywordSpec): boolean {
+  const lines = owner ? childrenAt(owner, keyword.path) : file.node.topLevel(keyword.path);
+  return lines.some((s) => s !== statement);
 }
 
-function statementsNamed(ast: ConfigFile, name: string): Statement[] {
-  return astIndex(ast).known.filter((statement) => statement.keyword.text === name);
+/** The statements keepalived knows that are written with a keyword, in read order. */
+function statementsNamed(file: ProjectFile, name: string): Statement[] {
+  return file.node.index.known.filter((statement) => statement.keyword.text === name);
 }
 
 /** Route options whose next word is a name that could read `gw` or `or`. */
@@ -141,71 +145,70 @@ export const deprecatedKeyword: Rule = {
     fixable: true,
     scope: 'file',
   },
-  check({ schema, project, report: reportAll }) {
-    const report = oncePerPlace(reportAll);
-    for (const file of project.files) {
-      const { statements, scopes } = fileIndex(file);
-      for (let i = 0; i < statements.length; i++) {
-        const statement = statements[i]!;
-        const { parentPath, owner } = scopes[i]!;
-        if ((statement.path === 'static_routes' || statement.path === 'vrrp_instance/virtual_routes') && statement.block?.kind === 'values') {
-          for (const item of statement.block.body) if (item.type === 'Value') checkRouteItem(item.words, statement, report);
-        }
-        // Only unknown keywords (perhaps removed ones) and deprecated ones concern this rule.
-        if (statement.path !== null && !statement.spec?.deprecated) continue;
-        const name = statement.keyword.text;
-
-        if (statement.path === null) {
-          const removed = schema.removedChild(parentPath, name);
-          if (!removed) continue;
-          const target = removed.replacement && PLAIN.test(removed.replacement) ? schema.child(parentPath, removed.replacement) : undefined;
-          let message: string;
-          if (removed.neverAccepted) {
-            message = `\`${name}\` is not a keyword ${inBlock(parentPath)} and never was: keepalived reports it as unknown and ignores the line, so its value does not apply.`;
-          } else {
-            message = `\`${name}\` was removed from keepalived after ${removed.until}: keepalived now reports it as unknown and ignores the line.`;
-          }
-          if (removed.replacement) message += ` Use \`${removed.replacement}\` instead.`;
-          else message += ' Delete the line.';
-          let fix: Fix | undefined;
-          // keepalived no longer knows the keyword, so it opens no block: its successor must not
-          // claim lines that keepalived now reads elsewhere.
-          if (target && renameKeepsBlocks(statement, target) && !hasSibling(owner, file.ast, statement, target.name)) fix = renameFix(statement, name, target.name);
-          else if (target) message += ` (The block already has \`${target.name}\`: delete this line.)`;
-          report({ message, at: statement.keyword, severity: 'error', tags: ['deprecated'], ...(fix ? { fix } : {}) });
-          continue;
-        }
-
-        const spec = statement.spec;
-        if (!spec?.deprecated) continue;
-        const { replacement, reportedByKeepalived } = spec.deprecated;
-        const noticed = reportedByKeepalived ? ' (keepalived -t reports it)' : '';
-        const version = spec.in227 ? '' : ` keepalived 2.2.7 and older do not know \`${name}\` at all.`;
-
-        if (spec.path === 'vrrp_instance/lvs_sync_daemon_interface') {
-          const instance = owner && owner.path === 'vrrp_instance' ? owner : undefined;
-          const instanceName = instance?.args.length === 1 ? instance.args[0]!.text : undefined;
-          const iface = statement.args[0]?.text ?? '<INTERFACE>';
-          const fix = instance && instanceName ? syncDaemonFix(file, statement, instance, file.ast) : undefined;
-          report({
-            message: `\`lvs_sync_daemon_interface\` inside a vrrp_instance is deprecated${noticed}: use \`lvs_sync_daemon ${iface} ${instanceName ?? '<VRRP_INSTANCE>'}\` in global_defs.`,
-            at: statement.keyword,
-            tags: ['deprecated'],
-            ...(fix ? { fix } : {}),
-          });
-          continue;
-        }
-
-        const target = PLAIN.test(replacement) ? schema.child(parentPath, replacement) : undefined;
-        let fix: Fix | undefined;
-        const instead = target ? `use \`${replacement}\` instead` : `replacement: ${replacement.replace(/^\((.*)\)$/, '$1')}`;
-        let message = `\`${name}\` is deprecated${noticed}; ${instead}.${version}`;
-        if (target && carriesOver(schema, spec, target)) {
-          if (!hasSibling(owner, file.ast, statement, target.name)) fix = renameFix(statement, name, target.name);
-          else message += ` The block already has \`${target.name}\`: delete this line.`;
-        }
-        report({ message, at: statement.keyword, tags: ['deprecated'], ...(fix ? { fix } : {}) });
+  file(file, context) {
+    const { schema } = context;
+    const report = oncePerPlaceInRun(context);
+    const { statements, scopes } = file.node.index;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      const { parentPath, owner } = scopes[i]!;
+      if ((statement.path === 'static_routes' || statement.path === 'vrrp_instance/virtual_routes') && statement.block?.kind === 'values') {
+        for (const item of statement.block.body) if (item.type === 'Value') checkRouteItem(item.words, statement, report);
       }
+      // Only unknown keywords (perhaps removed ones) and deprecated ones concern this rule.
+      if (statement.path !== null && !statement.spec?.deprecated) continue;
+      const name = statement.keyword.text;
+
+      if (statement.path === null) {
+        const removed = schema.removedChild(parentPath, name);
+        if (!removed) continue;
+        const target = removed.replacement && PLAIN.test(removed.replacement) ? schema.child(parentPath, removed.replacement) : undefined;
+        let message: string;
+        if (removed.neverAccepted) {
+          message = `\`${name}\` is not a keyword ${inBlock(parentPath)} and never was: keepalived reports it as unknown and ignores the line, so its value does not apply.`;
+        } else {
+          message = `\`${name}\` was removed from keepalived after ${removed.until}: keepalived now reports it as unknown and ignores the line.`;
+        }
+        if (removed.replacement) message += ` Use \`${removed.replacement}\` instead.`;
+        else message += ' Delete the line.';
+        let fix: Fix | undefined;
+        // keepalived no longer knows the keyword, so it opens no block: its successor must not
+        // claim lines that keepalived now reads elsewhere.
+        if (target && renameKeepsBlocks(statement, target) && !hasSibling(file, owner, statement, target)) fix = renameFix(statement, name, target.name);
+        else if (target) message += ` (The block already has \`${target.name}\`: delete this line.)`;
+        report({ message, at: statement.keyword, severity: 'error', tags: ['deprecated'], ...(fix ? { fix } : {}) });
+        continue;
+      }
+
+      const spec = statement.spec;
+      if (!spec?.deprecated) continue;
+      const { replacement, reportedByKeepalived } = spec.deprecated;
+      const noticed = reportedByKeepalived ? ' (keepalived -t reports it)' : '';
+      const version = spec.in227 ? '' : ` keepalived 2.2.7 and older do not know \`${name}\` at all.`;
+
+      if (spec.path === 'vrrp_instance/lvs_sync_daemon_interface') {
+        const instance = owner && owner.path === 'vrrp_instance' ? owner : undefined;
+        const instanceName = instance?.args.length === 1 ? instance.args[0]!.text : undefined;
+        const iface = statement.args[0]?.text ?? '<INTERFACE>';
+        const fix = instance && instanceName ? syncDaemonFix(file, statement, instance) : undefined;
+        report({
+          message: `\`lvs_sync_daemon_interface\` inside a vrrp_instance is deprecated${noticed}: use \`lvs_sync_daemon ${iface} ${instanceName ?? '<VRRP_INSTANCE>'}\` in global_defs.`,
+          at: statement.keyword,
+          tags: ['deprecated'],
+          ...(fix ? { fix } : {}),
+        });
+        continue;
+      }
+
+      const target = PLAIN.test(replacement) ? schema.child(parentPath, replacement) : undefined;
+      let fix: Fix | undefined;
+      const instead = target ? `use \`${replacement}\` instead` : `replacement: ${replacement.replace(/^\((.*)\)$/, '$1')}`;
+      let message = `\`${name}\` is deprecated${noticed}; ${instead}.${version}`;
+      if (target && carriesOver(schema, spec, target)) {
+        if (!hasSibling(file, owner, statement, target)) fix = renameFix(statement, name, target.name);
+        else message += ` The block already has \`${target.name}\`: delete this line.`;
+      }
+      report({ message, at: statement.keyword, tags: ['deprecated'], ...(fix ? { fix } : {}) });
     }
   },
 };
