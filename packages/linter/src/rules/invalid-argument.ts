@@ -1,32 +1,37 @@
 import { argSpecAt, compareVersions, type ArgSpec, type ArgSpecAt, type KeywordSpec, type MulticastRule } from '@kalint/grammar';
-import type { Located, Statement, Word } from '@kalint/parser';
 import {
+  ADVERT_INT_DEFAULT,
+  childrenAt,
+  DEFAULT_SCHEDULER,
+  inetAton,
   isIPv4,
   isIPv6,
-  joinOr,
-  leftover,
-  leftoverNote,
-  releaseLabel,
+  isMulticast,
+  knownChildren,
+  lastChildAt,
+  multicastScope,
+  PRIORITY_DEFAULT,
+  readPrefixedAddress,
   socketAddressFamily,
   span,
-  suggest,
-  oncePerPlace,
-} from '../schema-util.js';
-import { fileIndex } from '../file-index.js';
+} from '@kalint/model';
+import type { Located, Statement, Word } from '@kalint/parser';
+import { oncePerPlaceInRun } from '../block-notes.js';
+import { joinOr, leftover, leftoverNote, releaseLabel, suggest } from '../messages.js';
 import type { Report, Rule } from '../types.js';
 
 /** Linux interface names hold at most 15 characters (IFNAMSIZ - 1). */
 const IFNAME_MAX = 15;
 
-/** What keepalived does with a rejected value, where the handler's behaviour is known. */
+/** What keepalived does with a rejected value, where the handler's behaviour is known (the defaults are the model's). */
 const CONSEQUENCE: Record<string, string> = {
-  'vrrp_instance/priority': 'keepalived uses the default priority 100 instead',
-  'vrrp_instance/advert_int': 'keepalived ignores it and keeps the default interval of 1 second',
+  'vrrp_instance/priority': `keepalived uses the default priority ${PRIORITY_DEFAULT} instead`,
+  'vrrp_instance/advert_int': `keepalived ignores it and keeps the default interval of ${ADVERT_INT_DEFAULT} second`,
   'vrrp_instance/virtual_router_id': 'keepalived ignores it, so the instance has no VRID and fails validation',
   'vrrp_instance/state': 'keepalived starts the instance as BACKUP',
   'vrrp_instance/authentication/auth_type': 'keepalived ignores it, so the instance runs without authentication',
-  'virtual_server/lb_algo': 'keepalived ignores it and uses the default scheduler wlc',
-  'virtual_server/lvs_sched': 'keepalived ignores it and uses the default scheduler wlc',
+  'virtual_server/lb_algo': `keepalived ignores it and uses the default scheduler ${DEFAULT_SCHEDULER}`,
+  'virtual_server/lvs_sched': `keepalived ignores it and uses the default scheduler ${DEFAULT_SCHEDULER}`,
   'virtual_server/lb_kind': 'keepalived ignores it and uses the default forwarding method NAT',
   'virtual_server/lvs_method': 'keepalived ignores it and uses the default forwarding method NAT',
   'virtual_server/protocol': 'keepalived ignores it, and a virtual server without a protocol defaults to UDP',
@@ -199,22 +204,13 @@ function leadingNumberConsequence(text: string, spec: ArgSpec): Pick<Problem, 'c
   return { consequence: `keepalived reports it and uses ${n}, the whole number it starts with` };
 }
 
-/** The first 16 bits of an IPv6 address (which must be valid). */
-function firstGroup(address: string): number {
-  return address.startsWith('::') ? 0 : Number.parseInt(address.slice(0, address.indexOf(':')), 16);
-}
-
 /** A valid address that keepalived does not take as a multicast group under `rule`. */
 function multicastProblem(text: string, rule: MulticastRule): Problem | null {
-  const cut = text.search(/[-/]/);
-  const address = cut >= 0 ? text.slice(0, cut) : text;
-  if (socketAddressFamily(address) === 4) {
-    const first = Number(address.slice(0, address.indexOf('.')));
-    return first >= 224 && first <= 239 ? null : { text: `\`${text}\` is not a multicast address (IPv4 groups are 224.0.0.0 to 239.255.255.255)` };
+  if (socketAddressFamily(text) === 4) {
+    return isMulticast(text) ? null : { text: `\`${text}\` is not a multicast address (IPv4 groups are 224.0.0.0 to 239.255.255.255)` };
   }
-  const group = firstGroup(address);
-  if (group >> 8 !== 0xff) return { text: `\`${text}\` is not a multicast address (IPv6 groups start with ff)` };
-  if (rule === 'any' || (group & 0xf) === 2) return null;
+  if (!isMulticast(text)) return { text: `\`${text}\` is not a multicast address (IPv6 groups start with ff)` };
+  if (rule === 'any' || multicastScope(text) === 2) return null;
   const problem = `\`${text}\` is not a link-local multicast group (ffx2::, such as ff02::12)`;
   if (rule === 'link-local') return { text: problem };
   return { text: problem, warning: true, consequence: 'keepalived reports it but uses it; VRRP adverts never leave the link, so peers normally use a link-local group' };
@@ -256,20 +252,14 @@ function bitmaskProblem(words: readonly Word[], spec: ArgSpec): { at: Located; p
   return null;
 }
 
-/** `ADDRESS[/PREFIX]` as `parse_ipaddress()` reads a virtual address. */
+/** What is wrong with `ADDRESS[/PREFIX]` as keepalived reads a virtual address (the model's `readPrefixedAddress`); `fatal` when it skips the line. */
 function addressWithPrefixProblem(text: string): { problem: Problem; fatal: boolean } | null {
-  const v6 = text.includes(':');
-  const slash = text.indexOf('/');
-  const address = slash >= 0 ? text.slice(0, slash) : text;
-  if (!(v6 ? isIPv6(address) : isIPv4(address))) {
-    return { problem: { text: `\`${text}\` is not a valid IP${v6 ? 'v6' : 'v4'} address${leftoverNote(text)}` }, fatal: true };
+  const read = readPrefixedAddress(text);
+  if (!read.valid) {
+    return { problem: { text: `\`${text}\` is not a valid IP${read.family === 6 ? 'v6' : 'v4'} address${leftoverNote(text)}` }, fatal: true };
   }
-  if (slash >= 0) {
-    const prefix = text.slice(slash + 1).replace(/^\s+/, '');
-    const max = v6 ? 128 : 32;
-    if (!/^\+?\d+$/.test(prefix) || Number(prefix) > max) {
-      return { problem: { text: `the prefix length \`${text.slice(slash + 1)}\` of \`${text}\` is not in [0, ${max}]; keepalived uses /${max} instead` }, fatal: false };
-    }
+  if (read.badPrefix !== undefined) {
+    return { problem: { text: `the prefix length \`${read.badPrefix}\` of \`${text}\` is not in [0, ${read.width}]; keepalived uses /${read.width} instead` }, fatal: false };
   }
   return null;
 }
@@ -618,10 +608,10 @@ function checkRuleItem(words: Word[], owner: Statement, report: Reporter): void 
  * track_interface X since own interface"), since an instance follows its own interface anyway.
  */
 function checkOwnInterface(statement: Statement, report: Reporter): void {
-  const own = childStatementsAt(statement, 'vrrp_instance/interface').at(-1)?.args[0];
+  const own = lastChildAt(statement, 'vrrp_instance/interface')?.args[0];
   if (!own) return;
-  const ignoresOwn = childStatementsAt(statement, 'vrrp_instance/dont_track_primary').length > 0;
-  for (const tracking of childStatementsAt(statement, 'vrrp_instance/track_interface')) {
+  const ignoresOwn = childrenAt(statement, 'vrrp_instance/dont_track_primary').length > 0;
+  for (const tracking of childrenAt(statement, 'vrrp_instance/track_interface')) {
     for (const item of tracking.block?.body ?? []) {
       if (item.type !== 'Value') continue;
       const name = item.words[0];
@@ -639,13 +629,6 @@ function checkOwnInterface(statement: Statement, report: Reporter): void {
   }
 }
 
-/** Statements directly inside a statement's block with the given schema path. */
-function childStatementsAt(statement: Statement, path: string): Statement[] {
-  const out: Statement[] = [];
-  for (const node of statement.block?.body ?? []) if (node.type === 'Statement' && node.path === path) out.push(node);
-  return out;
-}
-
 /**
  * A `notification_email` block with no address: keepalived reports it; with no recipient at all
  * it sends no alert e-mail.
@@ -661,24 +644,6 @@ function checkEmptyEmails(statement: Statement, siblings: readonly Statement[], 
     at: statement.keyword,
     severity: 'warning',
   });
-}
-
-/** An IPv4 address as glibc's `inet_aton` reads it (1 to 4 parts, each decimal, 0-octal or 0x-hex), or null. */
-function inetAton(text: string): number | null {
-  const parts = text.split('.');
-  if (parts.length > 4) return null;
-  const values: number[] = [];
-  for (const part of parts) {
-    let n: number;
-    if (/^0[xX][0-9a-fA-F]+$/.test(part)) n = Number.parseInt(part.slice(2), 16);
-    else if (/^0[0-7]*$/.test(part)) n = Number.parseInt(part, 8);
-    else if (/^[1-9][0-9]*$/.test(part)) n = Number(part);
-    else return null;
-    values.push(n);
-  }
-  const last = values.pop()!;
-  if (values.some((v) => v > 255) || last >= 2 ** (8 * (4 - values.length))) return null;
-  return values.reduce((sum, v, i) => sum + v * 2 ** (8 * (3 - i)), 0) + last;
 }
 
 function dotted(n: number): string {
@@ -704,10 +669,10 @@ function checkPersistenceGranularity(statement: Statement, virtualServer: Statem
   const word = statement.args[0];
   if (!word) return;
   const t = word.text;
-  const body = childStatementsAt(virtualServer, 'virtual_server/real_server');
-  const siblings = (virtualServer.block?.body ?? []).filter((n): n is Statement => n.type === 'Statement');
+  const body = childrenAt(virtualServer, 'virtual_server/real_server');
+  const siblings = knownChildren(virtualServer);
   const before = siblings.slice(0, siblings.indexOf(statement));
-  const tunnels = siblings.some(TUNNEL) || body.some((rs) => childStatementsAt(rs, 'virtual_server/real_server/lvs_method').some(TUNNEL));
+  const tunnels = siblings.some(TUNNEL) || body.some((rs) => childrenAt(rs, 'virtual_server/real_server/lvs_method').some(TUNNEL));
   let family = serviceFamily(virtualServer);
   let fromWord = false;
   if (family === null) {
@@ -762,33 +727,32 @@ export const invalidArgument: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ schema, project, targetVersion, report: reportAll }) {
-    const report = oncePerPlace(reportAll);
+  file(file, context) {
+    const { schema, targetVersion } = context;
+    const report = oncePerPlaceInRun(context);
     const versions = versioned(targetVersion);
-    for (const file of project.files) {
-      // Each statement, then (for a known value block) its items, in document order.
-      const { statements, scopes } = fileIndex(file);
-      for (let i = 0; i < statements.length; i++) {
-        const statement = statements[i]!;
-        const parentPath = scopes[i]!.parentPath;
-        checkStatement(statement, parentPath, schema, versions, report);
-        const path = statement.path;
-        if (path === 'vrrp_instance') checkOwnInterface(statement, report);
-        else if (path === 'virtual_server/persistence_granularity' && scopes[i]!.owner) checkPersistenceGranularity(statement, scopes[i]!.owner!, report);
-        else if (path === 'global_defs/notification_email') checkEmptyEmails(statement, scopes[i]!.owner ? childStatementsAt(scopes[i]!.owner!, path) : [statement], report);
-        const block = statement.block;
-        if (!block || block.kind !== 'values' || path === null) continue;
-        const address = VIP_BLOCKS.has(path);
-        const group = path === 'virtual_server_group';
-        const rules = path === 'static_rules' || path === 'vrrp_instance/virtual_rules';
-        if (!address && !group && !rules && path !== 'vrrp_instance/unicast_peer') continue;
-        for (const item of block.body) {
-          if (item.type !== 'Value' || item.words.length === 0) continue;
-          if (address) checkAddressItem(item.words, statement, report);
-          else if (group) checkGroupItem(item.words, report);
-          else if (rules) checkRuleItem(item.words, statement, report);
-          else checkUnicastPeer(item.words, report);
-        }
+    // Each statement, then (for a known value block) its items, in document order.
+    const { statements, scopes } = file.node.index;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      const { parentPath, owner } = scopes[i]!;
+      checkStatement(statement, parentPath, schema, versions, report);
+      const path = statement.path;
+      if (path === 'vrrp_instance') checkOwnInterface(statement, report);
+      else if (path === 'virtual_server/persistence_granularity' && owner) checkPersistenceGranularity(statement, owner, report);
+      else if (path === 'global_defs/notification_email') checkEmptyEmails(statement, owner ? childrenAt(owner, path) : [statement], report);
+      const block = statement.block;
+      if (!block || block.kind !== 'values' || path === null) continue;
+      const address = VIP_BLOCKS.has(path);
+      const group = path === 'virtual_server_group';
+      const rules = path === 'static_rules' || path === 'vrrp_instance/virtual_rules';
+      if (!address && !group && !rules && path !== 'vrrp_instance/unicast_peer') continue;
+      for (const item of block.body) {
+        if (item.type !== 'Value' || item.words.length === 0) continue;
+        if (address) checkAddressItem(item.words, statement, report);
+        else if (group) checkGroupItem(item.words, report);
+        else if (rules) checkRuleItem(item.words, statement, report);
+        else checkUnicastPeer(item.words, report);
       }
     }
   },
