@@ -1,8 +1,7 @@
+import { childrenAt } from '@kalint/model';
 import type { Statement, Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Related, Report, Rule } from '../types.js';
-import { fileIndex } from '../file-index.js';
-import { childrenAt, globalSetting, hasUnresolvedIncludes } from '../semantic-util.js';
 
 interface Script {
   statement: Statement;
@@ -21,11 +20,11 @@ function processOf(path: string): 'vrrp' | 'checker' | 'both' | 'main' {
 
 /** Scripts keepalived will run, as it counts them for its script security check. */
 function scriptsOf(file: ProjectFile): Script[] {
-  const vrrp = file.model.instances.length > 0;
-  const checker = file.model.virtualServers.length > 0;
+  const vrrp = file.node.instances.length > 0;
+  const checker = file.node.virtualServers.length > 0;
   const scripts: Script[] = [];
   // The indexed statements in order; a scope's `owner` is the keyword block holding each.
-  const { statements, scopes } = fileIndex(file);
+  const { statements, scopes } = file.node.index;
   for (let i = 0; i < statements.length; i++) {
     const statement = statements[i]!;
     if (statement.path === null || statement.spec?.command !== true) continue;
@@ -35,16 +34,10 @@ function scriptsOf(file: ProjectFile): Script[] {
     if (!command || /^<[ \t]*\//.test(command.text)) continue;
     const process = processOf(statement.path!);
     if ((process === 'vrrp' && !vrrp) || (process === 'checker' && !checker) || (process === 'both' && !vrrp && !checker)) continue;
-    const ownUser =
-      statement.args.length > 1 ||
-      (parent !== undefined && childStatementsNamed(parent, 'user').length > 0);
+    const ownUser = statement.args.length > 1 || (parent?.path != null && childrenAt(parent, `${parent.path}/user`).length > 0);
     scripts.push({ statement, command, ownUser });
   }
   return scripts;
-}
-
-function childStatementsNamed(parent: Statement, name: string): Statement[] {
-  return parent.path ? childrenAt(parent, `${parent.path}/${name}`) : [];
 }
 
 /** Scripts configured without `enable_script_security`, or without a user to run them as. */
@@ -57,19 +50,19 @@ export const scriptSecurity: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report }) {
-    for (const file of project.files) checkFile(file, report);
+  file(file, { report }) {
+    checkFile(file, report);
   },
 };
 
 function checkFile(file: ProjectFile, report: (r: Report) => void): void {
   // enable_script_security or script_user may be set in an included file kalint could not read.
-  if (hasUnresolvedIncludes(file.ast)) return;
+  if (!file.node.complete) return;
   const scripts = scriptsOf(file);
   if (scripts.length === 0) return;
   const related = (list: Script[]): Related[] =>
     list.slice(1, 11).map((s) => ({ file: s.command.file, range: s.command.range, message: `${s.statement.keyword.text} runs a script here` }));
-  const security = globalSetting(file.ast, 'enable_script_security');
+  const security = file.node.global('enable_script_security');
   const first = scripts[0]!;
   if (!security) {
     const kind = { vrrp: 'scripts', both: 'scripts', checker: 'check scripts', main: 'start/shutdown scripts' }[processOf(first.statement.path!)];
@@ -84,7 +77,7 @@ function checkFile(file: ProjectFile, report: (r: Report) => void): void {
     });
     return;
   }
-  if (globalSetting(file.ast, 'script_user')) return;
+  if (file.node.global('script_user')) return;
   const defaulted = scripts.filter((s) => !s.ownUser);
   if (defaulted.length === 0) return;
   report({
