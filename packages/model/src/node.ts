@@ -97,7 +97,8 @@ export class NodeModel {
       for (const statement of this.topLevel('vrrp_instance')) {
         const name = statement.args[0]?.text ?? '';
         const instance = buildInstance(statement, this, byName.get(name));
-        if (!byName.has(name)) byName.set(name, instance);
+        // A block without a name is refused on its own ("must have a name"), not as a repeat.
+        if (name !== '' && !byName.has(name)) byName.set(name, instance);
         this.cached.instances.push(instance);
       }
     }

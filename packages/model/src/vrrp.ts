@@ -27,6 +27,12 @@ export const MULTICAST_GROUP = { 4: '224.0.0.18', 6: 'ff02::12' } as const;
 /** The longest VRRPv3 advertisement interval: its field holds 12 bits of centiseconds (40.95 s). */
 export const ADVERT_INT_V3_MAX = 40.95;
 
+/**
+ * From this release keepalived ignores a VIP line that repeats an address of the instance ("VIP
+ * duplicates a VIP"; vrrp_data.c `vip_is_duplicate`); earlier releases keep both lines, silently.
+ */
+export const REPEATED_VIP_REPORTED_SINCE = '2.3.3';
+
 /** keepalived's timers count microseconds (lib/timer.h `TIMER_HZ`, `TIMER_HZ_DIGITS`). */
 const TIMER_HZ = 1_000_000;
 const TIMER_HZ_DIGITS = 6;
@@ -111,15 +117,20 @@ export interface VrrpInstance {
   family: Setting<4 | 6>;
   strict: Setting<boolean>;
   version: Setting<2 | 3>;
+  /** The initial state keepalived runs with, after `vrrp_complete_instance` (strict mode, AH) adjusts it. */
   state: Setting<'MASTER' | 'BACKUP'>;
+  /** The initial state as keepalived reads the `state` lines (MASTER sticks), before any adjustment. */
+  stateRead: Setting<'MASTER' | 'BACKUP'> | undefined;
   priority: Setting<number>;
   /** Seconds, as keepalived runs it (after the VRRP version's rounding). */
   advertInt: Setting<number>;
   /** Seconds, as keepalived reads the `advert_int` line, before the VRRP version's rounding. */
   advertIntRead: Setting<number> | undefined;
   nopreempt: Setting<boolean>;
-  /** Seconds. */
+  /** Seconds, as keepalived runs it (state MASTER, strict mode and nopreempt clear it). */
   preemptDelay: Setting<number>;
+  /** Seconds, as keepalived reads the `preempt_delay` line. */
+  preemptDelayRead: Setting<number> | undefined;
   /** What keepalived authenticates with (strict mode and VRRPv3 clear it). */
   authentication: Setting<Authentication>;
   /** The `auth_type` keepalived reads (PASS or AH), before `vrrp_complete_instance` decides whether it is used. */
@@ -268,6 +279,7 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
   let nopreemptLine: Statement | undefined;
   let nopreemptOn = false;
   let preemptDelay: Setting<number> = byDefault(0, 'no preempt_delay: a higher priority takes over at once');
+  let preemptDelayRead: Setting<number> | undefined;
   let authType: Setting<'PASS' | 'AH'> | undefined;
   let authPass: Setting<string> | undefined;
   let unicastSrcIp: Setting<string> | undefined;
@@ -389,6 +401,7 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
           micro !== undefined
             ? written(toSeconds(micro), child)
             : derived(0, child.args[0] ?? child.keyword, `preempt_delay '${word ?? ''}' is not 0 to ${TIMER_MAX_SEC} seconds, so keepalived uses 0`);
+        preemptDelayRead = micro !== undefined ? preemptDelay : undefined;
         break;
       }
       case 'vrrp_instance/authentication':
@@ -564,11 +577,13 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
     strict,
     version,
     state,
+    stateRead: stateOwn,
     priority,
     advertInt,
     advertIntRead,
     nopreempt,
     preemptDelay,
+    preemptDelayRead,
     authentication,
     authType,
     authPass,

@@ -67,9 +67,11 @@ describe('priority and state', () => {
     expect(place(unknown.state)).toBe('3:11');
   });
 
-  it('strict mode: the state follows being the address owner', () => {
+  it('strict mode: the state follows being the address owner; stateRead keeps what the lines say', () => {
     const i = instance(`    strict_mode\n    state MASTER\n    priority 100\n${V4}`);
     expect(i.state).toMatchObject({ value: 'BACKUP', origin: { kind: 'derived' } });
+    expect(i.stateRead).toMatchObject({ value: 'MASTER', origin: { kind: 'written' } });
+    expect(instance(V4).stateRead).toBeUndefined();
   });
 
   it('AH authentication with state MASTER starts as BACKUP', () => {
@@ -227,6 +229,8 @@ describe('preemption', () => {
     expect(instance(`    state MASTER\n    priority 100\n    preempt_delay 10\n${V4}`).preemptDelay).toMatchObject({ value: 0, origin: { kind: 'derived' } });
     expect(instance(`    strict_mode\n    preempt_delay 10\n${V4}`).preemptDelay).toMatchObject({ value: 0, origin: { kind: 'derived' } });
     expect(instance(`    nopreempt\n    preempt_delay 10\n${V4}`).preemptDelay).toMatchObject({ value: 0, origin: { kind: 'derived' } });
+    expect(instance(`    nopreempt\n    preempt_delay 10\n${V4}`).preemptDelayRead).toMatchObject({ value: 10, origin: { kind: 'written' } });
+    expect(instance(`    preempt_delay 1001\n${V4}`).preemptDelayRead).toBeUndefined();
   });
 });
 
@@ -326,6 +330,8 @@ describe('names keepalived skips', () => {
     const [first, second] = instances(`vrrp_instance VI_1 {\n${V4}}\nvrrp_instance VI_1 {\n${V4}}\n`);
     expect(first!.duplicateOf).toBeUndefined();
     expect(second!.duplicateOf).toBe(first);
+    // Blocks without a name are refused each on its own.
+    expect(instances(`vrrp_instance {\n${V4}}\nvrrp_instance {\n${V4}}\n`)[1]!.duplicateOf).toBeUndefined();
   });
 
   it('sync groups: a repeated name is skipped, a second group block is ignored, the first group listing an instance wins', () => {
