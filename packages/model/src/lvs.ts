@@ -51,8 +51,12 @@ export interface VirtualServer {
   realServers: RealServer[];
 }
 
+/**
+ * The method a `lb_kind`/`lvs_method` line sets: check_parser.c `svr_forwarding_handler` compares
+ * the word case-sensitively and leaves the method as it was for any other word (`dr` is no DR).
+ */
 function forwardingOf(statement: Statement | undefined): Forwarding | undefined {
-  const word = statement?.args[0]?.text.toUpperCase();
+  const word = statement?.args[0]?.text;
   return word === 'NAT' || word === 'DR' || word === 'TUN' ? word : undefined;
 }
 
@@ -61,14 +65,15 @@ export function buildVirtualServer(statement: Statement): VirtualServer {
   const first = statement.args[0]?.text;
   const second = statement.args[1]?.text;
   const settings = new Map<string, Statement>();
-  const realLines: Statement[] = [];
+  /** Real server lines, with the method the virtual server had written when each was read. */
+  const realLines: Array<{ line: Statement; forwarding: Setting<Forwarding> | undefined }> = [];
   let scheduler: Setting<string> = byDefault(DEFAULT_SCHEDULER, `no lb_algo: keepalived uses ${DEFAULT_SCHEDULER}`);
   let forwarding: Setting<Forwarding> = byDefault('NAT', 'no lb_kind: keepalived forwards by NAT');
   let protocol: Setting<string> | undefined;
   let delayLoop: Setting<number> = byDefault(DEFAULT_DELAY_LOOP, `no delay_loop: keepalived checks every ${DEFAULT_DELAY_LOOP} seconds`);
   for (const child of knownChildren(statement)) {
     if (child.path === 'virtual_server/real_server') {
-      realLines.push(child);
+      realLines.push({ line: child, forwarding: forwarding.origin.kind === 'written' ? forwarding : undefined });
       continue;
     }
     if (child.spec && child.spec.block === null) settings.set(child.keyword.text, child);
@@ -103,15 +108,20 @@ export function buildVirtualServer(statement: Statement): VirtualServer {
     server.protocol ??= derived('UDP', anchor(statement), 'no protocol line: keepalived sets up the service as UDP');
     server.key = `${first ?? ''} ${second ?? ''} ${server.protocol.value}`;
   }
-  server.realServers = realLines.map((line) => buildRealServer(line, server));
+  server.realServers = realLines.map(({ line, forwarding: before }) => buildRealServer(line, server, before));
   return server;
 }
 
-function buildRealServer(statement: Statement, server: VirtualServer): RealServer {
+/**
+ * A real server takes the method its virtual server has when its block is read (check_data.c
+ * `alloc_rs`); with none written by then, the virtual server's final one, NAT by default
+ * (`validate_check_config`). Its own `lvs_method` overrides either.
+ */
+function buildRealServer(statement: Statement, server: VirtualServer, before: Setting<Forwarding> | undefined): RealServer {
   const address = statement.args[0]?.text ?? '';
   const port = statement.args[1]?.text;
   let weight: Setting<number> = byDefault(1, 'no weight: keepalived gives a real server weight 1');
-  let forwarding: Setting<Forwarding> = server.forwarding;
+  let forwarding: Setting<Forwarding> = before ?? server.forwarding;
   const checkers: Statement[] = [];
   for (const child of knownChildren(statement)) {
     if (child.path === 'virtual_server/real_server/weight') {
