@@ -1,17 +1,7 @@
-import type { Statement, Word } from '@kalint/parser';
+import { argsText, childValues, familyOf, type VirtualServer } from '@kalint/model';
+import type { Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
-import type { RealServer, VirtualServer } from '../model.js';
-import { argsText } from '../model.js';
-import { childValues, familyOf, lastChildAt, topLevel } from '../semantic-util.js';
-
-/** The forwarding method keepalived uses for a real server: its own lvs_method, else the virtual server's, else NAT. */
-function forwarding(server: VirtualServer, real: RealServer): string {
-  const own = lastChildAt(real.statement, 'virtual_server/real_server/lvs_method')?.args[0]?.text;
-  // keepalived compares these words case-sensitively; an unknown word leaves the default (NAT).
-  const method = own ?? server.lbKind?.value.split(/\s+/)[0];
-  return method === 'DR' || method === 'TUN' ? method : 'NAT';
-}
 
 function portNumber(text: string | undefined): number | undefined {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
@@ -26,10 +16,9 @@ export const drPortMapping: Rule = {
     fixable: true,
     scope: 'file',
   },
-  check({ project, report }) {
-    for (const file of project.files) {
-      for (const server of file.model.virtualServers) checkServer(file, server, report);
-    }
+  // The file hook rather than virtualServer: a group service's entries are the node's virtual_server_group.
+  file(file, { report }) {
+    for (const server of file.node.virtualServers) checkServer(file, server, report);
   },
 };
 
@@ -39,7 +28,7 @@ function checkServer(file: ProjectFile, server: VirtualServer, report: (r: Repor
   if (first === undefined || (first !== 'fwmark' && first !== 'group' && familyOf(first) === null)) return;
   for (const real of server.realServers) {
     if (familyOf(real.address) === null) continue;
-    const method = forwarding(server, real);
+    const method = real.forwarding.value;
     if (method === 'NAT') continue;
     const portWord: Word | undefined = real.statement.args[1];
     const realPort = portNumber(portWord?.text);
@@ -89,8 +78,8 @@ function checkServer(file: ProjectFile, server: VirtualServer, report: (r: Repor
 /** Address entries (`IP PORT`, `IP-RANGE PORT`) of the virtual_server_group `name`. */
 function groupEntries(file: ProjectFile, name: string | undefined) {
   if (name === undefined) return [];
-  return topLevel(file.ast, 'virtual_server_group')
-    .filter((group: Statement) => group.args[0]?.text === name)
-    .flatMap(childValues)
+  return file.node.names
+    .definitionsOf('virtual_server_group', name)
+    .flatMap((group) => childValues(group.statement))
     .filter((entry) => entry.words[0]?.text !== 'fwmark' && entry.words.length >= 2);
 }

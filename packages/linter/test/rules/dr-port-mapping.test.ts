@@ -53,5 +53,20 @@ testRule(drPortMapping, {
       code: 'virtual_server_group WEB {\n    10.1.8.100 80\n}\n' + server('group WEB', 'DR', '8080'),
       errors: [{ line: 9, column: 27, message: /but virtual_server_group entry 10\.1\.8\.100 80 \(line 2\) is port 80/ }],
     },
+    {
+      name: 'a word keepalived does not know after lb_kind DR leaves DR (svr_forwarding_handler ignores it)',
+      code: server('10.1.8.100 80', 'DR\n    lb_kind dr', '8080'),
+      errors: [{ line: 7, column: 27, message: /forwards with DR/ }],
+    },
+    {
+      name: 'a real server read while the method was DR keeps DR when lb_kind changes after it (alloc_rs)',
+      code: server('10.1.8.100 80', 'DR', '8080').replace('    }\n}\n', '    }\n    lb_kind NAT\n}\n'),
+      errors: [{ line: 6, column: 27, message: /forwards with DR/ }],
+    },
+    {
+      name: 'lb_kind written after the real servers applies to them (none was set when they were read)',
+      code: server('10.1.8.100 80', 'DR', '8080').replace('    lb_kind DR\n', '').replace('    }\n}\n', '    }\n    lb_kind DR\n}\n'),
+      errors: [{ line: 5, column: 27, message: /forwards with DR/ }],
+    },
   ],
 });
