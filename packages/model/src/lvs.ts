@@ -89,9 +89,12 @@ export function buildVirtualServer(statement: Statement): VirtualServer {
         if (kind) forwarding = written(kind, child);
         break;
       }
-      case 'virtual_server/protocol':
-        if (word !== undefined) protocol = written(word.toUpperCase(), child);
+      case 'virtual_server/protocol': {
+        // check_parser.c `proto_handler`: TCP, UDP or SCTP in any case; another word is ignored.
+        const name = word?.toUpperCase();
+        if (name === 'TCP' || name === 'UDP' || name === 'SCTP') protocol = written(name, child);
         break;
+      }
       case 'virtual_server/delay_loop':
         if (word !== undefined && /^\d+(\.\d+)?$/.test(word)) delayLoop = written(Number(word), child);
         break;

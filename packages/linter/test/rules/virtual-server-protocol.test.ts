@@ -16,6 +16,7 @@ testRule(virtualServerProtocol, {
   valid: [
     { name: 'protocol TCP', code: server('10.1.8.100 80', '    protocol TCP\n') },
     { name: 'lowercase is accepted', code: server('10.1.8.100 80', '    protocol tcp\n') },
+    { name: 'a protocol keepalived does not know is invalid-argument\'s (it then sets up UDP)', code: server('10.1.8.100 80', '    protocol HTTP\n') },
     { name: 'fwmark services have no protocol', code: server('fwmark 1', '') },
   ],
   invalid: [
