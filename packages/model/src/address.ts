@@ -178,10 +178,11 @@ export interface PrefixedAddress {
   width: 32 | 128;
 }
 
-export function readPrefixedAddress(text: string): PrefixedAddress {
+/** `allowPrefix` false: the whole word is the address, as for the `peer` of an address (a `/` makes it invalid). */
+export function readPrefixedAddress(text: string, allowPrefix = true): PrefixedAddress {
   const family = text.includes(':') ? 6 : 4;
   const width = family === 6 ? 128 : 32;
-  const slash = text.indexOf('/');
+  const slash = allowPrefix ? text.indexOf('/') : -1;
   const address = slash >= 0 ? text.slice(0, slash) : text;
   const found: PrefixedAddress = { family, valid: family === 6 ? isIPv6(address) : isIPv4(address), width };
   if (slash >= 0) {

@@ -134,6 +134,11 @@ describe('readPrefixedAddress (parse_ipaddress)', () => {
     expect(readPrefixedAddress('fe80::1/128').badPrefix).toBeUndefined();
     expect(readPrefixedAddress('10.0.0.1/+8').badPrefix).toBeUndefined();
   });
+  it('without a prefix allowed, the whole word is the address', () => {
+    expect(readPrefixedAddress('10.0.0.1', false)).toEqual({ family: 4, valid: true, width: 32 });
+    expect(readPrefixedAddress('10.0.0.1/24', false)).toEqual({ family: 4, valid: false, width: 32 });
+    expect(readPrefixedAddress('fe80::1', false)).toEqual({ family: 6, valid: true, width: 128 });
+  });
 });
 
 describe('multicast', () => {

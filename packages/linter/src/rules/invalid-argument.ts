@@ -5,7 +5,6 @@ import {
   DEFAULT_SCHEDULER,
   inetAton,
   isIPv4,
-  isIPv6,
   isMulticast,
   knownChildren,
   lastChildAt,
@@ -483,7 +482,7 @@ function checkAddressItem(words: Word[], owner: Statement, report: Reporter): vo
     });
     if (addr.fatal) return;
   }
-  const v6 = first.text.includes(':');
+  const v6 = readPrefixedAddress(first.text).family === 6;
   for (let i = 1; i < words.length; i++) {
     const word = words[i]!;
     const option = word.text;
@@ -507,7 +506,7 @@ function checkAddressItem(words: Word[], owner: Statement, report: Reporter): vo
       } else if (option === 'label') {
         if (v.length > IFNAME_MAX) ((problem = `the label \`${v}\` is longer than ${IFNAME_MAX} characters`), (drops = true));
       } else if (option === 'peer') {
-        if (!(v.includes(':') ? isIPv6(v) : isIPv4(v))) problem = `\`${v}\` is not an IP address, so keepalived ignores the peer`;
+        if (!readPrefixedAddress(v, false).valid) problem = `\`${v}\` is not an IP address, so keepalived ignores the peer`;
       } else if (option === 'preferred_lft') {
         if (v !== 'forever' && !(/^\s*\+?\d+$/.test(v) && Number(v) <= 4294967295)) problem = `\`${v}\` is neither \`forever\` nor a number of seconds, so keepalived ignores it`;
       }
