@@ -1,15 +1,19 @@
 /**
- * The nodes of one run and what they form together: the VRRP instances that are one virtual router
- * on several nodes, and the virtual servers that are one service on several directors.
+ * The nodes of one run and what they form together: the VRRP clusters (instances that are one
+ * virtual router on several nodes, found as VRRP finds them: clusters.ts), and the virtual servers
+ * that are one service on several directors.
  *
  * Matching goes through indexes, never pair by pair, so a fleet of thousands of files groups in
  * linear time.
  */
 import type { ConfigFile } from '@kalint/parser';
+import { clusterKeys, MAX_FILES_PER_PEER_KEY, VrrpClusters, type Cluster, type Collision, type Segments } from './clusters.js';
 import type { RealServer, VirtualServer } from './lvs.js';
 import { NodeModel, type NodeOptions } from './node.js';
 import { UnionFind } from './union-find.js';
 import type { VrrpInstance } from './vrrp.js';
+
+export { MAX_FILES_PER_PEER_KEY, sharesVip, type Cluster, type ClusterOptions, type Collision, type Hearing, type SegmentDefinition, type Segments } from './clusters.js';
 
 /** Two or more nodes from different files that configure the same thing. */
 export interface PeerGroup<T> {
@@ -27,14 +31,14 @@ export interface ProjectScope {
 
 export interface ProjectOptions extends NodeOptions {
   scope?: ProjectScope;
+  /** Segments a kalint configuration names, for what the configurations cannot tell (clusters.ts). */
+  segments?: Segments;
 }
 
-/** An instance and, in each other file of its group, the instance it pairs with. */
+/** An instance and, in each other file of its cluster, the instance it pairs with. */
 export interface InstancePeers {
   instance: VrrpInstance;
-  peers: VrrpInstance[];
-  /** Peers paired by name or by a shared virtual IP (not only by VRID). */
-  namedPeers: VrrpInstance[];
+  peers: readonly VrrpInstance[];
 }
 
 /** A virtual server and the same service on each comparable peer. */
@@ -43,18 +47,12 @@ export interface ServerPeers {
   peers: VirtualServer[];
 }
 
-/**
- * A key shared by more files than this says nothing about which nodes form a cluster: in an
- * inventory of many HA pairs every pair may name its instance `VI_1` or use VRID 51 on `eth0`.
- * Such keys are not used to join peers (HA clusters have two or three nodes; includes and
- * templates account for the margin).
- */
-export const MAX_FILES_PER_PEER_KEY = 8;
-
 export class ProjectModel {
   readonly nodes: NodeModel[];
   private readonly common: ReadonlySet<string>;
+  private readonly segments: Segments | undefined;
   private cached: {
+    vrrp?: VrrpClusters;
     instanceGroups?: Array<PeerGroup<VrrpInstance>>;
     virtualServerGroups?: Array<PeerGroup<VirtualServer>>;
     instancePeers?: InstancePeers[];
@@ -66,6 +64,7 @@ export class ProjectModel {
   constructor(files: ReadonlyArray<{ path: string; ast: ConfigFile; node?: NodeModel }>, options: ProjectOptions = {}) {
     this.nodes = files.map((f) => f.node ?? new NodeModel(f.path, f.ast, options));
     this.common = options.scope?.commonPeerKeys ?? new Set<string>();
+    this.segments = options.segments;
   }
 
   /** The node a file was read as (the first, when a file is given twice). */
@@ -77,12 +76,32 @@ export class ProjectModel {
     return this.cached.nodeByFile.get(file);
   }
 
-  get instanceGroups(): Array<PeerGroup<VrrpInstance>> {
-    return (this.cached.instanceGroups ??= groupBy(
-      this.nodes.flatMap((n) => n.instances),
-      instanceKeys,
-      this.common,
+  private get vrrp(): VrrpClusters {
+    return (this.cached.vrrp ??= new VrrpClusters(
+      // A repeated instance name is skipped by keepalived: nothing of that block runs.
+      this.nodes.flatMap((n) => n.instances.filter((i) => i.duplicateOf === undefined)),
+      { common: this.common, ...(this.segments ? { segments: this.segments } : {}) },
     ));
+  }
+
+  /** The VRRP clusters of the run: instances on two or more nodes that are one virtual router. */
+  get clusters(): readonly Cluster[] {
+    return this.vrrp.clusters;
+  }
+
+  /** The cluster an instance belongs to, if any. */
+  clusterOf(instance: VrrpInstance): Cluster | undefined {
+    return this.vrrp.clusterOf(instance);
+  }
+
+  /** Instances that hear the adverts of another cluster on their VRID. */
+  get collisions(): readonly Collision[] {
+    return this.vrrp.collisions;
+  }
+
+  /** The members of each cluster (what the language server shows as an instance's peers). */
+  get instanceGroups(): Array<PeerGroup<VrrpInstance>> {
+    return (this.cached.instanceGroups ??= this.clusters.map((cluster) => ({ members: cluster.members })));
   }
 
   get virtualServerGroups(): Array<PeerGroup<VirtualServer>> {
@@ -93,45 +112,14 @@ export class ProjectModel {
     ));
   }
 
-  /**
-   * Pairs the instances of each peer group across files, one counterpart per other file: the same
-   * name counts most, then a shared virtual IP, then the same VRID on the same interface.
-   */
+  /** Each clustered instance and its counterpart on each other node of its cluster. */
   get instancePeers(): InstancePeers[] {
-    if (this.cached.instancePeers) return this.cached.instancePeers;
-    const result: InstancePeers[] = [];
-    for (const group of this.instanceGroups) {
-      const peers = new Map<VrrpInstance, Set<VrrpInstance>>(group.members.map((m) => [m, new Set()]));
-      const files = [...new Set(group.members.map((m) => m.file))];
-      for (let i = 0; i < files.length; i++) {
-        for (let j = i + 1; j < files.length; j++) {
-          const left = group.members.filter((m) => m.file === files[i]);
-          const right = group.members.filter((m) => m.file === files[j]);
-          const candidates: Array<{ a: VrrpInstance; b: VrrpInstance; score: number }> = [];
-          for (const a of left) {
-            for (const b of right) {
-              const score = (a.name === b.name ? 4 : 0) + (sharesVip(a, b) ? 2 : 0) + (sameVrid(a, b) ? 1 : 0);
-              if (score > 0) candidates.push({ a, b, score });
-            }
-          }
-          candidates.sort((x, y) => y.score - x.score);
-          const taken = new Set<VrrpInstance>();
-          for (const { a, b } of candidates) {
-            if (taken.has(a) || taken.has(b)) continue;
-            taken.add(a);
-            taken.add(b);
-            peers.get(a)!.add(b);
-            peers.get(b)!.add(a);
-          }
-        }
-      }
-      for (const [instance, set] of peers) {
-        if (set.size === 0) continue;
-        const all = [...set];
-        result.push({ instance, peers: all, namedPeers: all.filter((p) => p.name === instance.name || sharesVip(p, instance)) });
-      }
-    }
-    return (this.cached.instancePeers = result);
+    return (this.cached.instancePeers ??= this.clusters.flatMap((cluster) =>
+      cluster.members.flatMap((instance) => {
+        const peers = cluster.peers.get(instance) ?? [];
+        return peers.length > 0 ? [{ instance, peers }] : [];
+      }),
+    ));
   }
 
   /** Files that share a VRRP instance group, by file. */
@@ -183,15 +171,6 @@ export class ProjectModel {
   }
 }
 
-function sharesVip(a: VrrpInstance, b: VrrpInstance): boolean {
-  const mine = new Set(a.vips.map((v) => v.address));
-  return b.vips.some((v) => mine.has(v.address));
-}
-
-function sameVrid(a: VrrpInstance, b: VrrpInstance): boolean {
-  return a.vrid !== undefined && b.vrid !== undefined && a.vrid.value === b.vrid.value && (a.interface?.value ?? '') === (b.interface?.value ?? '');
-}
-
 /**
  * What identifies a real server within its virtual server as keepalived runs it: with DR and TUN
  * keepalived forces the virtual server's port, and a fwmark service ignores the port.
@@ -219,13 +198,6 @@ export function realServerPairs(a: VirtualServer, b: VirtualServer): Array<[Real
 // Peer keys are namespaced by what they join (instances or virtual servers), so one set of keys
 // can describe both (`peerKeys`, `ProjectScope.commonPeerKeys`).
 
-function instanceKeys(instance: VrrpInstance): string[] {
-  const keys = [`vrrp name ${instance.name}`];
-  if (instance.vrid) keys.push(`vrrp vrid ${instance.vrid.value} on ${instance.interface?.value ?? ''}`);
-  for (const vip of instance.vips) keys.push(`vrrp vip ${vip.address}`);
-  return keys;
-}
-
 function virtualServerKeys(server: VirtualServer): string[] {
   return [`vs ${server.key}`];
 }
@@ -233,10 +205,11 @@ function virtualServerKeys(server: VirtualServer): string[] {
 /**
  * The peer keys of a node's instances and virtual servers, each with the file of the block that
  * has it (an included file, for blocks read through an include), without repeats. Two files are
- * peers only through a key they share; a parallel lint counts keys over the whole run with this to
- * know which files must be linted together.
+ * peers (or their instances collide) only through a key they share; a parallel lint counts keys
+ * over the whole run with this to know which files must be linted together. Pass the run's
+ * `segments` when it has some: they join instances too.
  */
-export function peerKeys(node: NodeModel): Array<{ key: string; file: string }> {
+export function peerKeys(node: NodeModel, segments?: Segments): Array<{ key: string; file: string }> {
   const seen = new Set<string>();
   const result: Array<{ key: string; file: string }> = [];
   const add = (block: { file: string }, keys: string[]) => {
@@ -247,7 +220,7 @@ export function peerKeys(node: NodeModel): Array<{ key: string; file: string }> 
       result.push({ key, file: block.file });
     }
   };
-  for (const instance of node.instances) add(instance, instanceKeys(instance));
+  for (const instance of node.instances) add(instance, clusterKeys(instance, segments));
   for (const server of node.virtualServers) add(server, virtualServerKeys(server));
   return result;
 }
