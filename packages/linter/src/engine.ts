@@ -4,7 +4,7 @@
  * suppressions.
  */
 import { schema } from '@kalint/grammar';
-import { parseVersion } from '@kalint/model';
+import { parseVersion, type Segments } from '@kalint/model';
 import { parse, type IncludeHost, type ParseCache } from '@kalint/parser';
 import { includedFiles, Project, projectFile, type ProjectFile, type ProjectScope } from './project.js';
 import { rules as allRules } from './rules/index.js';
@@ -41,6 +41,12 @@ export interface LintOptions {
   targetVersion?: string;
   /** What the project learns from a whole run it is only part of (a parallel lint; see `lintParsed`). */
   scope?: ProjectScope;
+  /**
+   * Segments named where the configurations cannot tell which instances share a link (the
+   * `segments` key of `.kalintrc.json`): by name, networks (CIDRs) and interfaces of files as this
+   * run names them. VRRP clusters and collisions take them into account.
+   */
+  segments?: Segments;
   /** Called after each input is parsed, with how many of how many are (progress of a long run). */
   onParsed?: (parsed: number, total: number) => void;
 }
@@ -85,7 +91,11 @@ export function parseInputs(inputs: LintInput[], options: Pick<LintOptions, 'hos
 export function lintParsed(files: ProjectFile[], options: LintOptions = {}): LintResult {
   const targetVersion = options.targetVersion ?? schema.version;
   if (!parseVersion(targetVersion)) throw new Error(`targetVersion: '${targetVersion}' is not a version X.Y.Z`);
-  const project = new Project(files, { ...(options.hosts ? { hosts: options.hosts } : {}), ...(options.scope ? { scope: options.scope } : {}) });
+  const project = new Project(files, {
+    ...(options.hosts ? { hosts: options.hosts } : {}),
+    ...(options.scope ? { scope: options.scope } : {}),
+    ...(options.segments ? { segments: options.segments } : {}),
+  });
   const diagnostics: Diagnostic[] = [];
   const ruleSet = options.ruleSet ?? allRules;
   /** A rule's severity as configured; undefined when it is off. */
@@ -121,7 +131,7 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
     });
   }
   // One walk of the project; each rule gets the parts it subscribes to, rules in their order.
-  const withHook = (hook: 'file' | 'instance' | 'virtualServer' | 'service' | 'project') => enabled.filter((rule) => rule[hook] !== undefined);
+  const withHook = (hook: 'file' | 'instance' | 'virtualServer' | 'cluster' | 'collision' | 'service' | 'project') => enabled.filter((rule) => rule[hook] !== undefined);
   const onFile = withHook('file');
   const onInstance = withHook('instance');
   const onServer = withHook('virtualServer');
@@ -130,6 +140,10 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
     if (onInstance.length > 0) for (const instance of file.node.instances) for (const rule of onInstance) rule.instance!(instance, contexts.get(rule)!);
     if (onServer.length > 0) for (const server of file.node.virtualServers) for (const rule of onServer) rule.virtualServer!(server, contexts.get(rule)!);
   }
+  const onCluster = withHook('cluster');
+  if (onCluster.length > 0) for (const cluster of project.model.clusters) for (const rule of onCluster) rule.cluster!(cluster, contexts.get(rule)!);
+  const onCollision = withHook('collision');
+  if (onCollision.length > 0) for (const collision of project.model.collisions) for (const rule of onCollision) rule.collision!(collision, contexts.get(rule)!);
   const onService = withHook('service');
   if (onService.length > 0) for (const peers of project.model.serverPeers) for (const rule of onService) rule.service!(peers, contexts.get(rule)!);
   for (const rule of withHook('project')) rule.project!(contexts.get(rule)!);

@@ -2,7 +2,7 @@
  * Diagnostics, rules and their context. Diagnostics are plain data: no editor types here.
  */
 import type { Schema } from '@kalint/grammar';
-import type { ServerPeers, VirtualServer, VrrpInstance } from '@kalint/model';
+import type { Cluster, Collision, ServerPeers, VirtualServer, VrrpInstance } from '@kalint/model';
 import type { Located, Range } from '@kalint/parser';
 import type { Project, ProjectFile } from './project.js';
 
@@ -100,6 +100,10 @@ export interface Rule {
   instance?(instance: VrrpInstance, context: RuleContext): void;
   /** Each virtual server of each configuration. */
   virtualServer?(server: VirtualServer, context: RuleContext): void;
+  /** Each VRRP cluster: instances on two or more nodes that are one virtual router. */
+  cluster?(cluster: Cluster, context: RuleContext): void;
+  /** Each instance that hears the adverts of another cluster on its VRID. */
+  collision?(collision: Collision, context: RuleContext): void;
   /** Each virtual server that is the same service as virtual servers on other nodes. */
   service?(peers: ServerPeers, context: RuleContext): void;
   /** Once per run, after the parts above. */
