@@ -12,7 +12,7 @@ import { compareVersions, type KeywordSpec } from '@kalint/grammar';
 import type { Located, Statement, Word } from '@kalint/parser';
 import { canonicalAddress, isIPv4, isIPv6, prefixOf, socketAddressFamily } from './address.js';
 import { byDefault, derived, placeOf, written, type Setting } from './origin.js';
-import { childValues, knownChildren } from './tree.js';
+import { anchor, childValues, knownChildren } from './tree.js';
 import { flagValue } from './version.js';
 import type { NodeModel, SyncGroup } from './node.js';
 
@@ -98,6 +98,14 @@ export type Authentication = 'NONE' | 'PASS' | 'AH';
 /** What keepalived does with an instance that has no VIP: refuses the configuration, warns, or accepts it. */
 export type WithoutVips = 'refused' | 'warned' | 'allowed';
 
+/**
+ * What keepalived does with an instance without a usable `interface`: refuses it ("Unknown
+ * interface!"; a unicast one without a source address: "Unicast instances must have
+ * unicast_src_ip or interface"; an IPv6 one with a link-local source: "Non link-local address
+ * required if interface omitted"), or accepts it (from 2.2.8, a unicast instance with a source address).
+ */
+export type WithoutInterface = 'unknown-interface' | 'no-source-address' | 'link-local-source' | 'allowed';
+
 export interface VrrpInstance {
   name: string;
   /** The file of the instance's line (an included file, for instances read through an include). */
@@ -114,6 +122,8 @@ export interface VrrpInstance {
   vrid: Setting<number> | undefined;
   /** Undefined without a usable `interface` line (keepalived then uses the default interface, if any). */
   interface: Setting<string> | undefined;
+  /** What keepalived does with the instance when it has no usable `interface`. */
+  withoutInterface: Setting<WithoutInterface>;
   family: Setting<4 | 6>;
   strict: Setting<boolean>;
   version: Setting<2 | 3>;
@@ -545,6 +555,20 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
   if (preemptDelay.value > 0 && strict.value) preemptDelay = derived(0, placeOf(preemptDelay, at), 'preempt_delay is incompatible with strict mode: keepalived resets it');
   if (preemptDelay.value > 0 && nopreempt.value) preemptDelay = derived(0, placeOf(preemptDelay, at), 'preempt_delay is incompatible with nopreempt: keepalived resets it');
 
+  // Without an interface (vrrp.c `chk_min_cfg`, then vrrp_complete_instance): 2.2.7 tests the
+  // unicast flag before vrrp_complete_instance sets it, so it refuses every such instance; from
+  // 2.2.8 a unicast keyword lets it through to the source address checks.
+  let withoutInterface: Setting<WithoutInterface>;
+  if (!unicastLine || compareVersions(release, '2.2.8') < 0) {
+    withoutInterface = byDefault('unknown-interface', 'keepalived needs an interface for the instance ("Unknown interface!")');
+  } else if (!unicastSrcIp) {
+    withoutInterface = derived('no-source-address', anchor(unicastLine), 'a unicast instance without interface needs unicast_src_ip');
+  } else if (familySetting.value === 6 && /^fe[89ab][0-9a-f]:/.test(unicastSrcIp.value)) {
+    withoutInterface = derived('link-local-source', placeOf(unicastSrcIp, at), 'a unicast instance without interface needs a source address that is not link-local');
+  } else {
+    withoutInterface = derived('allowed', placeOf(unicastSrcIp, at), 'a unicast instance with a source address runs without an interface');
+  }
+
   // Unicast is on when a unicast keyword was read and there is a peer; a unicast instance ignores
   // mcast_dst_ip, a multicast one sends to the global group when it sets none.
   const unicast = unicastPeers.length > 0;
@@ -573,6 +597,7 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
     duplicateOf,
     vrid,
     interface: iface,
+    withoutInterface,
     family: familySetting,
     strict,
     version,

@@ -281,6 +281,19 @@ describe('addresses and family', () => {
   });
 });
 
+describe('without an interface', () => {
+  const unicast = (src: string) => `    virtual_router_id 51\n${src}    unicast_peer {\n        10.1.8.12\n    }\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n`;
+  it('2.2.7 refuses every instance without interface', () => {
+    expect(instance(unicast('    unicast_src_ip 10.1.8.11\n'), { release: '2.2.7' }).withoutInterface).toMatchObject({ value: 'unknown-interface', origin: { kind: 'default' } });
+  });
+  it('from 2.2.8 a unicast instance with a source address runs without one', () => {
+    expect(instance(unicast('    unicast_src_ip 10.1.8.11\n'), { release: '2.2.8' }).withoutInterface).toMatchObject({ value: 'allowed', origin: { kind: 'derived' } });
+    expect(instance(unicast('')).withoutInterface).toMatchObject({ value: 'no-source-address', origin: { kind: 'derived' } });
+    expect(instance('    virtual_router_id 51\n').withoutInterface.value).toBe('unknown-interface');
+    expect(instance('    virtual_router_id 51\n    unicast_src_ip fe80::1\n    unicast_peer {\n        fe80::2\n    }\n').withoutInterface.value).toBe('link-local-source');
+  });
+});
+
 describe('tracked objects', () => {
   const script = (weight: string) => `vrrp_script chk {\n    script "/bin/true"\n${weight}}\n`;
   const track = '    track_script {\n        chk\n    }\n';
