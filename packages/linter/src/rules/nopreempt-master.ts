@@ -1,5 +1,15 @@
-import type { Rule } from '../types.js';
-import { childrenAt, effectivePriority, isStrict, wantsMaster } from '../semantic-util.js';
+import { anchor, placeOf, PRIORITY_OWNER, type VrrpInstance } from '@kalint/model';
+import type { Related, Rule } from '../types.js';
+
+/** How the instance comes to start as MASTER, for messages: its state line, or priority 255. */
+function startsAsMaster(instance: VrrpInstance): { what: string; related: Related[] } {
+  const place = placeOf(instance.state, anchor(instance.statement));
+  const written = instance.stateRead?.value === 'MASTER';
+  return {
+    what: written ? 'which has state MASTER' : `which starts as MASTER (priority ${PRIORITY_OWNER} without a state line)`,
+    related: [{ file: place.file, range: place.range, message: `${instance.name} starts as MASTER here` }],
+  };
+}
 
 /** `nopreempt` or `preempt_delay` on an instance that starts as MASTER: keepalived clears them. */
 export const nopreemptMaster: Rule = {
@@ -10,37 +20,31 @@ export const nopreemptMaster: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, targetVersion, report }) {
-    for (const file of project.files) {
-      for (const instance of file.model.instances) {
-        if (!wantsMaster(instance)) continue;
-        const priority = effectivePriority(instance);
-        // With priority 255 keepalived drops nopreempt for another reason (priority-owner reports it).
-        // Strict mode and AH authentication turn the initial state into BACKUP before this check.
-        if (priority === undefined || isStrict(file, instance, targetVersion)) continue;
-        if (instance.authType?.value === 'AH') continue;
-        const state = childrenAt(instance.statement, 'vrrp_instance/state').find((s) => s.args[0]?.text === 'MASTER')!;
-        const related = [{ file: state.file, range: state.args[0]!.range, message: `${instance.name} starts as MASTER here` }];
-        if (instance.nopreempt && priority !== 255) {
-          report({
-            message:
-              `nopreempt has no effect in ${instance.name}, which has state MASTER: keepalived reports "nopreempt will not work with initial state MASTER" ` +
-              `and clears it, so this node takes the VIPs back whenever it has the higher priority. Use state BACKUP on every node that should not preempt.`,
-            at: instance.nopreempt.keyword,
-            related,
-          });
-        }
-        for (const delay of childrenAt(instance.statement, 'vrrp_instance/preempt_delay')) {
-          if (Number(delay.args[0]?.text ?? '1') === 0) continue;
-          report({
-            message:
-              `preempt_delay has no effect in ${instance.name}, which has state MASTER: keepalived reports "preempt delay will not work with initial state MASTER" ` +
-              `and clears it, so this node preempts at once. Use state BACKUP for a delayed takeover.`,
-            at: delay.keyword,
-            related,
-          });
-        }
-      }
+  instance(instance, { report }) {
+    if (instance.duplicateOf) return;
+    // The initial state after strict mode and AH authentication had their say (vrrp_complete_instance).
+    if (instance.state.value !== 'MASTER') return;
+    // With priority 255 keepalived clears nopreempt for that reason first (priority-owner reports it).
+    if (instance.nopreempt.origin.kind === 'derived' && instance.priority.value !== PRIORITY_OWNER) {
+      const { what, related } = startsAsMaster(instance);
+      report({
+        message:
+          `nopreempt has no effect in ${instance.name}, ${what}: keepalived reports "nopreempt will not work with initial state MASTER" ` +
+          `and clears it, so this node takes the VIPs back whenever it has the higher priority. Use state BACKUP on every node that should not preempt.`,
+        at: instance.nopreempt.origin.at,
+        related,
+      });
+    }
+    const delay = instance.preemptDelayRead;
+    if (delay && delay.value > 0 && delay.origin.kind === 'written') {
+      const { what, related } = startsAsMaster(instance);
+      report({
+        message:
+          `preempt_delay has no effect in ${instance.name}, ${what}: keepalived reports "preempt delay will not work with initial state MASTER" ` +
+          `and clears it, so this node preempts at once. Use state BACKUP for a delayed takeover.`,
+        at: delay.origin.statement.keyword,
+        related,
+      });
     }
   },
 };

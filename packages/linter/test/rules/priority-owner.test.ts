@@ -16,6 +16,20 @@ testRule(priorityOwner, {
     { name: 'nopreempt below 255', code: instance('    state BACKUP\n    priority 200\n    nopreempt\n') },
     { name: 'an owner with an unweighted script', code: SCRIPT.replace('weight 10', 'weight 0') + instance('    priority 255\n    track_script {\n        chk\n    }\n') },
     { name: 'strict mode with matching state', code: 'global_defs {\n    vrrp_strict\n}\n' + instance('    state BACKUP\n    priority 100\n') },
+    // Issue 13 (c): from 2.3.0 `vrrp_strict false` is strict mode off.
+    { name: 'vrrp_strict false from 2.3.0', code: 'global_defs {\n    vrrp_strict false\n}\n' + instance('    state MASTER\n    priority 100\n'), options: { targetVersion: '2.3.0' } },
+    // An unknown strict_mode word leaves the earlier `off` in force.
+    { name: 'an unknown strict_mode word', code: instance('    strict_mode off\n    strict_mode maybe\n    state MASTER\n    priority 100\n') },
+    // keepalived looks track_script names up while it reads: a script defined after the instance is not tracked.
+    { name: 'a weighted script defined after the owner', code: instance('    priority 255\n    track_script {\n        chk\n    }\n') + SCRIPT },
+    {
+      name: 'a weighted script on an owner in a sync group is sync-group’s',
+      code:
+        SCRIPT +
+        instance('    priority 255\n    track_script {\n        chk\n    }\n') +
+        instance('    priority 100\n').replace('VI_1', 'VI_2').replace('51', '52') +
+        'vrrp_sync_group SG {\n    group {\n        VI_1\n        VI_2\n    }\n}\n',
+    },
   ],
   invalid: [
     {
@@ -40,6 +54,30 @@ testRule(priorityOwner, {
       name: 'a weighted script on an address owner',
       code: SCRIPT + instance('    priority 255\n    track_script {\n        chk\n    }\n'),
       errors: [{ line: 10, column: 9, message: /^track_script chk has a weight, but VI_1 has priority 255: .*"ignoring tracked script with weights due to address_owner"/ }],
+    },
+    {
+      // Issue 13 (c): 2.2.7 reads no word after vrrp_strict, so `vrrp_strict false` is strict mode.
+      name: 'vrrp_strict false for 2.2.7 is strict mode',
+      code: 'global_defs {\n    vrrp_strict false\n}\n' + instance('    state MASTER\n    priority 100\n'),
+      options: { targetVersion: '2.2.7' },
+      errors: [{ line: 7, column: 11, message: /^In strict mode the initial state must match being the address owner: VI_1 has state MASTER and priority 100/ }],
+    },
+    {
+      // Issue 13 (b): the last strict_mode line wins.
+      name: 'strict_mode false then true',
+      code: instance('    strict_mode false\n    strict_mode true\n    state BACKUP\n    priority 255\n'),
+      errors: [{ line: 6, column: 11, message: /^In strict mode .*VI_1 has state BACKUP and priority 255; .* starts it as MASTER\. Use state MASTER\.$/ }],
+    },
+    {
+      // keepalived ignores BACKUP after MASTER: the finding points at the MASTER line that decides the state.
+      name: 'strict mode: MASTER then BACKUP is MASTER',
+      code: 'global_defs {\n    vrrp_strict\n}\n' + instance('    state MASTER\n    state BACKUP\n    priority 100\n'),
+      errors: [{ line: 7, column: 11, message: /VI_1 has state MASTER and priority 100/ }],
+    },
+    {
+      name: 'a weighted script item on an address owner',
+      code: SCRIPT.replace('weight 10', 'weight 0') + instance('    priority 255\n    track_script {\n        chk weight -20\n    }\n'),
+      errors: [{ line: 10, column: 9, message: /^track_script chk has a weight, but VI_1 has priority 255/ }],
     },
     {
       name: 'strict mode: state MASTER needs priority 255',
