@@ -1,11 +1,10 @@
 import type { Rule } from '../types.js';
-import { familyTrace } from '../semantic-util.js';
 
 const WHAT = {
   vip: { label: 'virtual_ipaddress', effect: 'keepalived reports "address family must match VRRP instance" and never adds this address' },
   unicast_peer: { label: 'unicast_peer', effect: 'keepalived reports "MUST be of the same family" and never sends adverts to this peer' },
-  unicast_src_ip: { label: 'unicast_src_ip', effect: 'keepalived reports "MUST be of the same family" and ignores it' },
-  mcast_src_ip: { label: 'mcast_src_ip', effect: 'keepalived reports "MUST be of the same family" and ignores it' },
+  unicast_src_ip: { label: 'unicast_src_ip', effect: 'keepalived reports "MUST be of the same family" and ignores it, and any source address set before it' },
+  mcast_src_ip: { label: 'mcast_src_ip', effect: 'keepalived reports "MUST be of the same family" and ignores it, and any source address set before it' },
 } as const;
 
 /** An instance address of the other family than the instance's first VIP, peer or source address. */
@@ -17,21 +16,20 @@ export const addressFamilyMismatch: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, report }) {
-    for (const file of project.files) {
-      for (const instance of file.model.instances) {
-        const { family, mismatched, nativeIpv6 } = familyTrace(instance);
-        for (const address of mismatched) {
-          const what = WHAT[address.kind];
-          report({
-            message:
-              `${what.label} ${address.word.text} is IPv${address.family}, but ${instance.name} is an IPv${family} instance (${nativeIpv6 ? 'set by native_ipv6' : 'set by its first address'}): ` +
-              `${what.effect}. A VRRP instance carries one family; put IPv${address.family} addresses in a separate instance ` +
-              `(or, for VIPs, in virtual_ipaddress_excluded).`,
-            at: address.word,
-          });
-        }
-      }
+  instance(instance, { report }) {
+    // keepalived skips a repeated instance name's whole block (duplicate-vrid reports it).
+    if (instance.duplicateOf) return;
+    const family = instance.family.value;
+    const setBy = instance.nativeIpv6 ? 'set by native_ipv6' : 'set by its first address';
+    for (const address of instance.dropped) {
+      const what = WHAT[address.kind];
+      report({
+        message:
+          `${what.label} ${address.word.text} is IPv${address.family}, but ${instance.name} is an IPv${family} instance (${setBy}): ` +
+          `${what.effect}. A VRRP instance carries one family; put IPv${address.family} addresses in a separate instance ` +
+          `(or, for VIPs, in virtual_ipaddress_excluded).`,
+        at: address.word,
+      });
     }
   },
 };

@@ -1,13 +1,12 @@
-import type { Statement } from '@kalint/parser';
+import { anchor, childrenAt, type NodeModel, type VrrpInstance } from '@kalint/model';
 import type { Report, Rule } from '../types.js';
-import { childValues, childrenAt, familyTrace, familyOf, hasUnresolvedIncludes, instanceVersion, isStrict, topLevel } from '../semantic-util.js';
 
 /**
  * The definitions keepalived throws away when a block ends without a line it needs: a vrrp_script
  * without `script` (or with `script` and no command), a bfd_instance without `neighbor_ip`.
  */
-function incompleteDefinitions(scripts: readonly Statement[], bfds: readonly Statement[], report: (r: Report) => void): void {
-  for (const script of scripts) {
+function incompleteDefinitions(node: NodeModel, report: (r: Report) => void): void {
+  for (const script of node.topLevel('vrrp_script')) {
     const name = script.args[0]?.text;
     if (name === undefined || !script.block) continue;
     if (childrenAt(script, 'vrrp_script/script').some((line) => line.args.length > 0)) continue;
@@ -19,7 +18,7 @@ function incompleteDefinitions(scripts: readonly Statement[], bfds: readonly Sta
       severity: 'warning',
     });
   }
-  for (const bfd of bfds) {
+  for (const bfd of node.topLevel('bfd_instance')) {
     const name = bfd.args[0]?.text;
     if (name === undefined || !bfd.block) continue;
     if (childrenAt(bfd, 'bfd_instance/neighbor_ip').length > 0 || childrenAt(bfd, 'bfd_instance/neighbour_ip').length > 0) continue;
@@ -30,6 +29,39 @@ function incompleteDefinitions(scripts: readonly Statement[], bfds: readonly Sta
       at: bfd.args[0]!,
       severity: 'warning',
     });
+  }
+}
+
+/** Why keepalived refuses an instance without VIPs, in the operator's words. */
+function whyRequired(instance: VrrpInstance): string {
+  if (instance.strict.value) return 'in strict mode keepalived requires one';
+  if (instance.version.value === 3) return 'with VRRPv3 keepalived requires one';
+  return `keepalived ${instance.node.release} requires one for an IPv6 instance`;
+}
+
+/** What keepalived does with an instance without an `interface` line, as the release the node is for reads it. */
+function noInterface(instance: VrrpInstance): string {
+  const name = `vrrp_instance ${instance.name}`;
+  switch (instance.withoutInterface.value) {
+    case 'no-source-address':
+      return (
+        `${name} has no interface and no unicast_src_ip: keepalived reports "Unicast instances must have unicast_src_ip or interface" ` +
+        `and the VRRP process does not start. Add interface <name>, or unicast_src_ip <address>.`
+      );
+    case 'link-local-source':
+      return (
+        `${name} has no interface and a link-local unicast_src_ip: keepalived reports "Non link-local address required if interface omitted" ` +
+        `and the VRRP process does not start. Add interface <name>.`
+      );
+    default: {
+      // 2.2.7 refuses even a unicast instance with a source address; later releases accept it.
+      const accepted = instance.unicastLine !== undefined && instance.unicastSrcIp !== undefined;
+      return (
+        `${name} has no interface: keepalived${accepted ? ` ${instance.node.release}` : ''} reports "Unknown interface!" and the VRRP process does not start` +
+        (accepted ? ' (later releases accept a unicast instance with unicast_src_ip and no interface)' : '') +
+        `. Add interface <name>.`
+      );
+    }
   }
 }
 
@@ -47,53 +79,43 @@ export const vrrpInstanceIncomplete: Rule = {
     fixable: false,
     scope: 'file',
   },
-  check({ project, targetVersion, report }) {
-    for (const file of project.files) {
-      // Part of an instance may come from an included file kalint could not read.
-      if (hasUnresolvedIncludes(file.ast)) continue;
-      incompleteDefinitions(topLevel(file.ast, 'vrrp_script'), topLevel(file.ast, 'bfd_instance'), report);
-      for (const instance of file.model.instances) {
-        const at = instance.statement.args[0] ?? instance.statement.keyword;
-        let stops = false;
-        if (childrenAt(instance.statement, 'vrrp_instance/virtual_router_id').length === 0) {
-          stops = true;
-          report({
-            message:
-              `vrrp_instance ${instance.name} has no virtual_router_id: keepalived reports "the virtual router id must be set" and the VRRP process ` +
-              `does not start, for any instance of this file. Add virtual_router_id <1-255>, the same on every peer.`,
-            at,
-          });
-        }
-        if (childrenAt(instance.statement, 'vrrp_instance/interface').length === 0) {
-          stops = true;
-          const unicast = instance.unicastSrcIp !== undefined && instance.unicastPeers.length > 0;
-          report({
-            message:
-              `vrrp_instance ${instance.name} has no interface: keepalived 2.2.7 reports "Unknown interface!" and the VRRP process does not start` +
-              (unicast ? ' (later releases accept a unicast instance with unicast_src_ip and no interface)' : '') +
-              `. Add interface <name>.`,
-            at,
-          });
-        }
-        // keepalived stops before it looks at the VIPs; one finding per instance is enough.
-        if (stops) continue;
-        const blocks = childrenAt(instance.statement, 'vrrp_instance/virtual_ipaddress');
-        const { family } = familyTrace(instance);
-        const vips = blocks.flatMap(childValues).filter((v) => v.words[0] && familyOf(v.words[0].text) === family);
-        if (vips.length > 0) continue;
-        const required = instanceVersion(file, instance, targetVersion) === 3 || isStrict(file, instance, targetVersion);
-        const where = blocks[0]?.keyword ?? at;
-        const none = blocks.length > 0 ? 'no usable virtual IP address (every item is invalid or of the other family)' : 'no virtual_ipaddress';
+  file({ node }, { report }) {
+    // Part of an instance may come from an included file kalint could not read.
+    if (!node.complete) return;
+    incompleteDefinitions(node, report);
+    for (const instance of node.instances) {
+      // keepalived skips a repeated instance name's whole block (duplicate-vrid reports it).
+      if (instance.duplicateOf) continue;
+      const at = anchor(instance.statement);
+      let stops = false;
+      // A line with a value keepalived refuses is invalid-argument's; here: no line at all.
+      if (childrenAt(instance.statement, 'vrrp_instance/virtual_router_id').length === 0) {
+        stops = true;
         report({
-          message: required
-            ? `vrrp_instance ${instance.name} has ${none}: with VRRPv3 or strict mode keepalived requires one ("No VIP specified; at least one is required") ` +
-              `and the VRRP process does not start.`
-            : `vrrp_instance ${instance.name} has ${none}: keepalived reports "No VIP specified; at least one is sensible", and the instance ` +
-              `elects a MASTER that moves no address.`,
-          at: where,
-          ...(required ? {} : { severity: 'warning' as const }),
+          message:
+            `vrrp_instance ${instance.name} has no virtual_router_id: keepalived reports "the virtual router id must be set" and the VRRP process ` +
+            `does not start, for any instance of this file. Add virtual_router_id <1-255>, the same on every peer.`,
+          at,
         });
       }
+      if (childrenAt(instance.statement, 'vrrp_instance/interface').length === 0 && instance.withoutInterface.value !== 'allowed') {
+        stops = true;
+        report({ message: noInterface(instance), at });
+      }
+      // keepalived stops before it looks at the VIPs; one finding per instance is enough.
+      if (stops || instance.vips.length > 0 || instance.withoutVips.value === 'allowed') continue;
+      const blocks = childrenAt(instance.statement, 'vrrp_instance/virtual_ipaddress');
+      const required = instance.withoutVips.value === 'refused';
+      const none = blocks.length > 0 ? 'no usable virtual IP address (every item is invalid or of the other family)' : 'no virtual_ipaddress';
+      report({
+        message: required
+          ? `vrrp_instance ${instance.name} has ${none}: ${whyRequired(instance)} ("No VIP specified; at least one is required") ` +
+            `and the VRRP process does not start.`
+          : `vrrp_instance ${instance.name} has ${none}: keepalived reports "No VIP specified; at least one is sensible", and the instance ` +
+            `elects a MASTER that moves no address.`,
+        at: blocks[0]?.keyword ?? at,
+        ...(required ? {} : { severity: 'warning' as const }),
+      });
     }
   },
 };

@@ -35,6 +35,18 @@ testRule(addressFamilyMismatch, {
       ],
     },
     {
+      // The first address of any kind decides: here the source address.
+      name: 'a VIP of the other family than unicast_src_ip',
+      code: instance('    unicast_src_ip 2001:db8::11\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n'),
+      errors: [{ line: 6, column: 9, message: /^virtual_ipaddress 10\.1\.8\.100\/24 is IPv4, but VI_1 is an IPv6 instance \(set by its first address\)/ }],
+    },
+    {
+      // vrrp_srcip_handler clears the source address, including one set before.
+      name: 'a source address of the other family',
+      code: instance('    virtual_ipaddress {\n        10.1.8.100/24\n    }\n    unicast_src_ip fe80::1\n'),
+      errors: [{ line: 7, column: 20, message: /^unicast_src_ip fe80::1 is IPv6, .*"MUST be of the same family" and ignores it, and any source address set before it/ }],
+    },
+    {
       name: 'a peer of the other family',
       code: instance('    unicast_peer {\n        10.1.8.12\n        fe80::2\n    }\n    virtual_ipaddress {\n        10.1.8.100/24\n    }\n'),
       errors: [{ line: 6, column: 9, message: /^unicast_peer fe80::2 is IPv6, .*never sends adverts to this peer/ }],

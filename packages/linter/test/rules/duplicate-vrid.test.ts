@@ -20,6 +20,11 @@ testRule(duplicateVrid, {
       code: instance('VI_1', 51) + instance('VI_2', 51, 'ens33', '    unicast_peer {\n        10.1.8.12\n    }\n', '10.1.8.101/24'),
     },
     {
+      // check_vrid_conflicts compares the multicast groups adverts go to.
+      name: 'the same VRID on one interface, to different multicast groups',
+      code: instance('VI_1', 51) + instance('VI_2', 51, 'ens33', '    mcast_dst_ip 224.0.0.19\n', '10.1.8.101/24'),
+    },
+    {
       name: 'two unicast instances with different peers',
       code:
         instance('VI_1', 51, 'ens33', '    unicast_peer {\n        10.1.8.12\n    }\n') +
@@ -38,6 +43,18 @@ testRule(duplicateVrid, {
           message: /^VI_1 and VI_2 both use virtual_router_id 51 for IPv4 on interface ens33: .*keepalived reports "both use VRID 51" and does not start VRRP/,
         },
       ],
+    },
+    {
+      // mcast_dst_ip 224.0.0.18 is the group the other instance uses by default: keepalived compares addresses.
+      name: 'the same VRID on one interface, one naming the default multicast group',
+      code: instance('VI_1', 51) + instance('VI_2', 51, 'ens33', '    mcast_dst_ip 224.0.0.18\n', '10.1.8.101/24'),
+      errors: [{ line: 10, column: 23, message: /^VI_1 and VI_2 both use virtual_router_id 51 for IPv4 on interface ens33/ }],
+    },
+    {
+      // A peer of the other family is dropped, so the second instance multicasts like the first.
+      name: 'a unicast peer of the other family leaves a multicast instance',
+      code: instance('VI_1', 51) + instance('VI_2', 51, 'ens33', '    mcast_src_ip 10.1.8.11\n    unicast_peer {\n        fe80::2\n    }\n', '10.1.8.101/24'),
+      errors: [{ line: 10, column: 23, message: /^VI_1 and VI_2 both use virtual_router_id 51/ }],
     },
     {
       name: 'the same name twice',

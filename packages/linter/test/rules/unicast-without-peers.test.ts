@@ -15,6 +15,8 @@ testRule(unicastWithoutPeers, {
     { name: 'source address and peers', code: instance('    unicast_src_ip 10.1.8.11\n    unicast_peer {\n        10.1.8.12\n    }\n') },
     { name: 'plain multicast', code: instance('') },
     { name: 'unicast_fault_no_peer asks for FAULT instead', code: instance('    unicast_src_ip 10.1.8.11\n    unicast_fault_no_peer\n') },
+    // mcast_src_ip is a multicast instance's source address.
+    { name: 'mcast_src_ip only', code: instance('    mcast_src_ip 10.1.8.11\n') },
   ],
   invalid: [
     {
@@ -34,6 +36,17 @@ testRule(unicastWithoutPeers, {
       name: 'only placeholder peers',
       code: instance('    unicast_peer {\n        <peer_ip>\n    }\n'),
       errors: [{ line: 4, column: 5, message: /but it has no valid unicast peers/ }],
+    },
+    {
+      // keepalived drops a peer of the other family, so the instance has none and multicasts.
+      name: 'only peers of the other family',
+      code: instance('    unicast_src_ip 10.1.8.11\n    unicast_peer {\n        fe80::2\n    }\n'),
+      errors: [{ line: 4, column: 5, message: /^unicast_src_ip makes VI_1 a unicast instance, but it has no valid unicast peers/ }],
+    },
+    {
+      name: 'check_unicast_src without peers',
+      code: instance('    check_unicast_src\n'),
+      errors: [{ line: 4, column: 5, message: /^check_unicast_src makes VI_1 a unicast instance, but it has no unicast peers/ }],
     },
     {
       name: 'unicast_ttl without peers',
