@@ -1,4 +1,4 @@
-import { childrenAt } from '@kalint/model';
+import { childrenAt, childValues } from '@kalint/model';
 import type { Rule } from '../types.js';
 
 /** Unicast settings on an instance with no unicast peers: keepalived falls back to multicast. */
@@ -25,7 +25,8 @@ export const unicastWithoutPeers: Rule = {
     // With unicast_fault_no_peer the instance deliberately goes to FAULT instead.
     const first = instance.unicastLine;
     if (!first || instance.unicastFaultNoPeer) return;
-    const written = childrenAt(instance.statement, 'vrrp_instance/unicast_peer').length > 0;
+    // Peer lines that keepalived could not use (not an address, or of the other family).
+    const written = childrenAt(instance.statement, 'vrrp_instance/unicast_peer').some((block) => childValues(block).length > 0);
     report({
       message:
         `${first.keyword.text} makes ${instance.name} a unicast instance, but it has no ${written ? 'valid ' : ''}unicast peers: keepalived reports ` +
