@@ -10,7 +10,7 @@
  */
 import { compareVersions, type KeywordSpec } from '@kalint/grammar';
 import type { Located, Statement, Word } from '@kalint/parser';
-import { canonicalAddress, isIPv4, isIPv6, prefixOf, socketAddressFamily } from './address.js';
+import { canonicalAddress, isMulticast, multicastScope, prefixOf, readPrefixedAddress, socketAddressFamily } from './address.js';
 import { byDefault, derived, placeOf, written, type Setting } from './origin.js';
 import { anchor, childValues, knownChildren } from './tree.js';
 import { flagValue } from './version.js';
@@ -232,43 +232,27 @@ function toSeconds(micro: number): number {
 }
 
 /**
- * A VIP word as vrrp_ipaddress.c `parse_ipaddress` reads it: a `:` makes it IPv6; the address part
- * must be one (`inet_pton`); a prefix length that is not a number in range is replaced by the
- * family's full length.
+ * A VIP word as vrrp_ipaddress.c `parse_ipaddress` reads it (address.ts `readPrefixedAddress`): a
+ * `:` makes it IPv6; the address part must be one; a prefix length that is not a number in range
+ * is replaced by the family's full length.
  */
 function vipOf(word: Word): { family: 4 | 6; address: string; prefix?: number } | undefined {
-  const text = word.text;
-  const slash = text.indexOf('/');
-  const address = slash < 0 ? text : text.slice(0, slash);
-  const family: 4 | 6 = text.includes(':') ? 6 : 4;
-  if (family === 4 ? !isIPv4(address) : !isIPv6(address)) return undefined;
-  const prefix = slash < 0 ? undefined : readUnsigned(text.slice(slash + 1), 0, family === 4 ? 32 : 128);
-  return { family, address: canonicalAddress(address), ...(prefix !== undefined ? { prefix } : {}) };
+  const read = readPrefixedAddress(word.text);
+  if (!read.valid) return undefined;
+  const slash = word.text.indexOf('/');
+  const address = canonicalAddress(slash < 0 ? word.text : word.text.slice(0, slash));
+  if (slash < 0 || read.badPrefix !== undefined) return { family: read.family, address };
+  return { family: read.family, address, prefix: Number(word.text.slice(slash + 1).replace(/^\s*\+?/, '')) };
 }
 
-/** An IPv4 multicast address (`IN_MULTICAST`: 224.0.0.0/4). */
-function isMulticast4(address: string): boolean {
-  const first = Number(address.split('.')[0]);
-  return first >= 224 && first <= 239;
-}
-
-/** An IPv6 multicast address (`IN6_IS_ADDR_MULTICAST`: ff00::/8). */
-function isMulticast6(address: string): boolean {
-  const group = canonicalAddress(address).split(':')[0]!;
-  return group.length === 4 && group.startsWith('ff');
-}
-
-/** A link-local IPv6 multicast address (`IN6_IS_ADDR_MC_LINKLOCAL`: ffx2::/16). */
-function isLinkLocalMulticast6(address: string): boolean {
-  return isMulticast6(address) && canonicalAddress(address)[3] === '2';
-}
-
-/** Whether `text` (as `inet_stosockaddr` reads it) is a multicast address of `family`: the multicast groups keepalived accepts. */
+/**
+ * Whether `text` (as `inet_stosockaddr` reads it) is a multicast group of `family` keepalived
+ * accepts: IPv4 224.0.0.0/4; IPv6 ff00::/8, or only link-local ones (ffx2::/16) where keepalived
+ * asks for `IN6_IS_ADDR_MC_LINKLOCAL`.
+ */
 export function isMulticastGroup(text: string, family: 4 | 6, linkLocal: boolean): boolean {
-  if (socketAddressFamily(text) !== family) return false;
-  const address = text.split(/[-/]/)[0]!;
-  if (family === 4) return isMulticast4(address);
-  return linkLocal ? isLinkLocalMulticast6(address) : isMulticast6(address);
+  if (socketAddressFamily(text) !== family || !isMulticast(text)) return false;
+  return family === 4 || !linkLocal || multicastScope(text) === 2;
 }
 
 /** Build the instance of a `vrrp_instance` block of `node`. */
