@@ -9,7 +9,8 @@ import { parse, type IncludeHost, type ParseCache } from '@kalint/parser';
 import { includedFiles, Project, projectFile, type ProjectFile, type ProjectScope } from './project.js';
 import { rules as allRules } from './rules/index.js';
 import type { HostFacts } from './sysctl.js';
-import { applySuppressions, unusedSuppression } from './suppressions.js';
+import { unusedSuppression } from './rules/unused-suppression.js';
+import { applySuppressions } from './suppressions.js';
 import type { Diagnostic, Report, Rule, RuleContext, RuleMeta, RuleSetting, Severity } from './types.js';
 
 export interface LintInput {

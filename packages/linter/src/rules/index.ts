@@ -3,7 +3,6 @@
  * file named after its id, with a doc page in docs/rules/<id>.md.
  */
 import type { Rule } from '../types.js';
-import { unusedSuppression } from '../suppressions.js';
 import { addressFamilyMismatch } from './address-family-mismatch.js';
 import { advertIntMismatch } from './advert-int-mismatch.js';
 import { advertIntVersion } from './advert-int-version.js';
@@ -30,6 +29,7 @@ import { undefinedReference } from './undefined-reference.js';
 import { unicastPeerAsymmetry } from './unicast-peer-asymmetry.js';
 import { unicastWithoutPeers } from './unicast-without-peers.js';
 import { unknownKeyword } from './unknown-keyword.js';
+import { unusedSuppression } from './unused-suppression.js';
 import { unusedDefinition } from './unused-definition.js';
 import { vipMismatch } from './vip-mismatch.js';
 import { virtualServerDrift } from './virtual-server-drift.js';
