@@ -10,7 +10,7 @@
  * files groups in linear time):
  *
  * - **hearing** (certain): two multicast instances of one VRID, family and group with evidence of
- *   one segment (a shared virtual IP, addresses on one VIP network, one configured segment); two
+ *   one segment (a shared virtual IP, overlapping VIP networks, one configured segment); two
  *   unicast instances of one VRID and family where one sends to the other's `unicast_src_ip`, or
  *   both send to one address. Connected instances form an *advert domain*.
  * - **intent**: instances that hold the same virtual IP are one virtual router (whatever their VRID:
@@ -21,10 +21,11 @@
  * - **collision**: one advert domain holding two intended clusters: they hear each other's
  *   adverts on one VRID.
  */
-import { canonicalAddress, familyOf, inNetwork, networkOf } from './address.js';
+import { addressOf, canonicalAddress, inNetwork, networkOf } from './address.js';
 import type { VrrpInstance } from './vrrp.js';
 import { childValues } from './tree.js';
 import { UnionFind } from './union-find.js';
+import { compareVersions } from './version.js';
 
 /**
  * A key shared by more files than this says nothing about which nodes form a cluster: in an
@@ -53,8 +54,8 @@ export type Hearing =
   /** Both multicast instances hold the virtual IP `address`. */
   | { kind: 'vip'; address: string }
   /**
-   * Both have addresses on `network`: `here` and `there` (virtual IPs or source addresses, as
-   * written); `there` is the other instance's, or the VIP of a third that has the network.
+   * Both have VIP networks that overlap on `network`: `here` and `there` are the VIPs as written
+   * (one of them, or a third instance's, is `network`).
    */
   | { kind: 'network'; network: string; here: string; there: string }
   /** Both are on the configured segment. */
@@ -207,14 +208,14 @@ function hearingKeys(facts: Facts, add: (kind: KeyKind, key: string, anchor: boo
   if (facts.segment !== undefined) add('segment', `${mc} seg ${facts.segment}`, true, facts.segment);
   for (const network of facts.networks) add('network', `${mc} net ${networkOf(network)!}`, true, network);
   if (!ancestors) return;
-  // Each address meets the VIP networks that hold it: its own prefixes from the shortest a
-  // segment's network may have to the host prefix.
-  const width = facts.family === 4 ? 32 : 128;
-  for (const address of facts.addresses) {
-    const bits = networkOf(`${address.split('/')[0]}/${width - 1}`);
-    if (bits === undefined) continue;
+  // Each VIP network meets the wider VIP networks that hold it: its own prefixes from the shortest
+  // a segment's network may have. (An address written without a prefix, or a source address,
+  // says too little: the same private address plan is used at many sites.)
+  for (const network of facts.networks) {
+    const bits = networkOf(network)!;
     const head = bits.indexOf(':') + 1;
-    for (let prefix = MIN_PREFIX[facts.family]; prefix < width; prefix++) add('network', `${mc} net ${bits.slice(0, head + prefix)}`, false, address);
+    const prefix = bits.length - head;
+    for (let p = MIN_PREFIX[facts.family]; p < prefix; p++) add('network', `${mc} net ${bits.slice(0, head + p)}`, false, network);
   }
 }
 
@@ -343,7 +344,8 @@ export class VrrpClusters {
           if (x.index === y.index || groupOf[x.index] === groupOf[y.index]) continue;
           const a = facts[x.index]!;
           const b = facts[y.index]!;
-          if (a.file === b.file) continue;
+          // Instances of one file are duplicate-vrid's; a shared VIP is one router whose key was too common to join.
+          if (a.file === b.file || sharesVip(a.instance, b.instance)) continue;
           const because = hearingOf(kind, key, entries, x, y, a, b);
           if (because) note(x.index, y.index, because);
         }
@@ -540,7 +542,58 @@ export function sharesVip(a: VrrpInstance, b: VrrpInstance): boolean {
   return b.vips.some((v) => mine.has(v.address));
 }
 
-/** The family of a CIDR of a segment definition, or null when it is none. */
-export function segmentNetworkFamily(cidr: string): 4 | 6 | null {
-  return cidr.includes('/') ? familyOf(cidr) : null;
+/** The release from which a VIP mismatch in an advert is only logged, not a reason to drop it (vrrp.c `vrrp_check_packet`). */
+export const VIP_MISMATCH_ACCEPTED_SINCE = '2.3.3';
+
+/**
+ * What keepalived does with an advert of `sender` that reaches `receiver` (same VRID), following
+ * the checks of vrrp.c `vrrp_check_packet` in their order: the VRRP version, the authentication
+ * type and password (VRRPv2), the advert interval (VRRPv2), unicast against multicast, then the
+ * virtual IPs, whose mismatch makes releases before 2.3.3 drop the advert and later ones only log
+ * it (rate limited). `logged` is the line keepalived logs for each such advert, as far as the
+ * configurations tell.
+ */
+export type Reception =
+  | { accepted: true; logged?: string }
+  | { accepted: false; because: 'version' | 'authentication' | 'advert-int' | 'mode' | 'vips'; logged: string };
+
+export function reception(receiver: VrrpInstance, sender: VrrpInstance): Reception {
+  const name = receiver.name;
+  if (receiver.version.value !== sender.version.value) {
+    return { accepted: false, because: 'version', logged: `(${name}) wrong version. Received ${sender.version.value} and expect ${receiver.version.value}` };
+  }
+  if (receiver.version.value === 2) {
+    const mine = receiver.authentication.value;
+    const theirs = sender.authentication.value;
+    const code = { NONE: 0, PASS: 1, AH: 2 } as const;
+    if (mine !== theirs) {
+      const logged = mine === 'AH' || theirs === 'AH' ? `(${name}) ${theirs === 'AH' ? 'Received AH header but auth type not AH' : 'No AH header but auth type is AH'}` : `(${name}) received a ${code[theirs]} auth, expecting ${code[mine]}!`;
+      return { accepted: false, because: 'authentication', logged };
+    }
+    if (mine === 'PASS' && receiver.authPass?.value !== sender.authPass?.value) return { accepted: false, because: 'authentication', logged: `(${name}) received an invalid passwd!` };
+    if (receiver.advertInt.value !== sender.advertInt.value) {
+      return { accepted: false, because: 'advert-int', logged: `(${name}) advertisement interval mismatch mine=${receiver.advertInt.value} sec rcv'd=${sender.advertInt.value} sec` };
+    }
+  }
+  const unicast = receiver.unicastPeers.length > 0;
+  if (unicast !== sender.unicastPeers.length > 0) {
+    return { accepted: false, because: 'mode', logged: `(${name}) Expected ${unicast ? 'un' : 'mult'}icast packet but received ${unicast ? 'mult' : 'un'}icast packet` };
+  }
+  const theirs = new Set(sender.vips.map((v) => v.address));
+  let logged: string | undefined;
+  if (receiver.vips.length !== sender.vips.length) logged = `(${name}) expected ${receiver.vips.length} VIPs but received ${sender.vips.length}`;
+  else {
+    const missing = receiver.vips.find((v) => !theirs.has(v.address));
+    if (missing) {
+      const vrid = receiver.vrid?.value ?? '?';
+      const address = addressOf(missing.word.text);
+      logged =
+        compareVersions(receiver.node.release, VIP_MISMATCH_ACCEPTED_SINCE) < 0
+          ? `(${name}) ip address associated with VRID ${vrid} not present in MASTER advert: ${address}`
+          : `(${name}) ip address associated with VRID ${vrid} not present in advert from ${sender.unicastSrcIp?.value ?? 'its address'}: ${address}`;
+    }
+  }
+  if (logged === undefined) return { accepted: true };
+  if (compareVersions(receiver.node.release, VIP_MISMATCH_ACCEPTED_SINCE) < 0) return { accepted: false, because: 'vips', logged };
+  return { accepted: true, logged };
 }

@@ -13,7 +13,7 @@ import { NodeModel, type NodeOptions } from './node.js';
 import { UnionFind } from './union-find.js';
 import type { VrrpInstance } from './vrrp.js';
 
-export { MAX_FILES_PER_PEER_KEY, sharesVip, type Cluster, type ClusterOptions, type Collision, type Hearing, type SegmentDefinition, type Segments } from './clusters.js';
+export { MAX_FILES_PER_PEER_KEY, reception, sharesVip, VIP_MISMATCH_ACCEPTED_SINCE, type Cluster, type Reception, type ClusterOptions, type Collision, type Hearing, type SegmentDefinition, type Segments } from './clusters.js';
 
 /** Two or more nodes from different files that configure the same thing. */
 export interface PeerGroup<T> {

@@ -178,25 +178,29 @@ describe('VRRP clusters', () => {
     expect(m.collisions[2]!.cluster).toBeUndefined();
   });
 
-  it('an address written without a prefix, or on a longer prefix, meets the VIP network that holds it', () => {
-    for (const a of ['10.0.0.100', '10.0.0.100/25']) {
-      const m = model({
+  it('VIP networks of different lengths meet when one holds the other; a bare address meets none (private address plans repeat across sites)', () => {
+    const pair = (a: string, b: string) =>
+      model({
         'a1.conf': instance({ vips: [a] }),
         'a2.conf': instance({ vips: [a] }),
-        'b1.conf': instance({ vips: ['10.0.0.200/24'] }),
-        'b2.conf': instance({ vips: ['10.0.0.200/24'] }),
+        'b1.conf': instance({ vips: [b] }),
+        'b2.conf': instance({ vips: [b] }),
       });
-      expect(collisions(m)).toContain('a1.conf -> b1.conf (network)');
-      expect(m.collisions[0]!.hears[0]!.because).toEqual({ kind: 'network', network: '10.0.0.0/24', here: a, there: '10.0.0.200/24' });
-    }
-    // 10.0.0.100 is not in 10.0.0.128/25.
-    const apart = model({
-      'a1.conf': instance({ vips: ['10.0.0.100'] }),
-      'a2.conf': instance({ vips: ['10.0.0.100'] }),
-      'b1.conf': instance({ vips: ['10.0.0.200/25'] }),
-      'b2.conf': instance({ vips: ['10.0.0.200/25'] }),
-    });
-    expect(collisions(apart)).toEqual([]);
+    const m = pair('10.0.0.100/25', '10.0.0.200/24');
+    expect(collisions(m)).toContain('a1.conf -> b1.conf (network)');
+    expect(m.collisions[0]!.hears[0]!.because).toEqual({ kind: 'network', network: '10.0.0.0/24', here: '10.0.0.100/25', there: '10.0.0.200/24' });
+    // 10.0.0.0/25 and 10.0.0.128/25 do not overlap.
+    expect(collisions(pair('10.0.0.100/25', '10.0.0.200/25'))).toEqual([]);
+    expect(collisions(pair('10.0.0.100', '10.0.0.200/24'))).toEqual([]);
+  });
+
+  it('instances that share a VIP are no collision, even where the VIP is too common to join them', () => {
+    const files: Record<string, string> = {};
+    // Ten files hold the VIP (too many to join them), six of them on VRID 51 (few enough to hear each other).
+    for (let i = 0; i < 10; i++) files[`n${i}.conf`] = instance({ name: `x${i}`, vrid: i < 6 ? 51 : 52, vips: ['10.0.0.100/24'] });
+    const m = model(files);
+    expect(m.clusters).toEqual([]);
+    expect(collisions(m)).toEqual([]);
   });
 
   it('a VIP on another interface says nothing of the advert segment', () => {
