@@ -1,12 +1,29 @@
 import type { Located } from '@kalint/parser';
-import type { Valued, VrrpInstance } from '../model.js';
-import { anchor, bareAddress, child, fileName, instancePeers, related, vips, where, withPrefix } from '../peers-util.js';
+import { addressOf, anchor, childrenAt, type InstanceAddress, type VrrpInstance } from '@kalint/model';
+import { related, where } from '../messages.js';
 import type { Related, Rule } from '../types.js';
 
-function byAddress(instance: VrrpInstance): Map<string, Valued<string>> {
-  const map = new Map<string, Valued<string>>();
-  for (const vip of vips(instance)) if (!map.has(bareAddress(vip.value))) map.set(bareAddress(vip.value), vip);
+/** The virtual IPs keepalived brings up, by address (the first line of each). */
+function byAddress(instance: VrrpInstance): Map<string, InstanceAddress> {
+  const map = new Map<string, InstanceAddress>();
+  for (const vip of instance.vips) if (!map.has(vip.address)) map.set(vip.address, vip);
   return map;
+}
+
+/** The prefix length keepalived gives a virtual IP: as written, else a host address (/32, /128). */
+function prefixLength(vip: InstanceAddress): number {
+  return vip.prefix ?? (vip.family === 6 ? 128 : 32);
+}
+
+/** `10.1.8.100/24`, the address as written. */
+function shown(vip: InstanceAddress): string {
+  return `${addressOf(vip.word.text)}/${prefixLength(vip)}`;
+}
+
+/** The first `virtual_ipaddress` block of an instance. */
+function block(instance: VrrpInstance): Located {
+  const line = childrenAt(instance.statement, 'vrrp_instance/virtual_ipaddress')[0];
+  return line ? line.keyword : anchor(instance.statement);
 }
 
 /** HA peers of one VRRP instance whose `virtual_ipaddress` sets differ (address or prefix length). */
@@ -18,43 +35,41 @@ export const vipMismatch: Rule = {
     fixable: false,
     scope: 'project',
   },
-  check({ project, report }) {
-    for (const { instance, peers } of instancePeers(project)) {
+  cluster(cluster, { project, report }) {
+    for (const instance of cluster.members) {
       const mine = byAddress(instance);
-      const block = child(instance.statement, 'virtual_ipaddress');
       const parts: string[] = [];
       const relatedPlaces: Related[] = [];
       let at: Located | undefined;
-      for (const peer of peers) {
+      for (const peer of cluster.peers.get(instance) ?? []) {
         const theirs = byAddress(peer);
         const relatedBefore = relatedPlaces.length;
-        const peerName = fileName(project, peer.file);
+        const peerName = project.fileName(peer.file);
         const onlyHere: string[] = [];
         const onlyThere: string[] = [];
         const prefixes: string[] = [];
         for (const [address, vip] of mine) {
           const other = theirs.get(address);
           if (!other) {
-            onlyHere.push(withPrefix(vip.value));
-            at ??= vip.at;
-          } else if (withPrefix(other.value) !== withPrefix(vip.value)) {
-            prefixes.push(`${withPrefix(vip.value)} here but ${withPrefix(other.value)} in ${where(project, other.at)}`);
-            at ??= vip.at;
-            relatedPlaces.push(related(other.at, `${withPrefix(other.value)} in ${peerName}`));
+            onlyHere.push(shown(vip));
+            at ??= vip.word;
+          } else if (prefixLength(other) !== prefixLength(vip)) {
+            prefixes.push(`${shown(vip)} here but ${shown(other)} in ${where(project, other.word)}`);
+            at ??= vip.word;
+            relatedPlaces.push(related(other.word, `${shown(other)} in ${peerName}`));
           }
         }
         for (const [address, vip] of theirs) {
           if (!mine.has(address)) {
-            onlyThere.push(withPrefix(vip.value));
-            relatedPlaces.push(related(vip.at, `${withPrefix(vip.value)}, only in ${peerName}`));
+            onlyThere.push(shown(vip));
+            relatedPlaces.push(related(vip.word, `${shown(vip)}, only in ${peerName}`));
           }
         }
         if (onlyHere.length + onlyThere.length + prefixes.length === 0) continue;
-        const peerBlock = child(peer.statement, 'virtual_ipaddress');
         const details: string[] = [...prefixes];
         if (onlyHere.length > 0) details.push(`${onlyHere.join(', ')} only here`);
         if (onlyThere.length > 0) details.push(`${onlyThere.join(', ')} only in ${peerName}`);
-        const peerAt = peerBlock ? peerBlock.keyword : anchor(peer.statement);
+        const peerAt = block(peer);
         if (relatedPlaces.length === relatedBefore) relatedPlaces.push(related(peerAt, `virtual_ipaddress of ${peer.name} in ${peerName}`));
         parts.push(`compared with ${where(project, peerAt)}: ${details.join('; ')}`);
       }
@@ -63,7 +78,7 @@ export const vipMismatch: Rule = {
         message:
           `vrrp_instance ${instance.name}: virtual_ipaddress differs from its peer's, ${parts.join('; ')}. ` +
           `After a failover the new MASTER brings up a different set of addresses: the ones it lacks stop answering, a different prefix changes the subnet route`,
-        at: at ?? (block ? block.keyword : anchor(instance.statement)),
+        at: at ?? block(instance),
         related: relatedPlaces,
       });
     }

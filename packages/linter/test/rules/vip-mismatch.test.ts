@@ -11,8 +11,36 @@ ${vips.map((v) => `        ${v}\n`).join('')}    }
 }
 `;
 
+/** A node of one of two clusters that both kept the sample's name VI_1. */
+const vi1 = (vrid: number, vip: string, extra = '') => `vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id ${vrid}
+${extra}    virtual_ipaddress {
+        ${vip}
+    }
+}
+`;
+
 testRule(vipMismatch, {
   valid: [
+    {
+      name: 'two clusters named VI_1 on VRIDs 51 and 52 with their own VIPs are not peers',
+      code: { 'a1.conf': vi1(51, '10.0.0.100/24'), 'a2.conf': vi1(51, '10.0.0.100/24'), 'b1.conf': vi1(52, '10.0.0.200/24'), 'b2.conf': vi1(52, '10.0.0.200/24') },
+    },
+    {
+      name: 'the same two clusters on one VRID and one network collide (vrid-collision), they are not peers',
+      code: { 'a1.conf': vi1(51, '10.0.0.100/24'), 'a2.conf': vi1(51, '10.0.0.100/24'), 'b1.conf': vi1(51, '10.0.0.200/24'), 'b2.conf': vi1(51, '10.0.0.200/24') },
+    },
+    {
+      name: 'the same two clusters on one VRID with disjoint unicast peers never meet',
+      code: {
+        'a1.conf': vi1(51, '10.0.0.100/24', '    unicast_src_ip 10.0.0.1\n    unicast_peer {\n        10.0.0.2\n    }\n'),
+        'a2.conf': vi1(51, '10.0.0.100/24', '    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.1\n    }\n'),
+        'b1.conf': vi1(51, '10.0.0.200/24', '    unicast_src_ip 10.0.0.3\n    unicast_peer {\n        10.0.0.4\n    }\n'),
+        'b2.conf': vi1(51, '10.0.0.200/24', '    unicast_src_ip 10.0.0.4\n    unicast_peer {\n        10.0.0.3\n    }\n'),
+      },
+    },
+    { name: 'one IPv6 address written two ways', code: { 'ha1.conf': node('MASTER', 110, ['2001:db8::100/64']), 'ha2.conf': node('BACKUP', 100, ['2001:DB8:0::100/64']) } },
     { name: 'same set, other order', code: { 'ha1.conf': node('MASTER', 110, ['10.1.8.100/24', '10.1.8.101/24']), 'ha2.conf': node('BACKUP', 100, ['10.1.8.101/24', '10.1.8.100/24']) } },
     { name: 'no prefix is /32', code: { 'ha1.conf': node('MASTER', 110, ['10.1.8.100']), 'ha2.conf': node('BACKUP', 100, ['10.1.8.100/32 dev eth0']) } },
     {
