@@ -17,6 +17,10 @@ testRule(advertIntMismatch, {
     { name: 'same interval', code: { 'ha1.conf': node('MASTER', 110, '    advert_int 2\n'), 'ha2.conf': node('BACKUP', 100, '    advert_int 2\n') } },
     { name: 'absent means 1', code: { 'ha1.conf': node('MASTER', 110, '    advert_int 1\n'), 'ha2.conf': node('BACKUP', 100) } },
     {
+      name: 'VRRPv2 rounds an interval to whole seconds: 1.5 runs as 2',
+      code: { 'ha1.conf': node('MASTER', 110, '    advert_int 1.5\n'), 'ha2.conf': node('BACKUP', 100, '    advert_int 2\n') },
+    },
+    {
       name: 'VRRPv3 backups adopt the master interval',
       code: { 'ha1.conf': node('MASTER', 110, '    version 3\n    advert_int 2\n'), 'ha2.conf': node('BACKUP', 100, '    version 3\n') },
     },
@@ -35,6 +39,20 @@ testRule(advertIntMismatch, {
           severity: 'error',
         },
         { file: 'ha2.conf', line: 1, column: 15, message: /advert_int 1 \(the default: no advert_int line\) here but 2 in ha1\.conf \(line 6\)/ },
+      ],
+    },
+    {
+      name: 'an interval VRRPv2 rounds, against the default',
+      code: { 'ha1.conf': node('MASTER', 110, '    advert_int 1.5\n'), 'ha2.conf': node('BACKUP', 100) },
+      errors: [
+        {
+          file: 'ha1.conf',
+          line: 6,
+          column: 16,
+          message:
+            'vrrp_instance web has advert_int 2 (VRRPv2 adverts carry whole seconds: keepalived rounds advert_int 1.5 to 2) here but 1 (the default: no advert_int line) in ha2.conf (line 1): VRRPv2 drops adverts whose interval differs from its own, so the nodes never hear each other and each becomes MASTER (split brain)',
+        },
+        { file: 'ha2.conf', line: 1, column: 15, message: /advert_int 1 \(the default: no advert_int line\) here but 2 \(VRRPv2 adverts carry whole seconds: keepalived rounds advert_int 1\.5 to 2\) in ha1\.conf \(line 6\)/ },
       ],
     },
     {
