@@ -1,34 +1,36 @@
 import type { Located } from '@kalint/parser';
-import type { VrrpInstance } from '../model.js';
-import { anchor, child, fileName, instancePeers, related, strictMode, vrrpVersion, where } from '../peers-util.js';
-import type { Project } from '../project.js';
+import { anchor, AUTH_PASS_BYTES, childrenAt, placeOf, type VrrpInstance } from '@kalint/model';
+import { related, where } from '../messages.js';
 import type { Related, Rule } from '../types.js';
-
-/** keepalived keeps this many characters of `auth_pass` (sizeof auth_data). */
-const PASS_LENGTH = 8;
 
 interface Auth {
   type: 'PASS' | 'AH' | 'none';
-  /** The part of auth_pass keepalived uses. */
+  /** What keepalived puts in the authentication field (the first 8 bytes of auth_pass). */
   pass: string;
-  /** Why the type is `none` when the config has an authentication block. */
+  /** Why the type is `none`. */
   note?: string;
   typeAt: Located;
   passAt: Located;
 }
 
-/** Authentication as keepalived runs it (vrrp.c `vrrp_complete_instance`). */
-function authOf(project: Project, instance: VrrpInstance): Auth {
-  const block = child(instance.statement, 'authentication');
+/** Authentication as keepalived runs it (the model's, from vrrp.c `vrrp_complete_instance`). */
+function authOf(instance: VrrpInstance): Auth {
+  const block = childrenAt(instance.statement, 'vrrp_instance/authentication')[0];
   const at = block ? block.keyword : anchor(instance.statement);
-  const none = (note?: string): Auth => ({ type: 'none', pass: '', ...(note ? { note } : {}), typeAt: at, passAt: at });
-  if (!block) return none('no authentication block');
-  const written = instance.authType?.value;
-  if (written !== 'PASS' && written !== 'AH') return none(written ? `auth_type ${written} is not one keepalived knows` : 'no auth_type');
-  if (strictMode(project, instance)) return none('strict mode ignores authentication');
-  if (vrrpVersion(project, instance) === 3) return none('VRRP version 3 ignores authentication');
-  if (!instance.authPass?.value) return none('auth_type without auth_pass is ignored');
-  return { type: written, pass: instance.authPass.value.slice(0, PASS_LENGTH), typeAt: instance.authType!.at, passAt: instance.authPass.at };
+  const auth = instance.authentication;
+  if (auth.value === 'NONE') {
+    let note: string;
+    if (auth.origin.kind !== 'default') note = auth.origin.kind === 'derived' ? auth.origin.because : 'no authentication';
+    else if (!block) note = 'no authentication block';
+    else {
+      // A block keepalived reads no usable auth_type from.
+      const type = childrenAt(block, 'vrrp_instance/authentication/auth_type').pop()?.args[0]?.text;
+      note = type !== undefined ? `auth_type ${type} is not one keepalived knows` : 'no auth_type';
+    }
+    return { type: 'none', pass: '', note, typeAt: at, passAt: at };
+  }
+  const typeAt = placeOf(auth, at);
+  return { type: auth.value, pass: instance.authPass?.value ?? '', typeAt, passAt: instance.authPass ? placeOf(instance.authPass, typeAt) : typeAt };
 }
 
 function describe(auth: Auth): string {
@@ -44,16 +46,17 @@ export const authMismatch: Rule = {
     fixable: false,
     scope: 'project',
   },
-  check({ project, report }) {
-    for (const { instance, peers } of instancePeers(project)) {
-      const mine = authOf(project, instance);
+  cluster(cluster, { project, report }) {
+    for (const instance of cluster.members) {
+      const mine = authOf(instance);
       const typeParts: string[] = [];
       const passParts: string[] = [];
       const relatedPlaces: Related[] = [];
-      for (const peer of peers) {
-        if (vrrpVersion(project, peer) !== vrrpVersion(project, instance)) continue;
-        const theirs = authOf(project, peer);
-        const peerName = fileName(project, peer.file);
+      for (const peer of cluster.peers.get(instance) ?? []) {
+        // Nodes of different VRRP versions never understand each other, authenticated or not.
+        if (peer.version.value !== instance.version.value) continue;
+        const theirs = authOf(peer);
+        const peerName = project.fileName(peer.file);
         if (theirs.type !== mine.type) {
           typeParts.push(`${describe(theirs)} in ${where(project, theirs.typeAt)}`);
           relatedPlaces.push(related(theirs.typeAt, `authentication of ${peer.name} in ${peerName}: ${describe(theirs)}`));
@@ -62,7 +65,7 @@ export const authMismatch: Rule = {
           relatedPlaces.push(related(theirs.passAt, `auth_pass of ${peer.name} in ${peerName}`));
         }
       }
-      const consequence = 'each node rejects the other\'s adverts, so both become MASTER and hold the virtual IPs at the same time (split brain)';
+      const consequence = "each node rejects the other's adverts, so both become MASTER and hold the virtual IPs at the same time (split brain)";
       if (typeParts.length > 0) {
         report({
           message: `vrrp_instance ${instance.name} uses authentication ${describe(mine)} here but ${typeParts.join(' and ')}: ${consequence}`,
@@ -72,7 +75,7 @@ export const authMismatch: Rule = {
       } else if (passParts.length > 0) {
         report({
           message:
-            `vrrp_instance ${instance.name}: auth_pass here differs from the one in ${passParts.join(' and ')} within the first ${PASS_LENGTH} characters, ` +
+            `vrrp_instance ${instance.name}: auth_pass here differs from the one in ${passParts.join(' and ')} within the first ${AUTH_PASS_BYTES} characters, ` +
             `the only ones keepalived uses (values not shown): ${consequence}`,
           at: mine.passAt,
           related: relatedPlaces,

@@ -13,8 +13,36 @@ ${extra}    virtual_ipaddress {
 }
 `;
 
+/** A node of one of two clusters that both kept the sample's name VI_1. */
+const vi1 = (vrid: number, vip: string, extra = '') => `vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id ${vrid}
+${extra}    virtual_ipaddress {
+        ${vip}
+    }
+}
+`;
+
 testRule(authMismatch, {
   valid: [
+    {
+      name: 'two clusters named VI_1 on VRIDs 51 and 52, each with its own password, are not peers',
+      code: {
+        'a1.conf': vi1(51, '10.0.0.100/24', auth('PASS', 'secret12')),
+        'a2.conf': vi1(51, '10.0.0.100/24', auth('PASS', 'secret12')),
+        'b1.conf': vi1(52, '10.0.0.200/24'),
+        'b2.conf': vi1(52, '10.0.0.200/24'),
+      },
+    },
+    {
+      name: 'the same two clusters on one VRID and one network collide (vrid-collision), they are not peers',
+      code: {
+        'a1.conf': vi1(51, '10.0.0.100/24', auth('PASS', 'secret12')),
+        'a2.conf': vi1(51, '10.0.0.100/24', auth('PASS', 'secret12')),
+        'b1.conf': vi1(51, '10.0.0.200/24'),
+        'b2.conf': vi1(51, '10.0.0.200/24'),
+      },
+    },
     { name: 'same password', code: { 'ha1.conf': node('MASTER', 110, auth('PASS', 'secret12')), 'ha2.conf': node('BACKUP', 100, auth('PASS', 'secret12')) } },
     {
       name: 'passwords that agree in the 8 characters keepalived keeps',
