@@ -23,6 +23,10 @@ testRule(priorityConflict, {
     { name: 'a higher BACKUP with nopreempt leaves the MASTER alone', code: { 'ha1.conf': node('state MASTER', 'priority 100'), 'ha2.conf': node('state BACKUP', 'priority 150', 'nopreempt') } },
     { name: 'two MASTERs with different priorities: the lower waits and yields', code: { 'ha1.conf': node('state MASTER', 'priority 101'), 'ha2.conf': node('state MASTER', 'priority 100') } },
     {
+      name: 'strict mode runs state MASTER below 255 as BACKUP: two BACKUPs of equal priority, by design',
+      code: { 'ha1.conf': `global_defs {\n    vrrp_strict\n}\n${node('state MASTER', 'priority 100')}`, 'ha2.conf': `global_defs {\n    vrrp_strict\n}\n${node('state BACKUP', 'priority 100')}` },
+    },
+    {
       name: 'three nodes in order',
       code: { 'n1.conf': node('state MASTER', 'priority 200'), 'n2.conf': node('state BACKUP', 'priority 100'), 'n3.conf': node('state BACKUP', 'priority 90') },
     },
@@ -48,7 +52,29 @@ testRule(priorityConflict, {
       code: { 'ha1.conf': node('state MASTER', 'priority 100'), 'ha2.conf': node('state BACKUP') },
       errors: [
         { file: 'ha1.conf', line: 4, column: 14, message: /the BACKUP in ha2\.conf \(line 3\) has the same priority/ },
-        { file: 'ha2.conf', line: 3, column: 11, message: /priority 100 \(no priority line: keepalived uses 100 for state BACKUP\) here, the same as the MASTER/ },
+        { file: 'ha2.conf', line: 3, column: 11, message: /priority 100 \(no priority line: keepalived uses 100\) here, the same as the MASTER/ },
+      ],
+    },
+    {
+      name: 'a priority keepalived cannot read runs as 100',
+      code: { 'ha1.conf': node('state MASTER', 'priority 100'), 'ha2.conf': node('state BACKUP', 'priority 300') },
+      errors: [
+        { file: 'ha1.conf', line: 4, column: 14, message: /the BACKUP in ha2\.conf \(line 4\) has the same priority/ },
+        {
+          file: 'ha2.conf',
+          line: 4,
+          column: 14,
+          message:
+            "vrrp_instance web has priority 100 (priority '300' is not 1 to 255, so keepalived uses 100) here, the same as the MASTER in ha1.conf (line 4): after a failover this node keeps the virtual IPs when the MASTER returns (equal priority does not preempt), so the MASTER does not take them back",
+        },
+      ],
+    },
+    {
+      name: 'preempt after nopreempt: the BACKUP above the MASTER preempts',
+      code: { 'ha1.conf': node('state MASTER', 'priority 100'), 'ha2.conf': node('state BACKUP', 'priority 150', 'nopreempt', 'preempt') },
+      errors: [
+        { file: 'ha1.conf', line: 4, column: 14, message: /the BACKUP in ha2\.conf \(line 4\) has the higher priority 150 and no nopreempt/ },
+        { file: 'ha2.conf', line: 4, column: 14, message: /higher than the MASTER's 100 in ha1\.conf \(line 4\), and nopreempt is not set/ },
       ],
     },
     {
