@@ -12,8 +12,31 @@ ${source ? `    unicast_src_ip ${source}\n` : ''}${peers.length > 0 ? `    unica
 }
 `;
 
+/** A node of one of two clusters that both kept the sample's name VI_1, on one VRID. */
+const vi1 = (vip: string, source: string, peer: string) => `vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_src_ip ${source}
+    unicast_peer {
+        ${peer}
+    }
+    virtual_ipaddress {
+        ${vip}
+    }
+}
+`;
+
 testRule(unicastPeerAsymmetry, {
   valid: [
+    {
+      name: 'two clusters named VI_1 on one VRID with disjoint unicast peers never meet, they are not peers',
+      code: {
+        'a1.conf': vi1('10.0.0.100/24', '10.0.0.1', '10.0.0.2'),
+        'a2.conf': vi1('10.0.0.100/24', '10.0.0.2', '10.0.0.1'),
+        'b1.conf': vi1('10.0.0.200/24', '10.0.0.3', '10.0.0.4'),
+        'b2.conf': vi1('10.0.0.200/24', '10.0.0.4', '10.0.0.3'),
+      },
+    },
     { name: 'each lists the other', code: { 'ha1.conf': node('MASTER', 110, '10.1.8.1', ['10.1.8.2']), 'ha2.conf': node('BACKUP', 100, '10.1.8.2', ['10.1.8.1']) } },
     { name: 'both multicast', code: { 'ha1.conf': node('MASTER', 110), 'ha2.conf': node('BACKUP', 100) } },
     {
