@@ -1,22 +1,46 @@
-import type { Located } from '@kalint/parser';
-import type { RealServer } from '../model.js';
-import { anchor, describeRealServer, fileName, lineOf, realServerPairs, related, virtualServerPeers } from '../peers-util.js';
+import { anchor, childrenAt, placeOf, realServerPairs, type RealServer, type Setting, type VirtualServer } from '@kalint/model';
+import { describeLine, lineOf, related } from '../messages.js';
 import type { Rule } from '../types.js';
 
-interface Weight {
-  value: number;
-  written: boolean;
-  at: Located;
+/**
+ * IPVS schedulers that ignore a real server's weight unless it is 0 (the kernel's ip_vs_rr.c and
+ * ip_vs_lc.c skip a server of weight 0 and treat the others alike; ip_vs_dh.c hashes destinations
+ * over the servers whatever their weights, and finds no server for those hashed to one of weight 0).
+ */
+const IGNORE_WEIGHTS: ReadonlySet<string> = new Set(['rr', 'lc', 'dh']);
+
+/** The weight keepalived gives a real server, or undefined when its weight line is one keepalived cannot read. */
+function weightOf(real: RealServer): Setting<number> | undefined {
+  if (real.weight.origin.kind === 'default' && childrenAt(real.statement, 'virtual_server/real_server/weight').length > 0) return undefined;
+  return real.weight;
 }
 
-/** The weight keepalived gives a real server: its `weight`, else 1. */
-function weightOf(real: RealServer): Weight | undefined {
-  const written = real.statement.block?.body.some((n) => n.type === 'Statement' && n.keyword.text === 'weight');
-  if (written && !real.weight) return undefined;
-  return real.weight ? { value: real.weight.value, written: true, at: real.weight.at } : { value: 1, written: false, at: anchor(real.statement) };
-}
+const describe = (w: Setting<number>) => (w.origin.kind === 'default' ? `${w.value} (the default: no weight line)` : `${w.value}`);
 
-const describe = (w: Weight) => (w.written ? `${w.value}` : `${w.value} (the default: no weight line)`);
+/** What a weight difference does under the schedulers of two directors that ignore weights other than 0. */
+function consequence(server: VirtualServer, peer: VirtualServer, mine: number, theirs: number, peerName: string): string {
+  const here = server.scheduler.value;
+  const there = peer.scheduler.value;
+  const schedulers = here === there ? `lb_algo ${here}` : `lb_algo ${here} here and ${there} in ${peerName}`;
+  if (mine !== 0 && theirs !== 0) {
+    return (
+      `${schedulers} ${here === there ? 'ignores' : 'both ignore'} weights other than 0, so today a failover does not change the traffic split; ` +
+      `the drift bites once the scheduler is a weighted one (wrr, wlc, ...) or one of the weights becomes 0`
+    );
+  }
+  const zeroScheduler = mine === 0 ? here : there;
+  const zeroSide = mine === 0 ? 'this director' : peerName;
+  if (zeroScheduler === 'dh') {
+    return (
+      `under lb_algo dh weight 0 leaves the destinations hashed to this real server without a server: ` +
+      `while ${zeroSide} is MASTER their connections fail, while the other director is MASTER they reach it`
+    );
+  }
+  return (
+    `under lb_algo ${zeroScheduler} weight 0 takes a real server out of rotation (it keeps its connections but gets no new ones): ` +
+    `it gets new connections only while the other director is MASTER, not while ${zeroSide} is`
+  );
+}
 
 /** A real server weighted differently on HA peers. */
 export const weightDrift: Rule = {
@@ -27,22 +51,23 @@ export const weightDrift: Rule = {
     fixable: false,
     scope: 'project',
   },
-  check({ project, report }) {
-    for (const { server, peers } of virtualServerPeers(project)) {
-      for (const peer of peers) {
-        for (const [real, peerReal] of realServerPairs(server, peer)) {
-          const mine = weightOf(real);
-          const theirs = weightOf(peerReal);
-          if (!mine || !theirs || mine.value === theirs.value) continue;
-          const peerName = fileName(project, peer.file);
-          report({
-            message:
-              `${describeRealServer(real)} weighs ${describe(mine)} here but ${describe(theirs)} in ${peerName} (line ${lineOf(theirs.at)}): ` +
-              `after a failover the traffic split changes`,
-            at: mine.at,
-            related: [related(theirs.at, `${describeRealServer(peerReal)} weighs ${theirs.value} in ${peerName}`)],
-          });
-        }
+  service({ server, peers }, { project, report }) {
+    for (const peer of peers) {
+      for (const [real, peerReal] of realServerPairs(server, peer)) {
+        const mine = weightOf(real);
+        const theirs = weightOf(peerReal);
+        if (!mine || !theirs || mine.value === theirs.value) continue;
+        const peerName = project.fileName(peer.file);
+        const at = placeOf(mine, anchor(real.statement));
+        const peerAt = placeOf(theirs, anchor(peerReal.statement));
+        const unweighted = IGNORE_WEIGHTS.has(server.scheduler.value) && IGNORE_WEIGHTS.has(peer.scheduler.value);
+        report({
+          message:
+            `${describeLine(real.statement)} weighs ${describe(mine)} here but ${describe(theirs)} in ${peerName} (line ${lineOf(peerAt)}): ` +
+            (unweighted ? consequence(server, peer, mine.value, theirs.value, peerName) : `after a failover the traffic split changes`),
+          at,
+          related: [related(peerAt, `${describeLine(peerReal.statement)} weighs ${theirs.value} in ${peerName}`)],
+        });
       }
     }
   },
