@@ -1,4 +1,5 @@
-import { anchor, describeRealServer, describeVirtualServer, fileName, realServerKey, related, virtualServerPeers, where } from '../peers-util.js';
+import { anchor, realServerKey } from '@kalint/model';
+import { describeLine, related, where } from '../messages.js';
 import type { Rule } from '../types.js';
 
 /** A real server that one HA peer balances to and another does not. */
@@ -10,22 +11,20 @@ export const realServerDrift: Rule = {
     fixable: false,
     scope: 'project',
   },
-  check({ project, report }) {
-    for (const { server, peers } of virtualServerPeers(project)) {
-      for (const peer of peers) {
-        const theirs = new Set(peer.realServers.map((r) => realServerKey(peer, r)));
-        const peerAt = anchor(peer.statement);
-        const peerName = fileName(project, peer.file);
-        for (const real of server.realServers) {
-          if (theirs.has(realServerKey(server, real))) continue;
-          report({
-            message:
-              `${describeRealServer(real)} is in ${describeVirtualServer(server)} here but not in the same virtual_server of ${where(project, peerAt)}: ` +
-              `while ${peerName} is MASTER this real server gets no traffic, and the others carry its share`,
-            at: anchor(real.statement),
-            related: [related(peerAt, `${describeVirtualServer(peer)} in ${peerName}, without ${real.address}`)],
-          });
-        }
+  service({ server, peers }, { project, report }) {
+    for (const peer of peers) {
+      const theirs = new Set(peer.realServers.map((r) => realServerKey(peer, r)));
+      const peerAt = anchor(peer.statement);
+      const peerName = project.fileName(peer.file);
+      for (const real of server.realServers) {
+        if (theirs.has(realServerKey(server, real))) continue;
+        report({
+          message:
+            `${describeLine(real.statement)} is in ${describeLine(server.statement)} here but not in the same virtual_server of ${where(project, peerAt)}: ` +
+            `while ${peerName} is MASTER this real server gets no traffic, and the others carry its share`,
+          at: anchor(real.statement),
+          related: [related(peerAt, `${describeLine(peer.statement)} in ${peerName}, without ${real.address}`)],
+        });
       }
     }
   },

@@ -1,27 +1,14 @@
 import type { Located, Statement } from '@kalint/parser';
-import type { RealServer, VirtualServer } from '../model.js';
-import {
-  anchor,
-  bareAddress,
-  knownStatements,
-  describeRealServer,
-  describeVirtualServer,
-  fileName,
-  forwarding,
-  instancePeers,
-  projectFile,
-  realServerPairs,
-  related,
-  virtualServerPeers,
-  vrrpPeerFiles,
-  where,
-} from '../peers-util.js';
+import { anchor, argsText, canonicalAddress, knownChildren, placeOf, realServerPairs, type RealServer, type Setting as ModelSetting, type VirtualServer } from '@kalint/model';
+import { describeLine, related, where } from '../messages.js';
 import type { Project } from '../project.js';
 import type { Rule, RuleContext } from '../types.js';
 
 interface Setting {
   /** The keyword and its aliases. */
   keywords: string[];
+  /** The value keepalived runs with, from the model (for the settings it knows). */
+  model?: (server: VirtualServer) => ModelSetting<string | number> | undefined;
   /** What keepalived uses when the keyword is absent, if known. */
   fallback?: (server: VirtualServer) => string | undefined;
   /** Keywords that take no value: present or not. */
@@ -34,14 +21,14 @@ const numeric = (value: string) => (/^\d+(\.\d+)?$/.test(value) ? String(Number(
 
 /** The virtual server settings that change how traffic is balanced or checked after a failover. */
 const SETTINGS: Setting[] = [
-  { keywords: ['lb_algo', 'lvs_sched'], fallback: () => 'wlc' },
-  { keywords: ['lb_kind', 'lvs_method'], fallback: () => 'NAT' },
+  { keywords: ['lb_algo', 'lvs_sched'], model: (s) => s.scheduler },
+  { keywords: ['lb_kind', 'lvs_method'], model: (s) => s.forwarding },
   // keepalived sets UDP when an address-based service has no protocol; fwmark services ignore it.
-  { keywords: ['protocol'], fallback: (s) => (s.address !== undefined ? 'UDP' : undefined), normalise: (v) => v.toUpperCase() },
+  { keywords: ['protocol'], model: (s) => s.protocol },
   { keywords: ['persistence_timeout'], fallback: () => 'none (no persistence)', normalise: (v) => (v === '' ? '360' : numeric(v)) },
   { keywords: ['persistence_granularity'] },
   { keywords: ['persistence_engine'] },
-  { keywords: ['delay_loop'], fallback: () => '60', normalise: numeric },
+  { keywords: ['delay_loop'], model: (s) => s.delayLoop },
   { keywords: ['quorum'], fallback: () => '1', normalise: numeric },
   { keywords: ['hysteresis'], fallback: () => '0', normalise: numeric },
   { keywords: ['ha_suspend'], flag: true },
@@ -59,13 +46,31 @@ interface Seen {
   value: string;
   written: boolean;
   at: Located;
+  /** Why keepalived runs this value when it is not written. */
+  note?: string;
+}
+
+/** The last line of a setting written directly in the virtual server (keepalived keeps the last). */
+function lineOf(server: VirtualServer, keywords: readonly string[]): Statement | undefined {
+  let found: Statement | undefined;
+  for (const line of knownChildren(server.statement)) if (keywords.includes(line.keyword.text)) found = line;
+  return found;
 }
 
 function settingOf(server: VirtualServer, setting: Setting): Seen | undefined {
-  const line = knownStatements(server.statement).find((s) => setting.keywords.includes(s.keyword.text));
+  const line = lineOf(server, setting.keywords);
+  if (setting.model) {
+    const value = setting.model(server);
+    if (!value) return undefined;
+    const at = placeOf(value, anchor(server.statement));
+    if (value.origin.kind === 'written' || value.origin.kind === 'global') return { value: String(value.value), written: true, at };
+    // A line keepalived does not take leaves the default, or what it derives.
+    const note = line ? `keepalived ignores '${argsText(line)}'` : value.origin.kind === 'derived' ? value.origin.because : undefined;
+    return { value: String(value.value), written: false, at: line ? anchor(line) : at, ...(note ? { note } : {}) };
+  }
   if (line) {
     if (setting.flag) return { value: 'set', written: true, at: line.keyword };
-    const text = line.args.map((w) => w.text).join(' ');
+    const text = argsText(line);
     return { value: setting.normalise ? setting.normalise(text) : text, written: true, at: anchor(line) };
   }
   if (setting.flag) return { value: 'not set', written: false, at: anchor(server.statement) };
@@ -76,6 +81,7 @@ function settingOf(server: VirtualServer, setting: Setting): Seen | undefined {
 function describeSetting(keyword: string, seen: Seen, flag = false): string {
   if (flag) return seen.written ? `${keyword} set` : `${keyword} not set`;
   if (seen.written) return `${keyword} ${seen.value}`;
+  if (seen.note) return `${keyword} ${seen.value} (${seen.note})`;
   return seen.value === 'not set' ? `no ${keyword}` : `${keyword} ${seen.value} (no ${keyword} line: keepalived's default)`;
 }
 
@@ -101,7 +107,7 @@ interface Flat {
 /** Settings of a checker block, nested blocks flattened as `url#1/path`. */
 function flatten(statement: Statement, prefix = '', out = new Map<string, Flat>()): Map<string, Flat> {
   const counts = new Map<string, number>();
-  for (const s of knownStatements(statement)) {
+  for (const s of knownChildren(statement)) {
     // nb_get_retry is the old name of retry (HTTP_GET and SSL_GET only: elsewhere it is unknown).
     const keyword = s.keyword.text === 'nb_get_retry' ? 'retry' : s.keyword.text;
     if (s.block !== null && s.block.kind === 'keywords') {
@@ -117,7 +123,7 @@ function flatten(statement: Statement, prefix = '', out = new Map<string, Flat>(
 
 function inherited(server: VirtualServer, real: RealServer, kind: string, keyword: string): string | undefined {
   for (const owner of [real.statement, server.statement]) {
-    const line = knownStatements(owner).find((s) => (s.keyword.text === 'nb_get_retry' ? 'retry' : s.keyword.text) === keyword);
+    const line = knownChildren(owner).find((s) => (s.keyword.text === 'nb_get_retry' ? 'retry' : s.keyword.text) === keyword);
     if (line) return numeric(line.args.map((w) => w.text).join(' '));
   }
   return builtinDefault(kind, keyword);
@@ -135,17 +141,17 @@ function compareCheckers(project: Project, report: RuleContext['report'], server
   const kinds = (r: RealServer) => r.checkers.map((c) => c.keyword.text).sort();
   const mine = kinds(real);
   const theirs = kinds(peerReal);
-  const peerName = fileName(project, peer.file);
+  const peerName = project.fileName(peer.file);
   if (mine.join(' ') !== theirs.join(' ')) {
     const at = real.checkers[0]?.keyword ?? anchor(real.statement);
     const peerAt = peerReal.checkers[0]?.keyword ?? anchor(peerReal.statement);
     const say = (k: string[]) => (k.length === 0 ? 'no checker' : k.join(' and '));
     report({
       message:
-        `${describeRealServer(real)} of ${describeVirtualServer(server)} is checked by ${say(mine)} here but by ${say(theirs)} in ${where(project, peerAt)}: ` +
+        `${describeLine(real.statement)} of ${describeLine(server.statement)} is checked by ${say(mine)} here but by ${say(theirs)} in ${where(project, peerAt)}: ` +
         `after a failover its health is judged differently, so it may be taken out of (or kept in) service on one node only`,
       at,
-      related: [related(peerAt, `${describeRealServer(peerReal)} in ${peerName}: ${say(theirs)}`)],
+      related: [related(peerAt, `${describeLine(peerReal.statement)} in ${peerName}: ${say(theirs)}`)],
     });
     return;
   }
@@ -170,7 +176,7 @@ function compareCheckers(project: Project, report: RuleContext['report'], server
       const show = (v: string | undefined, own: boolean) => (v === undefined ? 'not set' : own ? v : `${v} (inherited or default)`);
       report({
         message:
-          `${kind} of ${describeRealServer(real)} (${describeVirtualServer(server)}) has ${label} ${show(here, a.has(key))} here but ${show(there, b.has(key))} in ${where(project, peerAt)}: ` +
+          `${kind} of ${describeLine(real.statement)} (${describeLine(server.statement)}) has ${label} ${show(here, a.has(key))} here but ${show(there, b.has(key))} in ${where(project, peerAt)}: ` +
           `after a failover the real server is checked differently and may be marked down (or up) on one node only`,
         at,
         related: [related(peerAt, `${kind} ${label} in ${peerName}`)],
@@ -181,36 +187,30 @@ function compareCheckers(project: Project, report: RuleContext['report'], server
 
 // ----- virtual servers on one peer only -----------------------------------------------------------
 
-function effectiveKey(server: VirtualServer): string {
-  const [first, second] = server.statement.args.map((w) => w.text);
-  if (first === 'fwmark') return `fwmark ${second ?? ''}`;
-  const protocol = (server.protocol?.value ?? (first === 'group' ? 'TCP' : 'UDP')).toUpperCase();
-  return `${[first, second].filter((w) => w !== undefined).join(' ')} ${protocol}`;
-}
-
 function checkMissing(project: Project, report: RuleContext['report']): void {
-  for (const [path, peers] of vrrpPeerFiles(project)) {
-    const file = projectFile(project, path);
-    if (!file) continue;
+  const model = project.model;
+  for (const [path, peers] of model.vrrpPeerFiles) {
+    const node = model.node(path);
+    if (!node) continue;
     for (const [peerPath, shared] of peers) {
-      const peerFile = projectFile(project, peerPath);
-      if (!peerFile) continue;
-      const theirKeys = new Set(peerFile.model.virtualServers.flatMap((s) => [s.key, effectiveKey(s)]));
-      const sharedVips = new Map(shared.flatMap((instance) => instance.vips.map((v) => [bareAddress(v.value), instance] as const)));
-      for (const server of file.model.virtualServers) {
-        if (theirKeys.has(server.key) || theirKeys.has(effectiveKey(server))) continue;
+      const peerNode = model.node(peerPath);
+      if (!peerNode) continue;
+      const theirKeys = new Set(peerNode.virtualServers.map((s) => s.key));
+      const sharedVips = new Map(shared.flatMap((instance) => instance.vips.map((v) => [v.address, instance] as const)));
+      for (const server of node.virtualServers) {
+        if (theirKeys.has(server.key)) continue;
         if (server.realServers.length === 0) continue;
-        const instance = server.address !== undefined ? sharedVips.get(bareAddress(server.address)) : shared[0];
+        const instance = server.address !== undefined ? sharedVips.get(canonicalAddress(server.address)) : shared[0];
         if (!instance) continue;
-        const peerName = fileName(project, peerPath);
+        const peerName = project.fileName(peerPath);
         const how =
           server.address !== undefined
             ? `${server.address} is a virtual IP of vrrp_instance ${instance.name}, which fails over to ${peerName}`
             : `this node shares vrrp_instance ${instance.name} with ${peerName}`;
-        const peerInstance = instancePeers(project).find((e) => e.instance === instance)?.peers.find((p) => p.file === peerPath);
+        const peerInstance = model.clusterOf(instance)?.peers.get(instance)?.find((p) => p.file === peerPath);
         report({
           message:
-            `${describeVirtualServer(server)} (${forwarding(server)}) exists here only: ${how}, but ${peerName} has no such virtual_server. ` +
+            `${describeLine(server.statement)} (${server.forwarding.value}) exists here only: ${how}, but ${peerName} has no such virtual_server. ` +
             `After a failover the service is not balanced any more`,
           at: anchor(server.statement),
           ...(peerInstance ? { related: [related(anchor(peerInstance.statement), `vrrp_instance ${peerInstance.name} in ${peerName}`)] } : {}),
@@ -219,7 +219,6 @@ function checkMissing(project: Project, report: RuleContext['report']): void {
     }
   }
 }
-
 
 /** Virtual servers that HA peers run differently, or that only one of two VRRP peers runs. */
 export const virtualServerDrift: Rule = {
@@ -230,27 +229,27 @@ export const virtualServerDrift: Rule = {
     fixable: false,
     scope: 'project',
   },
-  check({ project, report }) {
-    for (const { server, peers } of virtualServerPeers(project)) {
-      for (const peer of peers) {
-        const peerName = fileName(project, peer.file);
-        for (const setting of SETTINGS) {
-          if (setting.keywords[0] === 'protocol' && server.address === undefined) continue;
-          const here = settingOf(server, setting);
-          const there = settingOf(peer, setting);
-          if (!here || !there || here.value === there.value) continue;
-          const keyword = setting.keywords[0]!;
-          report({
-            message:
-              `${describeVirtualServer(server)} has ${describeSetting(keyword, here, setting.flag)} here but ${describeSetting(keyword, there, setting.flag)} in ${where(project, there.at)}: ` +
-              `after a failover the service is balanced differently`,
-            at: here.at,
-            related: [related(there.at, `${describeSetting(keyword, there, setting.flag)} in ${peerName}`)],
-          });
-        }
-        for (const [real, peerReal] of realServerPairs(server, peer)) compareCheckers(project, report, server, real, peer, peerReal);
+  service({ server, peers }, { project, report }) {
+    for (const peer of peers) {
+      const peerName = project.fileName(peer.file);
+      for (const setting of SETTINGS) {
+        if (setting.keywords[0] === 'protocol' && server.address === undefined) continue;
+        const here = settingOf(server, setting);
+        const there = settingOf(peer, setting);
+        if (!here || !there || here.value === there.value) continue;
+        const keyword = setting.keywords[0]!;
+        report({
+          message:
+            `${describeLine(server.statement)} has ${describeSetting(keyword, here, setting.flag)} here but ${describeSetting(keyword, there, setting.flag)} in ${where(project, there.at)}: ` +
+            `after a failover the service is balanced differently`,
+          at: here.at,
+          related: [related(there.at, `${describeSetting(keyword, there, setting.flag)} in ${peerName}`)],
+        });
       }
+      for (const [real, peerReal] of realServerPairs(server, peer)) compareCheckers(project, report, server, real, peer, peerReal);
     }
+  },
+  project({ project, report }) {
     checkMissing(project, report);
   },
 };
