@@ -11,6 +11,8 @@ const peerRules = new Set(rules.filter((r) => r.meta.scope === 'project').map((r
  * never copy the new output over the old.
  */
 const reviewed: Array<[finding: string, reason: string]> = [
+  ['G12 Grim-lock__script__keepalived_master.conf:37:13 arp-prerequisites', "lb_kind FNAT is no method keepalived knows (keepalived 2.2.7 says \"unknown [FNAT] routing method\" and \"no forwarding method set, setting default NAT\"), so the service runs as NAT and the director must forward packets; no host facts were given. New with the model's forwarding method: before, the unknown word hid the NAT"],
+  ['G12 Grim-lock__script__keepalived_backup.conf:36:13 arp-prerequisites', "the same unknown lb_kind FNAT on the backup director: keepalived runs the service as NAT, so ip_forward is needed there too"],
   ['G13 airitchie__nginx__keepalived_master.conf:70:13 arp-prerequisites', "lb_kind NAT: the director must forward packets (ip_forward); no host facts were given, so the finding says what to check"],
   ['G13 airitchie__nginx__keepalived_backup.conf:56:13 arp-prerequisites', "lb_kind NAT: the director must forward packets (ip_forward); no host facts were given, so the finding says what to check"],
   ['G14 aojs53__vagrant-keepalived-demo__keepalived.conf.primary.conf:38:11 arp-prerequisites', "lb_kind DR: the real servers must hold the VIP on lo and not answer ARP for it; no host facts were given, so the finding says what to check"],

@@ -1,6 +1,6 @@
-import type { Statement } from '@kalint/parser';
-import type { RealServer, VirtualServer } from '../model.js';
-import { anchor, child, describeRealServer, globalSetting, list, projectFile } from '../peers-util.js';
+import type { Located, Statement } from '@kalint/parser';
+import { anchor, knownChildren, type NodeModel, type RealServer, type VirtualServer } from '@kalint/model';
+import { describeLine, list } from '../messages.js';
 import type { Project } from '../project.js';
 import type { SysctlFacts } from '../sysctl.js';
 import type { Rule, RuleContext } from '../types.js';
@@ -11,14 +11,16 @@ import type { Rule, RuleContext } from '../types.js';
  */
 const NOT_A_NIC = /^(all|default|lo|dummy\d*|tunl\d*|gre\d*|gretap\d*|ip6tnl\d*|sit\d*)$/;
 
-/** How a real server (or the whole service) forwards: DR, TUN or NAT, with the tunnel type. */
-function methodOf(server: VirtualServer, real: RealServer): { kind: string; tunnel: string } {
-  const own = child(real.statement, 'lvs_method', 'lb_kind');
-  const words = own ? own.args.map((w) => w.text) : (server.lbKind?.value.split(/\s+/) ?? ['NAT']);
-  const kind = (words[0] ?? 'NAT').toUpperCase();
+/**
+ * How a real server forwards (the model's: its own lvs_method, else its virtual server's), with the
+ * tunnel device of TUN: `type gre` on the line that sets the method uses gre0, else tunl0.
+ */
+function methodOf(real: RealServer): { kind: string; tunnel: string } {
+  const origin = real.forwarding.origin;
+  const words = origin.kind === 'written' ? origin.statement.args.map((w) => w.text) : [];
   const typeIndex = words.indexOf('type');
   const type = typeIndex >= 0 ? words[typeIndex + 1] : undefined;
-  return { kind, tunnel: type === 'gre' ? 'gre0' : 'tunl0' };
+  return { kind: real.forwarding.value, tunnel: type === 'gre' ? 'gre0' : 'tunl0' };
 }
 
 const number = (value: string | undefined) => (value !== undefined && /^\s*-?\d+\s*$/.test(value) ? Number(value) : undefined);
@@ -57,12 +59,15 @@ function rpFilterShortfall(facts: SysctlFacts, tunnel: string): Shortfall | unde
   return { key, found: '1 (strict)', required: `0 or 2 for both net.ipv4.conf.all.rp_filter and ${ownKey}` };
 }
 
-/** The director's facts: host `director`, or the file's router_id, or one of its unicast_src_ip addresses. */
-function directorFacts(project: Project, path: string): SysctlFacts | undefined {
+/** The director's facts: host `director`, or the node's router_id, or one of its unicast_src_ip addresses. */
+function directorFacts(project: Project, node: NodeModel): SysctlFacts | undefined {
   const names = ['director'];
-  const routerId = globalSetting(project, path, 'router_id')?.args[0]?.text;
+  const routerId = node.global('router_id')?.args[0]?.text;
   if (routerId) names.push(routerId);
-  for (const instance of projectFile(project, path)?.model.instances ?? []) if (instance.unicastSrcIp) names.push(instance.unicastSrcIp.value);
+  for (const instance of node.instances) {
+    const source = instance.unicastSrcIp;
+    if (source) names.push(source.origin.kind === 'written' ? source.origin.statement.args[0]!.text : source.value);
+  }
   for (const name of names) {
     const facts = project.hosts.get(name);
     if (facts) return facts;
@@ -88,17 +93,42 @@ function isIpv6(server: VirtualServer): boolean {
   return server.address?.includes(':') ?? false;
 }
 
-function whereMethod(server: VirtualServer, real?: RealServer): Statement | undefined {
-  return real ? child(real.statement, 'lvs_method', 'lb_kind') : undefined;
+/** The last `lb_kind`/`lvs_method` line written in a virtual server. */
+function methodLine(server: VirtualServer): Statement | undefined {
+  let found: Statement | undefined;
+  for (const line of knownChildren(server.statement)) if (line.path === 'virtual_server/lb_kind' || line.path === 'virtual_server/lvs_method') found = line;
+  return found;
+}
+
+/** Where to point at the method of a service: the line that sets it, else the last one written, else the virtual server. */
+function methodAt(server: VirtualServer): Located {
+  if (server.forwarding.origin.kind !== 'default') return server.forwarding.origin.at;
+  const line = methodLine(server);
+  return line ? anchor(line) : anchor(server.statement);
+}
+
+/** `lb_kind NAT`, with why when no line sets it (none written, or a word keepalived does not know). */
+function natLabel(server: VirtualServer): string {
+  if (server.forwarding.origin.kind !== 'default') return 'lb_kind NAT';
+  const line = methodLine(server);
+  return line
+    ? `lb_kind NAT (keepalived does not know the method of '${describeLine(line)}' and forwards by NAT, its default)`
+    : "lb_kind NAT (no lb_kind line: keepalived's default)";
+}
+
+/** Where to point at the method of a real server: its own lvs_method line, else the real server. */
+function realMethodAt(real: RealServer): Located {
+  const own = knownChildren(real.statement).find((s) => s.path === 'virtual_server/real_server/lvs_method' || s.path === 'virtual_server/real_server/lb_kind');
+  return anchor(own ?? real.statement);
 }
 
 function checkServer(project: Project, report: RuleContext['report'], server: VirtualServer): void {
   const vip = vipOf(server);
   const it = server.address !== undefined ? 'it' : 'them';
-  const at = server.lbKind?.at ?? anchor(server.statement);
+  const at = methodAt(server);
   const needs: Record<'DR' | 'TUN', Array<{ real: RealServer; tunnel: string }>> = { DR: [], TUN: [] };
   for (const real of server.realServers) {
-    const { kind, tunnel } = methodOf(server, real);
+    const { kind, tunnel } = methodOf(real);
     if (kind !== 'DR' && kind !== 'TUN') continue;
     if (/^127\./.test(real.address)) continue;
     const facts = project.hosts.get(real.address);
@@ -117,8 +147,8 @@ function checkServer(project: Project, report: RuleContext['report'], server: Vi
     for (const s of shortfalls) {
       report({
         message:
-          `${describeRealServer(real)} (lb_kind ${kind}): ${s.key} is ${s.found} in ${facts.source}${s.note ? ` (${s.note})` : ''}; ${kind} needs ${s.required}: ${consequence}`,
-        at: whereMethod(server, real)?.args[0] ?? anchor(real.statement),
+          `${describeLine(real.statement)} (lb_kind ${kind}): ${s.key} is ${s.found} in ${facts.source}${s.note ? ` (${s.note})` : ''}; ${kind} needs ${s.required}: ${consequence}`,
+        at: realMethodAt(real),
         severity: 'error',
       });
     }
@@ -159,39 +189,37 @@ export const arpPrerequisites: Rule = {
     fixable: false,
     scope: 'project',
   },
-  check({ project, report }) {
-    for (const file of project.files) {
-      let natReported = false;
-      for (const server of file.model.virtualServers) {
-        if (server.realServers.length === 0 || isIpv6(server)) continue;
-        checkServer(project, report, server);
-        const nat = server.realServers.some((r) => methodOf(server, r).kind === 'NAT');
-        if (!nat || natReported) continue;
-        natReported = true;
-        const at = server.lbKind?.at ?? anchor(server.statement);
-        const method = server.lbKind ? 'lb_kind NAT' : 'lb_kind NAT (no lb_kind line: keepalived\'s default)';
-        const facts = directorFacts(project, file.path);
-        if (!facts) {
-          report({
-            message:
-              `${method}: the director (the node running this keepalived) must forward packets: net.ipv4.ip_forward = 1, ` +
-              `and the real servers must route their replies back through it (default gateway on the director's side). ` +
-              `kalint cannot see this without the director's sysctl settings: pass them as \`--host director=FILE\` (or under this node's router_id instead of director), ` +
-              `or in the "hosts" key of .kalintrc.json, with FILE in sysctl.conf syntax or \`sysctl -a\` output`,
-            at,
-          });
-          continue;
-        }
-        const value = facts.values.get('net.ipv4.ip_forward') ?? facts.values.get('net.ipv4.conf.all.forwarding');
-        if (number(value) === 1) continue;
+  file(file, { project, report }) {
+    let natReported = false;
+    for (const server of file.node.virtualServers) {
+      if (server.realServers.length === 0 || isIpv6(server)) continue;
+      checkServer(project, report, server);
+      const nat = server.realServers.some((r) => methodOf(r).kind === 'NAT');
+      if (!nat || natReported) continue;
+      natReported = true;
+      const at = methodAt(server);
+      const method = natLabel(server);
+      const facts = directorFacts(project, file.node);
+      if (!facts) {
         report({
           message:
-            `${method}: net.ipv4.ip_forward is ${value === undefined ? 'not set (kernel default 0)' : value} in ${facts.source}; NAT needs 1: ` +
-            `the director does not forward, so no request reaches the real servers`,
+            `${method}: the director (the node running this keepalived) must forward packets: net.ipv4.ip_forward = 1, ` +
+            `and the real servers must route their replies back through it (default gateway on the director's side). ` +
+            `kalint cannot see this without the director's sysctl settings: pass them as \`--host director=FILE\` (or under this node's router_id instead of director), ` +
+            `or in the "hosts" key of .kalintrc.json, with FILE in sysctl.conf syntax or \`sysctl -a\` output`,
           at,
-          severity: 'error',
         });
+        continue;
       }
+      const value = facts.values.get('net.ipv4.ip_forward') ?? facts.values.get('net.ipv4.conf.all.forwarding');
+      if (number(value) === 1) continue;
+      report({
+        message:
+          `${method}: net.ipv4.ip_forward is ${value === undefined ? 'not set (kernel default 0)' : value} in ${facts.source}; NAT needs 1: ` +
+          `the director does not forward, so no request reaches the real servers`,
+        at,
+        severity: 'error',
+      });
     }
   },
 };

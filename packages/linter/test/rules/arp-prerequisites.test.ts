@@ -94,6 +94,17 @@ testRule(arpPrerequisites, {
       ],
     },
     {
+      name: 'a method keepalived does not know (lb_kind FNAT, of a patched LVS) leaves NAT: the director must forward',
+      code: service('FNAT', ['10.1.8.11']),
+      errors: [
+        {
+          line: 3,
+          column: 13,
+          message: /^lb_kind NAT \(keepalived does not know the method of 'lb_kind FNAT' and forwards by NAT, its default\): the director \(the node running this keepalived\) must forward packets/,
+        },
+      ],
+    },
+    {
       name: 'NAT with a director that does not forward, found by router_id',
       code: `global_defs {\n    router_id lb1\n}\n${service('NAT', ['10.1.8.11'])}`,
       hosts: { lb1: 'net.ipv4.ip_forward = 0\n' },
