@@ -5,6 +5,7 @@
  * in them is ever executed. README, "Configuration files", describes the keys.
  */
 import { statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { deployedDirectory, notADirectory } from './include-roots.js';
 
@@ -31,6 +32,20 @@ export interface KalintConfig {
   project?: string[];
   /** Deployed directory -> the absolute directory its included files are read from. */
   includeRoots?: Record<string, string>;
+  /**
+   * Segments named where the configurations cannot tell which VRRP instances share a link: by
+   * name, networks (CIDRs) and interfaces of configuration files (absolute paths). The linter takes
+   * them as `LintOptions.segments`, with each file as the run names it.
+   */
+  segments?: Record<string, SegmentSettings>;
+}
+
+/** One segment of the `segments` key. */
+export interface SegmentSettings {
+  /** Networks as written (`10.0.1.0/24`): an instance with a virtual IP or source address in one is on the segment. */
+  networks: string[];
+  /** Interfaces of configuration files: the file's absolute path, and the interface as its instances name it. */
+  interfaces: Array<{ file: string; interface: string }>;
 }
 
 /** The `format` key: how `kalint fmt` lays files out. */
@@ -47,7 +62,7 @@ export type RuleSetting = 'off' | 'warn' | 'error';
 
 /** The settings a rule may be given. */
 export const RULE_SETTINGS: readonly string[] = ['off', 'warn', 'error'] satisfies RuleSetting[];
-const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format', 'project', 'includeRoots']);
+const KEYS = new Set(['$schema', 'rules', 'configId', 'targetVersion', 'hosts', 'format', 'project', 'includeRoots', 'segments']);
 
 /** A keepalived release as `--target-version` and `targetVersion` take it. */
 export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
@@ -56,7 +71,7 @@ export const VERSION_PATTERN = /^v?\d+\.\d+(?:\.\d+)?$/;
 export function validateConfig(data: unknown, path: string, knownRules: ReadonlySet<string> | null, fail: (problem: string) => Error): KalintConfig {
   if (!isObject(data)) throw fail('expected a JSON object');
   for (const key of Object.keys(data)) {
-    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format, project, includeRoots)`);
+    if (!KEYS.has(key)) throw fail(`unknown key '${key}' (expected rules, configId, targetVersion, hosts, format, project, includeRoots, segments)`);
   }
   const config: KalintConfig = { path, rules: {}, hosts: {} };
   if (data.rules !== undefined) {
@@ -118,7 +133,60 @@ export function validateConfig(data: unknown, path: string, knownRules: Readonly
       config.includeRoots[from] = directory;
     }
   }
+  if (data.segments !== undefined) config.segments = validateSegments(data.segments, path, fail);
   return config;
+}
+
+/** The longest name the kernel gives an interface (`IFNAMSIZ` less its terminating byte). */
+const MAX_INTERFACE_NAME = 15;
+
+/**
+ * The `segments` key: segment name -> a list of networks (`10.0.1.0/24`, `2001:db8:1::/64`) and
+ * `FILE:INTERFACE` entries (the file relative to the configuration file, the interface as its
+ * `interface` lines name it). An interface of a file belongs to one segment only.
+ */
+function validateSegments(data: unknown, path: string, fail: (problem: string) => Error): Record<string, SegmentSettings> {
+  const example = '{ "dmz": ["10.0.1.0/24", "lb1/keepalived.conf:eth1"] }';
+  if (!isObject(data)) throw fail(`'segments' must be an object of segment name -> networks and FILE:INTERFACE entries, such as ${example}`);
+  const segments: Record<string, SegmentSettings> = {};
+  const taken = new Map<string, string>();
+  for (const [name, entries] of Object.entries(data)) {
+    if (name.trim() === '') throw fail(`'segments': a segment needs a name, such as ${example}`);
+    if (!Array.isArray(entries) || entries.length === 0 || !entries.every((entry) => typeof entry === 'string' && entry !== '')) {
+      throw fail(`'segments.${name}' must be a non-empty list of networks (CIDR) and FILE:INTERFACE entries, such as ["10.0.1.0/24", "lb1/keepalived.conf:eth1"]`);
+    }
+    const segment: SegmentSettings = { networks: [], interfaces: [] };
+    for (const entry of entries as string[]) {
+      const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+      if (cidr) {
+        const family = isIP(cidr[1]!);
+        if (family === 0 || Number(cidr[2]) > (family === 4 ? 32 : 128)) {
+          throw fail(`'segments.${name}': '${entry}' is not a network: write an address and its prefix length, such as 10.0.1.0/24 or 2001:db8:1::/64`);
+        }
+        segment.networks.push(entry);
+        continue;
+      }
+      if (isIP(entry) !== 0) throw fail(`'segments.${name}': '${entry}' is an address, not a network: add its prefix length, such as ${entry}/${entry.includes(':') ? 64 : 24}`);
+      const colon = entry.lastIndexOf(':');
+      if (colon <= 0 || colon === entry.length - 1) {
+        throw fail(`'segments.${name}': '${entry}' is neither a network (CIDR, such as 10.0.1.0/24) nor FILE:INTERFACE (such as lb1/keepalived.conf:eth1)`);
+      }
+      const file = entry.slice(0, colon);
+      const iface = entry.slice(colon + 1);
+      if (iface.length > MAX_INTERFACE_NAME || /[\s/]/.test(iface)) {
+        throw fail(`'segments.${name}': '${iface}' in '${entry}' is not an interface name (at most ${MAX_INTERFACE_NAME} characters, no '/' or blank)`);
+      }
+      const absolute = resolve(dirname(path), file);
+      if (!isFile(absolute)) throw fail(`'segments.${name}': '${file}' in '${entry}' is not a file (FILE is relative to the configuration file)`);
+      const key = `${absolute}\0${iface}`;
+      const other = taken.get(key);
+      if (other !== undefined && other !== name) throw fail(`'segments': '${entry}' is in segment '${other}' and in segment '${name}'; an interface is on one segment`);
+      taken.set(key, name);
+      segment.interfaces.push({ file: absolute, interface: iface });
+    }
+    segments[name] = segment;
+  }
+  return segments;
 }
 
 /**
