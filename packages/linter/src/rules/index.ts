@@ -34,6 +34,7 @@ import { unusedDefinition } from './unused-definition.js';
 import { vipMismatch } from './vip-mismatch.js';
 import { virtualServerDrift } from './virtual-server-drift.js';
 import { virtualServerProtocol } from './virtual-server-protocol.js';
+import { vridCollision } from './vrid-collision.js';
 import { vridMismatch } from './vrid-mismatch.js';
 import { vrrpInstanceIncomplete } from './vrrp-instance-incomplete.js';
 import { weightDrift } from './weight-drift.js';
@@ -69,6 +70,7 @@ export const rules: readonly Rule[] = [
   // Scripts.
   scriptSecurity,
   // HA peers against each other.
+  vridCollision,
   vridMismatch,
   vipMismatch,
   advertIntMismatch,
