@@ -10,7 +10,7 @@
  * files groups in linear time):
  *
  * - **hearing** (certain): two multicast instances of one VRID, family and group with evidence of
- *   one segment (a shared virtual IP, overlapping VIP networks, one configured segment); two
+ *   one segment (overlapping VIP networks, one configured segment); two
  *   unicast instances of one VRID and family where one sends to the other's `unicast_src_ip`, or
  *   both send to one address. Connected instances form an *advert domain*.
  * - **intent**: instances that hold the same virtual IP are one virtual router (whatever their VRID:
@@ -22,6 +22,7 @@
  *   adverts on one VRID.
  */
 import { addressOf, canonicalAddress, inNetwork, networkOf } from './address.js';
+import type { Word } from '@kalint/parser';
 import type { VrrpInstance } from './vrrp.js';
 import { childValues } from './tree.js';
 import { UnionFind } from './union-find.js';
@@ -51,8 +52,6 @@ export type Segments = Readonly<Record<string, SegmentDefinition>>;
 
 /** Why two instances hear each other's adverts. */
 export type Hearing =
-  /** Both multicast instances hold the virtual IP `address`. */
-  | { kind: 'vip'; address: string }
   /**
    * Both have VIP networks that overlap on `network`: `here` and `there` are the VIPs as written
    * (one of them, or a third instance's, is `network`).
@@ -97,6 +96,8 @@ interface Facts {
   vips: string[];
   /** VIP words on the advert interface with a network prefix (`10.1.8.100/24`). */
   networks: string[];
+  /** Their networks as `networkOf` gives them, in the same order. */
+  networkBits: string[];
   /** Addresses on the advert interface (VIPs as written, the source address). */
   addresses: string[];
   segment: string | undefined;
@@ -105,21 +106,25 @@ interface Facts {
 /** Shortest prefixes taken as a segment's network: a wider "network" says nothing of a segment. */
 const MIN_PREFIX = { 4: 16, 6: 48 } as const;
 
+/** 169.254.0.0/16 or fe80::/10, for a canonical address (`canonicalAddress`). */
 function isLinkLocal(address: string): boolean {
-  return inNetwork(address, '169.254.0.0/16') || inNetwork(address, 'fe80::/10');
+  if (address.startsWith('169.254.')) return true;
+  if (!address.includes(':')) return false;
+  const first = Number.parseInt(address.slice(0, address.indexOf(':')), 16);
+  return (first & 0xffc0) === 0xfe80;
 }
 
-/** The interface a virtual IP is put on: its `dev` option, else the instance's interface. */
-function devices(instance: VrrpInstance): Map<string, string | undefined> {
-  const byWord = new Map<string, string | undefined>();
-  const seen = new Set<unknown>();
+/** The `dev` option of each virtual IP line of an instance, by the VIP's word. */
+function devices(instance: VrrpInstance): Map<Word, string | undefined> {
+  const byWord = new Map<Word, string | undefined>();
+  let last: unknown;
   for (const vip of instance.vips) {
-    if (seen.has(vip.statement)) continue;
-    seen.add(vip.statement);
+    if (vip.statement === last) continue;
+    last = vip.statement;
     for (const item of childValues(vip.statement)) {
       const words = item.words;
       const dev = words.findIndex((w, i) => i > 0 && w.text === 'dev');
-      byWord.set(`${words[0]?.range.start.offset}\0${words[0]?.file}`, dev > 0 ? words[dev + 1]?.text : undefined);
+      if (words[0]) byWord.set(words[0], dev > 0 ? words[dev + 1]?.text : undefined);
     }
   }
   return byWord;
@@ -131,17 +136,21 @@ function factsOf(instance: VrrpInstance, segments: Segments | undefined): Facts 
   const devs = devices(instance);
   const vips: string[] = [];
   const networks: string[] = [];
+  const networkBits: string[] = [];
   const addresses: string[] = [];
   for (const vip of instance.vips) {
     if (isLinkLocal(vip.address)) continue;
     vips.push(vip.address);
-    const dev = devs.get(`${vip.word.range.start.offset}\0${vip.word.file}`);
+    const dev = devs.get(vip.word);
     // A VIP on another interface says nothing of the segment the adverts go to.
     if (dev !== undefined && dev !== iface) continue;
     const text = vip.prefix !== undefined ? `${vip.address}/${vip.prefix}` : vip.address;
     addresses.push(text);
     const width = family === 4 ? 32 : 128;
-    if (vip.prefix !== undefined && vip.prefix >= MIN_PREFIX[family] && vip.prefix < width) networks.push(text);
+    if (vip.prefix !== undefined && vip.prefix >= MIN_PREFIX[family] && vip.prefix < width) {
+      networks.push(text);
+      networkBits.push(networkOf(text)!);
+    }
   }
   const source = instance.unicastSrcIp?.value;
   if (source !== undefined && !isLinkLocal(source)) addresses.push(source);
@@ -156,6 +165,7 @@ function factsOf(instance: VrrpInstance, segments: Segments | undefined): Facts 
     group: canonicalAddress(instance.multicastGroup.value),
     vips,
     networks,
+    networkBits,
     addresses,
     segment: undefined,
   };
@@ -188,14 +198,19 @@ interface Entry {
   text: string;
 }
 
-type KeyKind = 'vip' | 'network' | 'segment' | 'unicast';
+type KeyKind = 'vip' | 'name' | 'network' | 'segment' | 'unicast';
 
 /**
  * The keys an instance is heard through. A key joins the instances that have it when one of them
  * is an anchor: a unicast peer address (the instance sends there), a VIP network (the network is
  * there); the others (the `unicast_src_ip` sent to, an address inside a network) only meet anchors.
  */
-function hearingKeys(facts: Facts, add: (kind: KeyKind, key: string, anchor: boolean, text: string) => void, ancestors = true): void {
+function hearingKeys(
+  facts: Facts,
+  add: (kind: KeyKind, key: string, anchor: boolean, text: string) => void,
+  /** The prefix lengths of the VIP networks of a multicast domain (`mc` key prefix); all when undefined. */
+  lengths?: (mc: string) => ReadonlySet<number> | undefined,
+): void {
   if (facts.vrid === undefined) return;
   const domain = `vrrp hear ${facts.family} ${facts.vrid}`;
   if (facts.unicast) {
@@ -203,20 +218,22 @@ function hearingKeys(facts: Facts, add: (kind: KeyKind, key: string, anchor: boo
     if (facts.source !== undefined) add('unicast', `${domain} uc ${facts.source}`, false, facts.source);
     return;
   }
+  // The same string the domain's prefix lengths are kept under (VrrpClusters).
   const mc = `${domain} mc ${facts.group}`;
-  for (const vip of facts.vips) add('vip', `${mc} vip ${vip}`, true, vip);
   if (facts.segment !== undefined) add('segment', `${mc} seg ${facts.segment}`, true, facts.segment);
-  for (const network of facts.networks) add('network', `${mc} net ${networkOf(network)!}`, true, network);
-  if (!ancestors) return;
+  facts.networks.forEach((network, i) => add('network', `${mc} net ${facts.networkBits[i]!}`, true, network));
   // Each VIP network meets the wider VIP networks that hold it: its own prefixes from the shortest
-  // a segment's network may have. (An address written without a prefix, or a source address,
-  // says too little: the same private address plan is used at many sites.)
-  for (const network of facts.networks) {
-    const bits = networkOf(network)!;
+  // a segment's network may have (only those some network of the domain has, when known). (An
+  // address written without a prefix, or a source address, says too little: the same private
+  // address plan is used at many sites.)
+  const only = lengths?.(mc);
+  if (lengths && !only) return;
+  facts.networks.forEach((network, i) => {
+    const bits = facts.networkBits[i]!;
     const head = bits.indexOf(':') + 1;
     const prefix = bits.length - head;
-    for (let p = MIN_PREFIX[facts.family]; p < prefix; p++) add('network', `${mc} net ${bits.slice(0, head + p)}`, false, network);
-  }
+    for (let p = MIN_PREFIX[facts.family]; p < prefix; p++) if (!only || only.has(p)) add('network', `${mc} net ${bits.slice(0, head + p)}`, false, network);
+  });
 }
 
 /** The keys that make instances one intended virtual router: a shared virtual IP, the name. */
@@ -259,19 +276,23 @@ export interface ClusterOptions {
 
 /** Buckets of keys: which instances have each key, and in how many files. */
 class Buckets {
-  private readonly byKey = new Map<string, { kind: KeyKind; entries: Entry[]; files: Set<string> }>();
+  // Most keys belong to one or two files: a set of files only when a second one comes.
+  private readonly byKey = new Map<string, { kind: KeyKind; entries: Entry[]; file: string; files: Set<string> | undefined }>();
 
   add(kind: KeyKind, key: string, entry: Entry, file: string): void {
-    let bucket = this.byKey.get(key);
-    if (!bucket) this.byKey.set(key, (bucket = { kind, entries: [], files: new Set() }));
+    const bucket = this.byKey.get(key);
+    if (!bucket) {
+      this.byKey.set(key, { kind, entries: [entry], file, files: undefined });
+      return;
+    }
     bucket.entries.push(entry);
-    bucket.files.add(file);
+    if (file !== bucket.file) (bucket.files ??= new Set([bucket.file])).add(file);
   }
 
   /** The buckets that join: two or more files, not too common, with an anchor. */
   *joining(common: ReadonlySet<string>): Generator<{ key: string; kind: KeyKind; entries: Entry[] }> {
     for (const [key, { kind, entries, files }] of this.byKey) {
-      if (files.size < 2 || files.size > MAX_FILES_PER_PEER_KEY || common.has(key)) continue;
+      if (files === undefined || files.size > MAX_FILES_PER_PEER_KEY || common.has(key)) continue;
       if (!entries.some((e) => e.anchor)) continue;
       yield { key, kind, entries };
     }
@@ -288,17 +309,18 @@ export class VrrpClusters {
     const common = options.common ?? new Set<string>();
     const facts = instances.map((instance) => factsOf(instance, options.segments));
 
-    // Hearing: advert domains. The keys of addresses inside networks are many and mostly meet no
-    // network: only those of networks some instance has are kept.
-    const networksSeen = new Set<string>();
-    for (const f of facts) hearingKeys(f, (kind, key, anchor) => kind === 'network' && anchor && networksSeen.add(key), false);
+    // Hearing: advert domains. An address inside a network meets the networks of its domain, so
+    // only the prefix lengths those networks have are looked at.
+    const lengths = new Map<string, Set<number>>();
+    for (const f of facts) {
+      if (f.vrid === undefined || f.unicast || f.networks.length === 0) continue;
+      const mc = `vrrp hear ${f.family} ${f.vrid} mc ${f.group}`;
+      let set = lengths.get(mc);
+      if (!set) lengths.set(mc, (set = new Set()));
+      for (const bits of f.networkBits) set.add(bits.length - bits.indexOf(':') - 1);
+    }
     const hearing = new Buckets();
-    facts.forEach((f, index) =>
-      hearingKeys(f, (kind, key, anchor, text) => {
-        if (kind === 'network' && !anchor && !networksSeen.has(key)) return;
-        hearing.add(kind, key, { index, anchor, text }, f.file);
-      }),
-    );
+    facts.forEach((f, index) => hearingKeys(f, (kind, key, anchor, text) => hearing.add(kind, key, { index, anchor, text }, f.file), (mc) => lengths.get(mc)));
     const domains = new UnionFind(facts.length);
     const heard: Array<{ kind: KeyKind; key: string; entries: Entry[] }> = [];
     for (const bucket of hearing.joining(common)) {
@@ -313,16 +335,17 @@ export class VrrpClusters {
     facts.forEach((f, index) => {
       const { vips, name } = intentKeys(f);
       for (const key of vips) vipBuckets.add('vip', key, { index, anchor: true, text: key }, f.file);
-      nameBuckets.add('vip', name, { index, anchor: true, text: name }, f.file);
+      nameBuckets.add('name', name, { index, anchor: true, text: name }, f.file);
     });
     for (const { entries } of vipBuckets.joining(common)) joinBySegment(entries, facts, intent);
     const groupInfo = new GroupInfo(intent, facts);
     for (const { entries } of nameBuckets.joining(common)) joinByName(entries, facts, intent, domains, groupInfo);
 
     // Clusters: intended groups on two or more nodes.
-    const groups = intent.sets().map((set) => set.map((i) => facts[i]!.instance));
+    const sets = intent.sets();
+    const groups = sets.map((set) => set.map((i) => facts[i]!.instance));
     const groupOf = new Int32Array(facts.length);
-    intent.sets().forEach((set, g) => set.forEach((i) => (groupOf[i] = g)));
+    sets.forEach((set, g) => set.forEach((i) => (groupOf[i] = g)));
     const clusterOfGroup: Array<Cluster | undefined> = groups.map((members) => {
       if (new Set(members.map((m) => m.file)).size < 2) return undefined;
       const cluster: Cluster = { members, peers: pairPeers(members) };
@@ -370,8 +393,6 @@ export class VrrpClusters {
 /** How the instance of `x` hears that of `y` through the key `key` of `kind` (with `entries`), or undefined when it does not. */
 function hearingOf(kind: KeyKind, key: string, entries: Entry[], x: Entry, y: Entry, a: Facts, b: Facts): Hearing | undefined {
   switch (kind) {
-    case 'vip':
-      return { kind: 'vip', address: x.text };
     case 'segment':
       return { kind: 'segment', segment: x.text };
     case 'network':
@@ -381,6 +402,8 @@ function hearingOf(kind: KeyKind, key: string, entries: Entry[], x: Entry, y: En
       if (x.anchor && y.anchor) return entries.every((e) => e.anchor) ? { kind: 'same-peer', address: x.text } : undefined;
       if (x.anchor) return { kind: 'unicast', address: x.text, sender: a.instance };
       if (y.anchor) return { kind: 'unicast', address: y.text, sender: b.instance };
+      return undefined;
+    default:
       return undefined;
   }
 }

@@ -14,8 +14,6 @@ function vridAt(instance: VrrpInstance): Located {
  */
 function evidence(hearing: Hearing, instance: VrrpInstance): { clause: string; plural?: string } {
   switch (hearing.kind) {
-    case 'vip':
-      return { clause: `this node and FILES hold ${hearing.address}` };
     case 'network':
       return { clause: `${hearing.here} here and ${hearing.there} in FILES are on ${hearing.network}` };
     case 'segment':
