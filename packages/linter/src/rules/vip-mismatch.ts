@@ -1,6 +1,6 @@
 import type { Located } from '@kalint/parser';
-import { addressOf, anchor, childrenAt, type InstanceAddress, type VrrpInstance } from '@kalint/model';
-import { related, where } from '../messages.js';
+import { addressOf, anchor, childrenAt, reception, type InstanceAddress, type VrrpInstance } from '@kalint/model';
+import { related, releaseLabel, where } from '../messages.js';
 import type { Related, Rule } from '../types.js';
 
 /** The virtual IPs keepalived brings up, by address (the first line of each). */
@@ -41,6 +41,8 @@ export const vipMismatch: Rule = {
       const parts: string[] = [];
       const relatedPlaces: Related[] = [];
       let at: Located | undefined;
+      /** What keepalived here logs for a peer's advert it drops because the addresses differ. */
+      let dropped: string | undefined;
       for (const peer of cluster.peers.get(instance) ?? []) {
         const theirs = byAddress(peer);
         const relatedBefore = relatedPlaces.length;
@@ -66,6 +68,8 @@ export const vipMismatch: Rule = {
           }
         }
         if (onlyHere.length + onlyThere.length + prefixes.length === 0) continue;
+        const received = reception(instance, peer);
+        if (!received.accepted && received.because === 'vips') dropped ??= received.logged;
         const details: string[] = [...prefixes];
         if (onlyHere.length > 0) details.push(`${onlyHere.join(', ')} only here`);
         if (onlyThere.length > 0) details.push(`${onlyThere.join(', ')} only in ${peerName}`);
@@ -74,10 +78,12 @@ export const vipMismatch: Rule = {
         parts.push(`compared with ${where(project, peerAt)}: ${details.join('; ')}`);
       }
       if (parts.length === 0) continue;
+      // Before 2.3.3 keepalived drops an advert whose addresses are not its own (vrrp.c `vrrp_check_packet`).
+      const consequence = dropped
+        ? `keepalived ${releaseLabel(instance.node.release)} drops every advert whose addresses differ from its own (it logs "${dropped}"), so the nodes never hear each other and each becomes MASTER with its own set (split brain)`
+        : `After a failover the new MASTER brings up a different set of addresses: the ones it lacks stop answering, a different prefix changes the subnet route`;
       report({
-        message:
-          `vrrp_instance ${instance.name}: virtual_ipaddress differs from its peer's, ${parts.join('; ')}. ` +
-          `After a failover the new MASTER brings up a different set of addresses: the ones it lacks stop answering, a different prefix changes the subnet route`,
+        message: `vrrp_instance ${instance.name}: virtual_ipaddress differs from its peer's, ${parts.join('; ')}. ${consequence}`,
         at: at ?? block(instance),
         related: relatedPlaces,
       });

@@ -65,6 +65,30 @@ testRule(vipMismatch, {
       ],
     },
     {
+      name: 'keepalived before 2.3.3 drops adverts whose addresses differ: split brain',
+      code: { 'ha1.conf': node('MASTER', 110, ['10.1.8.100/24', '10.1.8.101/24']), 'ha2.conf': node('BACKUP', 100, ['10.1.8.100/24']) },
+      options: { targetVersion: '2.2.7' },
+      errors: [
+        {
+          file: 'ha1.conf',
+          line: 8,
+          column: 9,
+          message:
+            'vrrp_instance web: virtual_ipaddress differs from its peer\'s, compared with ha2.conf (line 6): 10.1.8.101/24 only here. keepalived 2.2.7 drops every advert whose addresses differ from its own (it logs "(web) expected 2 VIPs but received 1"), so the nodes never hear each other and each becomes MASTER with its own set (split brain)',
+        },
+        { file: 'ha2.conf', line: 6, column: 5, message: /only in ha1\.conf\. keepalived 2\.2\.7 drops every advert whose addresses differ from its own \(it logs "\(web\) expected 1 VIPs but received 2"\)/ },
+      ],
+    },
+    {
+      name: 'a different prefix is not in the advert: keepalived 2.2.7 takes it',
+      code: { 'ha1.conf': node('MASTER', 110, ['10.1.8.100/24']), 'ha2.conf': node('BACKUP', 100, ['10.1.8.100']) },
+      options: { targetVersion: '2.2.7' },
+      errors: [
+        { file: 'ha1.conf', line: 7, column: 9, message: /After a failover the new MASTER brings up a different set of addresses/ },
+        { file: 'ha2.conf', line: 7, column: 9, message: /After a failover/ },
+      ],
+    },
+    {
       name: 'same address, different prefix',
       code: { 'ha1.conf': node('MASTER', 110, ['10.1.8.100/24']), 'ha2.conf': node('BACKUP', 100, ['10.1.8.100']) },
       errors: [
