@@ -2,7 +2,7 @@
  * All files of one run: each parsed file with its node model, and the project model that knows
  * which nodes form one cluster or serve one service (`@kalint/model`).
  */
-import { NodeModel, ProjectModel, type ProjectScope as ModelScope } from '@kalint/model';
+import { NodeModel, ProjectModel, type ProjectScope as ModelScope, type Segments } from '@kalint/model';
 import type { ConfigFile, SyntaxDiagnostic } from '@kalint/parser';
 import type { HostFacts } from './sysctl.js';
 
@@ -29,6 +29,8 @@ export interface ProjectOptions {
   /** What is known of the real servers' hosts (sysctl settings), by address. */
   hosts?: HostFacts;
   scope?: ProjectScope;
+  /** Segments the kalint configuration names, for what the configurations cannot tell. */
+  segments?: Segments;
 }
 
 export class Project {
@@ -46,7 +48,7 @@ export class Project {
     options: ProjectOptions = {},
   ) {
     this.hosts = options.hosts ?? new Map();
-    this.model = new ProjectModel(files, options.scope ? { scope: options.scope } : {});
+    this.model = new ProjectModel(files, { ...(options.scope ? { scope: options.scope } : {}), ...(options.segments ? { segments: options.segments } : {}) });
     this.namingPaths = options.scope?.namingPaths ?? [...new Set(files.flatMap((f) => [f.path, ...includedFiles(f)]))];
   }
 

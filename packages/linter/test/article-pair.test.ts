@@ -42,10 +42,10 @@ describe('article pair', () => {
     ]);
     const weights = findings.filter((d) => d.ruleId === 'weight-drift');
     expect(weights.map((d) => d.message)).toEqual([
-      'real_server 10.1.8.12 80 weighs 2 here but 1 in ha2.conf (line 37): after a failover the traffic split changes',
-      'real_server 10.1.8.13 80 weighs 2 here but 1 in ha2.conf (line 45): after a failover the traffic split changes',
-      'real_server 10.1.8.12 80 weighs 1 here but 2 in ha1.conf (line 37): after a failover the traffic split changes',
-      'real_server 10.1.8.13 80 weighs 1 here but 2 in ha1.conf (line 45): after a failover the traffic split changes',
+      'real_server 10.1.8.12 80 weighs 2 here but 1 in ha2.conf (line 37): lb_algo rr ignores weights other than 0, so today a failover does not change the traffic split; the drift bites once the scheduler is a weighted one (wrr, wlc, ...) or one of the weights becomes 0',
+      'real_server 10.1.8.13 80 weighs 2 here but 1 in ha2.conf (line 45): lb_algo rr ignores weights other than 0, so today a failover does not change the traffic split; the drift bites once the scheduler is a weighted one (wrr, wlc, ...) or one of the weights becomes 0',
+      'real_server 10.1.8.12 80 weighs 1 here but 2 in ha1.conf (line 37): lb_algo rr ignores weights other than 0, so today a failover does not change the traffic split; the drift bites once the scheduler is a weighted one (wrr, wlc, ...) or one of the weights becomes 0',
+      'real_server 10.1.8.13 80 weighs 1 here but 2 in ha1.conf (line 45): lb_algo rr ignores weights other than 0, so today a failover does not change the traffic split; the drift bites once the scheduler is a weighted one (wrr, wlc, ...) or one of the weights becomes 0',
     ]);
     expect(weights.map((d) => d.related?.map((r) => `${r.file}:${r.range.start.line + 1}`))).toEqual([['ha2.conf:37'], ['ha2.conf:45'], ['ha1.conf:37'], ['ha1.conf:45']]);
     const arp = findings.find((d) => d.ruleId === 'arp-prerequisites')!;

@@ -111,5 +111,16 @@ testRule(vridCollision, {
         { file: 'db.conf', line: 3, column: 23, message: /^vrrp_instance db \(virtual_router_id 51\) hears the adverts of vrrp_instance web in ha1\.conf \(line 3\) and ha2\.conf \(line 3\), of another cluster/ },
       ],
     },
+    {
+      name: 'host addresses, but the kalint configuration puts the four nodes on one segment',
+      code: { 'a1.conf': node(51, '10.0.0.100'), 'a2.conf': node(51, '10.0.0.100'), 'b1.conf': node(51, '10.0.0.200'), 'b2.conf': node(51, '10.0.0.200') },
+      options: { segments: { lan: { networks: ['10.0.0.0/24'] } } },
+      errors: [
+        { file: 'a1.conf', line: 3, column: 23, message: /\(this node and .* are on segment lan of the kalint configuration\)/ },
+        { file: 'a2.conf', line: 3, column: 23 },
+        { file: 'b1.conf', line: 3, column: 23 },
+        { file: 'b2.conf', line: 3, column: 23 },
+      ],
+    },
   ],
 });
