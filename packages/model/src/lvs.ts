@@ -11,12 +11,17 @@ import { anchor, argsText, knownChildren } from './tree.js';
 export const DEFAULT_SCHEDULER = 'wlc';
 /** Seconds between checks without `delay_loop` (`KEEPALIVED_DEFAULT_DELAY`). */
 export const DEFAULT_DELAY_LOOP = 60;
+/** The scheduler names `lb_algo`/`lvs_sched` take (check_parser.c `lbalgo_handler`: exactly these, case sensitive; another word is ignored). */
+export const SCHEDULERS: readonly string[] = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'sh', 'mh', 'dh', 'fo', 'ovf', 'lblcr', 'sed', 'nq', 'twos'];
 /**
- * IPVS schedulers that share connections by weight. The others ignore weights except 0, which
- * takes a real server out of rotation (ip_vs_rr, ip_vs_lc and ip_vs_dh in the kernel; `sh` and
- * `mh` only weight their hash table by it).
+ * IPVS schedulers that ignore a real server's weight unless it is 0: the kernel's ip_vs_rr and
+ * ip_vs_lc skip a server of weight 0 and treat the others alike; ip_vs_dh hashes destinations over
+ * the servers whatever their weights, and finds no server for those hashed to one of weight 0.
+ * Every other scheduler shares connections by weight.
  */
-export const WEIGHTED_SCHEDULERS: ReadonlySet<string> = new Set(['wrr', 'wlc', 'lblc', 'lblcr', 'sed', 'nq', 'fo', 'ovf', 'sh', 'mh', 'twos']);
+export const WEIGHT_BLIND_SCHEDULERS: ReadonlySet<string> = new Set(['rr', 'lc', 'dh']);
+/** The largest real server weight keepalived takes (include/ip_vs.h `IPVS_WEIGHT_LIMIT`). */
+export const WEIGHT_LIMIT = 2147483647;
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
@@ -81,7 +86,7 @@ export function buildVirtualServer(statement: Statement): VirtualServer {
     switch (child.path) {
       case 'virtual_server/lb_algo':
       case 'virtual_server/lvs_sched':
-        if (word !== undefined) scheduler = written(word, child);
+        if (word !== undefined && SCHEDULERS.includes(word)) scheduler = written(word, child);
         break;
       case 'virtual_server/lb_kind':
       case 'virtual_server/lvs_method': {
@@ -96,13 +101,16 @@ export function buildVirtualServer(statement: Statement): VirtualServer {
         break;
       }
       case 'virtual_server/delay_loop':
-        if (word !== undefined && /^\d+(\.\d+)?$/.test(word)) delayLoop = written(Number(word), child);
+        // check_parser.c `vs_delay_handler` reads a timer of at least a microsecond; another value is ignored.
+        if (word !== undefined && /^\d+(\.\d{1,6})?$/.test(word) && Number(word) > 0) delayLoop = written(Number(word), child);
         break;
     }
   }
   const server: VirtualServer = { key: '', file: statement.file, statement, scheduler, forwarding, protocol, delayLoop, settings, realServers: [] };
   if (first === 'fwmark' || first === 'group') {
-    // keepalived ignores `protocol` for a firewall mark; a group is named by its name.
+    // keepalived ignores `protocol` for a firewall mark ("protocol specified for fwmark - protocol
+    // will be ignored", check_data.c `validate_check_config`); a group is named by its name.
+    if (first === 'fwmark') server.protocol = undefined;
     server.key = `${first} ${second ?? ''}`;
   } else {
     if (first !== undefined) server.address = first;
@@ -129,7 +137,8 @@ function buildRealServer(statement: Statement, server: VirtualServer, before: Se
   for (const child of knownChildren(statement)) {
     if (child.path === 'virtual_server/real_server/weight') {
       const word = child.args[0]?.text;
-      if (word !== undefined && /^-?\d+$/.test(word)) weight = written(Number(word), child);
+      // check_parser.c `rs_weight_handler`: an unsigned number up to IPVS_WEIGHT_LIMIT, else ignored.
+      if (word !== undefined && /^\d+$/.test(word) && Number(word) <= WEIGHT_LIMIT) weight = written(Number(word), child);
     } else if (child.path === 'virtual_server/real_server/lvs_method' || child.path === 'virtual_server/real_server/lb_kind') {
       const kind = forwardingOf(child);
       if (kind) forwarding = written(kind, child);
@@ -142,7 +151,7 @@ function buildRealServer(statement: Statement, server: VirtualServer, before: Se
 
 /** Whether the scheduler shares connections by weight (`rr` does not: only weight 0 matters there). */
 export function weighted(server: VirtualServer): boolean {
-  return WEIGHTED_SCHEDULERS.has(server.scheduler.value);
+  return !WEIGHT_BLIND_SCHEDULERS.has(server.scheduler.value);
 }
 
 /** The words of a setting line, as text (`argsText` of the last line of `keyword`). */

@@ -1,13 +1,6 @@
-import { anchor, childrenAt, placeOf, realServerPairs, type RealServer, type Setting, type VirtualServer } from '@kalint/model';
+import { anchor, childrenAt, placeOf, realServerPairs, WEIGHT_BLIND_SCHEDULERS, type RealServer, type Setting, type VirtualServer } from '@kalint/model';
 import { describeLine, lineOf, related } from '../messages.js';
 import type { Rule } from '../types.js';
-
-/**
- * IPVS schedulers that ignore a real server's weight unless it is 0 (the kernel's ip_vs_rr.c and
- * ip_vs_lc.c skip a server of weight 0 and treat the others alike; ip_vs_dh.c hashes destinations
- * over the servers whatever their weights, and finds no server for those hashed to one of weight 0).
- */
-const IGNORE_WEIGHTS: ReadonlySet<string> = new Set(['rr', 'lc', 'dh']);
 
 /** The weight keepalived gives a real server, or undefined when its weight line is one keepalived cannot read. */
 function weightOf(real: RealServer): Setting<number> | undefined {
@@ -60,7 +53,7 @@ export const weightDrift: Rule = {
         const peerName = project.fileName(peer.file);
         const at = placeOf(mine, anchor(real.statement));
         const peerAt = placeOf(theirs, anchor(peerReal.statement));
-        const unweighted = IGNORE_WEIGHTS.has(server.scheduler.value) && IGNORE_WEIGHTS.has(peer.scheduler.value);
+        const unweighted = WEIGHT_BLIND_SCHEDULERS.has(server.scheduler.value) && WEIGHT_BLIND_SCHEDULERS.has(peer.scheduler.value);
         report({
           message:
             `${describeLine(real.statement)} weighs ${describe(mine)} here but ${describe(theirs)} in ${peerName} (line ${lineOf(peerAt)}): ` +
