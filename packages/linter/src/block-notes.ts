@@ -1,11 +1,10 @@
 /**
  * What the schema rules (unknown-keyword, misplaced-keyword, keyword-version, invalid-argument,
  * deprecated-keyword) share in how they report: the note on the `{ }` of a keyword keepalived
- * ignores, and one finding per place in a run. Wording only.
+ * ignores. Wording only.
  */
 import type { Statement } from '@kalint/parser';
-import { blockLabel, oncePerPlace, ROOT_PATH } from './messages.js';
-import type { Report, RuleContext } from './types.js';
+import { blockLabel, ROOT_PATH } from './messages.js';
 
 /** The end of a sentence whose subject is keepalived: what it does with the `{ }` after a keyword it ignores, in `parentPath`. */
 function ignoredBraces(parentPath: string): string {
@@ -26,16 +25,4 @@ export function unknownBlockNote(statement: Statement, parentPath: string): stri
 /** ` It also ignores the '{' ...` after the finding of a block keyword the targeted release does not know; else ''. */
 export function unknownToReleaseBlockNote(statement: Statement, parentPath: string): string {
   return statement.block?.open ? ` It also ${ignoredBraces(parentPath)}` : '';
-}
-
-const reporters = new WeakMap<RuleContext, (r: Report) => void>();
-
-/**
- * The context's `report`, keeping one finding per place for the whole run: the copies of a `~SEQ`
- * line stand at one place, and so does a line of an include that several configurations read.
- */
-export function oncePerPlaceInRun(context: RuleContext): (r: Report) => void {
-  let report = reporters.get(context);
-  if (!report) reporters.set(context, (report = oncePerPlace(context.report)));
-  return report;
 }

@@ -111,11 +111,18 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
     const severity = severityOf(rule.meta)!;
     // A rule may choose a severity per finding, but a user's setting always wins over that choice.
     const configured = options.rules?.[rule.meta.id] !== undefined;
-    contexts.set(rule, {
+    const places = new Set<string>();
+    const context: RuleContext = {
       schema,
       project,
       targetVersion,
       enabledRules,
+      reportOncePerPlace(report: Report) {
+        const key = `${report.at.file}\u0000${report.at.range.start.offset}\u0000${report.at.range.end.offset}`;
+        if (places.has(key)) return;
+        places.add(key);
+        context.report(report);
+      },
       report(report: Report) {
         const diagnostic: Diagnostic = {
           ruleId: rule.meta.id,
@@ -129,7 +136,8 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
         if (report.tags) diagnostic.tags = report.tags;
         diagnostics.push(diagnostic);
       },
-    });
+    };
+    contexts.set(rule, context);
   }
   // One walk of the project; each rule gets the parts it subscribes to, rules in their order.
   const withHook = (hook: 'file' | 'instance' | 'virtualServer' | 'cluster' | 'collision' | 'service' | 'project') => enabled.filter((rule) => rule[hook] !== undefined);

@@ -4,7 +4,7 @@
  */
 import type { Located, Word } from '@kalint/parser';
 import type { Project } from './project.js';
-import type { Related, Report } from './types.js';
+import type { Related } from './types.js';
 
 /** Path of the top level, as the schema names it. */
 export const ROOT_PATH = 'root';
@@ -34,20 +34,6 @@ export function list(items: string[]): string {
 export function joinOr(items: readonly string[], conj = 'or'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
-}
-
-/**
- * A `report` that keeps one finding per place: `~SEQ` expansions produce several statements at
- * the same range, and one finding there is enough.
- */
-export function oncePerPlace(report: (r: Report) => void): (r: Report) => void {
-  const seen = new Set<string>();
-  return (r) => {
-    const key = `${r.at.file}\u0000${r.at.range.start.offset}\u0000${r.at.range.end.offset}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    report(r);
-  };
 }
 
 /** A schema version as people write it: `v2.3.0` → `2.3.0`. */

@@ -84,6 +84,11 @@ export interface RuleContext {
   /** The rules this lint runs (not off), in order. */
   enabledRules: readonly RuleMeta[];
   report(report: Report): void;
+  /**
+   * `report`, keeping the first finding at each place of the run: the copies of a `~SEQ` line stand
+   * at one place, and so does a line of an include that several configurations read.
+   */
+  reportOncePerPlace(report: Report): void;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { sameArgs, type KeywordSpec, type Schema } from '@kalint/grammar';
 import { childrenAt } from '@kalint/model';
 import type { Statement, Word } from '@kalint/parser';
-import { oncePerPlaceInRun } from '../block-notes.js';
 import { ownedRange, renameKeepsBlocks } from '../fix.js';
 import { inBlock } from '../messages.js';
 import type { ProjectFile } from '../project.js';
@@ -147,7 +146,7 @@ export const deprecatedKeyword: Rule = {
   },
   file(file, context) {
     const { schema } = context;
-    const report = oncePerPlaceInRun(context);
+    const report = context.reportOncePerPlace;
     const { statements, scopes } = file.node.index;
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i]!;

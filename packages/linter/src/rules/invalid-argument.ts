@@ -15,7 +15,6 @@ import {
   span,
 } from '@kalint/model';
 import type { Located, Statement, Word } from '@kalint/parser';
-import { oncePerPlaceInRun } from '../block-notes.js';
 import { joinOr, leftover, leftoverNote, releaseLabel, suggest } from '../messages.js';
 import type { Report, Rule } from '../types.js';
 
@@ -728,7 +727,7 @@ export const invalidArgument: Rule = {
   },
   file(file, context) {
     const { schema, targetVersion } = context;
-    const report = oncePerPlaceInRun(context);
+    const report = context.reportOncePerPlace;
     const versions = versioned(targetVersion);
     // Each statement, then (for a known value block) its items, in document order.
     const { statements, scopes } = file.node.index;

@@ -1,5 +1,5 @@
 import { compareVersions } from '@kalint/model';
-import { oncePerPlaceInRun, unknownToReleaseBlockNote } from '../block-notes.js';
+import { unknownToReleaseBlockNote } from '../block-notes.js';
 import { inBlock, releaseLabel as shown } from '../messages.js';
 import type { Rule } from '../types.js';
 
@@ -14,7 +14,7 @@ export const keywordVersion: Rule = {
   },
   file(file, context) {
     const { targetVersion } = context;
-    const report = oncePerPlaceInRun(context);
+    const report = context.reportOncePerPlace;
     const target = shown(targetVersion);
     // A schema has a handful of distinct versions and a config hundreds of thousands of keywords:
     // compare each version with the target once.

@@ -1,5 +1,5 @@
 import { sameArgs } from '@kalint/grammar';
-import { oncePerPlaceInRun, unknownBlockNote } from '../block-notes.js';
+import { unknownBlockNote } from '../block-notes.js';
 import { inBlock, joinOr, placeLabel, ROOT_PATH } from '../messages.js';
 import type { Rule } from '../types.js';
 
@@ -17,7 +17,7 @@ export const misplacedKeyword: Rule = {
   },
   file(file, context) {
     const { schema } = context;
-    const report = oncePerPlaceInRun(context);
+    const report = context.reportOncePerPlace;
     for (const { statement, parentPath } of file.node.index.unknown) {
       const name = statement.keyword.text;
       const places = schema.named(name);

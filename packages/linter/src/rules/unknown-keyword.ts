@@ -1,6 +1,6 @@
 import type { Schema } from '@kalint/grammar';
 import type { Statement } from '@kalint/parser';
-import { oncePerPlaceInRun, unknownBlockNote } from '../block-notes.js';
+import { unknownBlockNote } from '../block-notes.js';
 import { renameKeepsBlocks } from '../fix.js';
 import { inBlock, joinOr, placeLabel, suggest } from '../messages.js';
 import type { Fix, Rule } from '../types.js';
@@ -71,7 +71,7 @@ export const unknownKeyword: Rule = {
   },
   file(file, context) {
     const { schema } = context;
-    const report = oncePerPlaceInRun(context);
+    const report = context.reportOncePerPlace;
     for (const { statement, parentPath } of file.node.index.unknown) {
       const name = statement.keyword.text;
       if (schema.named(name).length > 0) continue; // misplaced-keyword
