@@ -99,7 +99,7 @@ const MAX_SUBSTITUTIONS = 1000;
 const SUBSTITUTION_BYTES = MAX_LINE_BYTES + 1;
 
 /** The first keepalived release that defines `${_ENV NAME}`. */
-const ENV_SINCE = '2.4.0';
+export const ENV_SINCE = '2.4.0';
 
 const definitionLine = /^\$([A-Za-z_][A-Za-z0-9_]*)=[ \t]*/;
 const includeLine = /^(include[rmwba]?)[ \t]+/;
@@ -1114,10 +1114,13 @@ export function dirname(path: string): string {
   return slash === 0 ? '/' : path.slice(0, slash);
 }
 
-/** Predefined names and whether they exist in a release (`_ENV` from 2.4.0). */
-function predefinedIn(name: string, targetVersion: string | undefined): boolean {
+/** The names keepalived defines itself (`${_PWD}`, ...); `_ENV` only from `ENV_SINCE`. */
+export const PREDEFINED_NAMES: ReadonlySet<string> = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG', '_ENV']);
+
+/** Whether keepalived `targetVersion` (default: the newest) defines a predefined name. */
+export function predefinedIn(name: string, targetVersion: string | undefined): boolean {
   if (name === '_ENV') return targetVersion === undefined || compareVersions(targetVersion, ENV_SINCE) >= 0;
-  return name === '_PWD' || name === '_INSTANCE' || name === '_HASH' || name === '_BANG' || name === '_RANDOM';
+  return PREDEFINED_NAMES.has(name);
 }
 
 /**

@@ -12,7 +12,7 @@ import { walk } from './walk.js';
 export type * from './ast.js';
 export type { IncludeHost, ExpandOptions } from './expand.js';
 export { ParseCache } from './incremental.js';
-export { MAX_DIAGNOSTICS_PER_KIND, MAX_LINE_BYTES, MAX_SEQUENCE_VALUES, READING_LIMITS, decomment, dirname } from './expand.js';
+export { ENV_SINCE, MAX_DIAGNOSTICS_PER_KIND, MAX_LINE_BYTES, MAX_SEQUENCE_VALUES, PREDEFINED_NAMES, READING_LIMITS, decomment, dirname, predefinedIn } from './expand.js';
 export { statements, findStatements, walkWithin } from './walk.js';
 export { walk };
 

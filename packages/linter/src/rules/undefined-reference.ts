@@ -1,5 +1,5 @@
 import { compareVersions } from '@kalint/grammar';
-import { walkWithin, type Node, type Statement, type Word } from '@kalint/parser';
+import { ENV_SINCE, PREDEFINED_NAMES, walkWithin, type Node, type Statement, type Word } from '@kalint/parser';
 import type { ProjectFile } from '../project.js';
 import type { Report, Rule } from '../types.js';
 
@@ -72,9 +72,6 @@ function checkNames(file: ProjectFile, report: (r: Report) => void): void {
   }
 }
 
-/** Definitions keepalived makes itself; `_ENV` only from 2.4.0. */
-const PREDEFINED = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG', '_ENV']);
-const ENV_SINCE = '2.4.0';
 
 /** Why keepalived left a `$NAME` as written, and what to do about it. */
 interface LeftAsWritten {
@@ -127,7 +124,7 @@ function checkParameters(file: ProjectFile, reportOnce: (r: Report) => void, tar
     if (name === '_ENV' && compareVersions(targetVersion, ENV_SINCE) < 0) {
       return { cause: `is not defined in keepalived ${targetVersion}, which has no \${_ENV} (it comes with ${ENV_SINCE})`, remedy: 'Write the value.' };
     }
-    if (PREDEFINED.has(name)) return { cause: `does not match keepalived's predefined \${${name}}, which takes no such parameters`, remedy: 'Write the value.' };
+    if (PREDEFINED_NAMES.has(name)) return { cause: `does not match keepalived's predefined \${${name}}, which takes no such parameters`, remedy: 'Write the value.' };
     return { cause: 'is not defined', remedy: `Define $${name}= before this line or write the value.` };
   };
   let roles: BraceRoles | undefined;
