@@ -22,9 +22,7 @@
  *   adverts on one VRID.
  */
 import { addressOf, canonicalAddress, inNetwork, networkOf } from './address.js';
-import type { Word } from '@kalint/parser';
 import type { VrrpInstance } from './vrrp.js';
-import { childValues } from './tree.js';
 import { UnionFind } from './union-find.js';
 import { compareVersions } from './version.js';
 
@@ -114,26 +112,9 @@ function isLinkLocal(address: string): boolean {
   return (first & 0xffc0) === 0xfe80;
 }
 
-/** The `dev` option of each virtual IP line of an instance, by the VIP's word. */
-function devices(instance: VrrpInstance): Map<Word, string | undefined> {
-  const byWord = new Map<Word, string | undefined>();
-  let last: unknown;
-  for (const vip of instance.vips) {
-    if (vip.statement === last) continue;
-    last = vip.statement;
-    for (const item of childValues(vip.statement)) {
-      const words = item.words;
-      const dev = words.findIndex((w, i) => i > 0 && w.text === 'dev');
-      if (words[0]) byWord.set(words[0], dev > 0 ? words[dev + 1]?.text : undefined);
-    }
-  }
-  return byWord;
-}
-
 function factsOf(instance: VrrpInstance, segments: Segments | undefined): Facts {
   const family = instance.family.value;
   const iface = instance.interface?.value;
-  const devs = devices(instance);
   const vips: string[] = [];
   const networks: string[] = [];
   const networkBits: string[] = [];
@@ -141,9 +122,8 @@ function factsOf(instance: VrrpInstance, segments: Segments | undefined): Facts 
   for (const vip of instance.vips) {
     if (isLinkLocal(vip.address)) continue;
     vips.push(vip.address);
-    const dev = devs.get(vip.word);
     // A VIP on another interface says nothing of the segment the adverts go to.
-    if (dev !== undefined && dev !== iface) continue;
+    if (vip.device !== undefined && vip.device !== iface) continue;
     const text = vip.prefix !== undefined ? `${vip.address}/${vip.prefix}` : vip.address;
     addresses.push(text);
     const width = family === 4 ? 32 : 128;

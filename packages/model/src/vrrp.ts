@@ -49,6 +49,8 @@ export interface InstanceAddress {
   family: 4 | 6;
   /** The prefix length as written, if any (and valid for the family). */
   prefix?: number;
+  /** A virtual IP's `dev IFNAME` option: the interface it is added on (else the instance's). */
+  device?: string;
   word: Word;
   statement: Statement;
 }
@@ -308,10 +310,14 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
     if (prefix !== undefined) address.prefix = prefix;
     return address;
   };
-  const vipAddress = (word: Word | undefined, owner: Statement): InstanceAddress | undefined => {
+  const vipAddress = (words: readonly Word[], owner: Statement): InstanceAddress | undefined => {
+    const word = words[0];
     const vip = word && vipOf(word);
     if (!word || !vip) return undefined;
-    return { address: vip.address, family: vip.family, word, statement: owner, ...(vip.prefix !== undefined ? { prefix: vip.prefix } : {}) };
+    // vrrp_ipaddress.c `alloc_ipaddress`: `dev IFNAME` after the address names its interface.
+    const dev = words.findIndex((w, i) => i > 0 && w.text === 'dev');
+    const device = dev > 0 ? words[dev + 1]?.text : undefined;
+    return { address: vip.address, family: vip.family, word, statement: owner, ...(vip.prefix !== undefined ? { prefix: vip.prefix } : {}), ...(device !== undefined ? { device } : {}) };
   };
 
   for (const child of knownChildren(statement)) {
@@ -410,14 +416,14 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
         break;
       case 'vrrp_instance/virtual_ipaddress':
         for (const item of childValues(child)) {
-          const a = vipAddress(item.words[0], child);
+          const a = vipAddress(item.words, child);
           if (a && decide(a.family, a.word, 'vip')) vips.push(a);
         }
         break;
       case 'vrrp_instance/virtual_ipaddress_excluded':
         // vrrp_data.c `alloc_vrrp_evip`: eVIPs are not advertised, so they may be of either family.
         for (const item of childValues(child)) {
-          const a = vipAddress(item.words[0], child);
+          const a = vipAddress(item.words, child);
           if (a) excludedVips.push(a);
         }
         break;
