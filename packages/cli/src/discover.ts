@@ -8,27 +8,22 @@
  * is a `*.conf` with a line starting with a top-level keepalived block keyword (`global_defs`,
  * `vrrp_instance`, `vrrp_sync_group`, `vrrp_script`, `virtual_server`, `virtual_server_group`...).
  *
- * Files found in directories or by globs that another linted file includes are dropped: they are
- * linted as part of their includer, and linting them alone as well would report everything twice
- * and pair the includer with its own include as if they were two HA peers.
+ * Files that another linted file includes are linted as part of their includer, not alone (the
+ * linter's `lintProject` sees to that).
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './io.js';
 import { findConfigs, IGNORED as IGNORE } from '@kalint/node';
-import type { IncludeHost } from '@kalint/parser';
 
 /** One file to lint. */
 export interface Target {
   /** Absolute path. */
   path: string;
-  /** Named on the command line as a file: always linted, never dropped as someone's include. */
+  /** Named on the command line as a file: listed in the report even when another file includes it and it has no findings. */
   explicit: boolean;
 }
-
-/** `include PATTERN` lines (keepalived's include directive may sit anywhere, `@id` prefix allowed). */
-const INCLUDE = /^[ \t]*(?:@\^?\S+[ \t]+)?include[ \t]+(?:"([^"\r\n]+)"|([^\s#!]+))/gm;
 
 /**
  * Expand the command line's FILE|DIR|GLOB arguments into files, in argument order (matches of
@@ -72,59 +67,4 @@ export function discover(args: readonly string[], cwd: string, texts: Map<string
     }
   }
   return [...seen.values()];
-}
-
-/**
- * Drop the targets that another target includes (directly or through other targets), named
- * explicitly or not: they are read inside their includer, as keepalived reads them.
- * Files only reachable through an include cycle keep the first of the cycle.
- * `textOf` gives each target's text (undefined when unreadable: it then includes nothing).
- */
-export function dropIncluded(targets: Target[], textOf: (path: string) => string | undefined, host: IncludeHost): Target[] {
-  const paths = new Set(targets.map((t) => t.path));
-  const includes = new Map<string, string[]>();
-  let anyIncluded = false;
-  for (const target of targets) {
-    const text = textOf(target.path);
-    const found: string[] = [];
-    if (text !== undefined && text.includes('include')) {
-      for (const match of text.matchAll(INCLUDE)) {
-        for (const file of host.expand(match[1] ?? match[2]!, dirname(target.path))) {
-          const absolute = resolve(file);
-          if (absolute !== target.path && paths.has(absolute)) found.push(absolute);
-        }
-      }
-    }
-    if (found.length > 0) anyIncluded = true;
-    includes.set(target.path, found);
-  }
-  if (!anyIncluded) return targets;
-  const included = new Set<string>(targets.flatMap((t) => includes.get(t.path)!));
-  // Everything reachable from a root (a file nobody includes) is covered by it.
-  const covered = new Set<string>();
-  const visit = (path: string) => {
-    for (const next of includes.get(path) ?? []) {
-      if (!covered.has(next)) {
-        covered.add(next);
-        visit(next);
-      }
-    }
-  };
-  const kept: Target[] = [];
-  for (const target of targets) {
-    if (!included.has(target.path)) {
-      kept.push(target);
-      visit(target.path);
-    }
-  }
-  // Pure include cycles among discovered files: keep one member of each, in order.
-  for (const target of targets) {
-    if (!covered.has(target.path) && !kept.includes(target)) {
-      kept.push(target);
-      covered.add(target.path);
-      visit(target.path);
-    }
-  }
-  const order = new Map(targets.map((t, i) => [t.path, i]));
-  return kept.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
 }

@@ -9,18 +9,18 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Diagnostic, HostFacts, LintInput, LintResult, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
+import type { Diagnostic, HostFacts, LintProjectOptions, ProjectFindings, ProjectInput, ProjectLint, ProjectSettings, Rule, RuleMeta, RuleSetting } from '@kalint/linter';
 import type { IncludeHost } from '@kalint/parser';
 import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
-import { discover, dropIncluded, type Target } from './discover.js';
-import { runFixes, type ProjectLint } from './fix.js';
+import { discover, type Target } from './discover.js';
+import { runFixes, type ProjectLint as ProjectFixLint } from './fix.js';
 import { FORMAT_NAMES, loadFormatter, type FileResult, type FormatName } from './formats/index.js';
 import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { Progress } from './progress.js';
-import { contextTargets, otherSides, partAround, reportedFiles, type ProjectMode } from './project-context.js';
-import { CONFIG_NAMES, nodeIncludeHost, parseIncludeRoot, readConfig, VERSION_PATTERN, type IncludeRoots, type KalintConfig } from '@kalint/node';
+import { contextTargets, type ProjectMode } from './project-context.js';
+import { nodeIncludeHost, parseIncludeRoot, readConfig, VERSION_PATTERN, type IncludeRoots, type KalintConfig } from '@kalint/node';
 import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 import { version } from './version.js';
 
@@ -143,8 +143,7 @@ export async function lintCommand(argv: string[], io: Io, runOptions: RunOptions
 
 async function lintRun(options: Options, io: Io, runOptions: RunOptions, progress: Progress): Promise<number> {
   const linter = await import('@kalint/linter');
-  // The rules of the run, for the report: every id kalint can report (its rules' and the
-  // engine's own), or a test's rules; either can be configured.
+  // The rules of the run, for the report: kalint's, or a test's; any of either can be configured.
   const rulesMeta: RuleMeta[] = runOptions.ruleSet ? runOptions.ruleSet.map((r) => r.meta) : [...linter.ruleMetas];
   const knownRules = new Set([...rulesMeta, ...linter.ruleMetas].map((meta) => meta.id));
   for (const id of Object.keys(options.rules)) {
@@ -209,158 +208,100 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
   });
   /** Include roots under a configuration: its `includeRoots`, each `--include-root` over the same directory. */
   const rootsOf = (config: KalintConfig | null): IncludeRoots => ({ ...config?.includeRoots, ...options.includeRoots });
-  const hostsByConfig = new Map<string, IncludeHost>();
-  /** The include host of the files linted under a configuration (standard input and fixed texts over the disk). */
-  const hostUnder = (config: KalintConfig | null): IncludeHost => {
-    const key = config?.path ?? '';
-    let found = hostsByConfig.get(key);
-    if (found === undefined) hostsByConfig.set(key, (found = nodeIncludeHost(cwd, options.maxFileSize, overlay, rootsOf(config))));
+  /** Include hosts by include roots (standard input and fixed texts over the disk): configurations with the same roots read files alike. */
+  const hostsByRoots = new Map<string, IncludeHost>();
+  const hostFor = (roots: IncludeRoots): IncludeHost => {
+    const key = JSON.stringify(Object.entries(roots).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    let found = hostsByRoots.get(key);
+    if (found === undefined) hostsByRoots.set(key, (found = nodeIncludeHost(cwd, options.maxFileSize, overlay, roots)));
     return found;
   };
-  // Before the files are grouped by configuration: an include is read under the roots of the
-  // configuration of the file that includes it, which for a linted file is its group's.
-  const hostOfIncluder = (from: string) => hostUnder(resolver.forFile(resolve(cwd, from, CONFIG_NAMES[0])));
-  const host: IncludeHost = {
-    expand: (pattern, from) => hostOfIncluder(from).expand(pattern, from),
-    read: (path) => hostUnder(null).read(path),
+
+  // Settings: each file's nearest configuration, the command line over it; one object per
+  // configuration, so the files under one are one group.
+  const hostLoader = new HostFactsLoader(cwd, linter.parseSysctl);
+  const cliHosts = parseHostOptions(options.hosts, cwd, resolve);
+  const settingsByConfig = new Map<string, ProjectSettings>();
+  const rootsOfSettings = new Map<ProjectSettings, IncludeRoots>();
+  const settingsFor = (config: KalintConfig | null): ProjectSettings => {
+    const key = config?.path ?? '';
+    let found = settingsByConfig.get(key);
+    if (found !== undefined) return found;
+    const configId = options.configId ?? config?.configId;
+    const targetVersion = options.targetVersion ?? config?.targetVersion;
+    const segments = config?.segments;
+    let hosts: HostFacts | undefined;
+    found = {
+      rules: { ...config?.rules, ...options.rules },
+      ...(configId !== undefined ? { configId } : {}),
+      ...(targetVersion !== undefined ? { targetVersion } : {}),
+      ...(segments !== undefined ? { segments } : {}),
+      host: hostFor(rootsOf(config)),
+      // Read when the settings lint a group: a context file's configuration may never.
+      get hosts(): HostFacts {
+        return (hosts ??= hostLoader.load(config?.hosts ?? {}, cliHosts) as HostFacts);
+      },
+    };
+    settingsByConfig.set(key, found);
+    rootsOfSettings.set(found, rootsOf(config));
+    return found;
   };
-  const withContext = context.length > 0;
+  const projectOptions: LintProjectOptions = {
+    settingsOf: (path) => settingsFor(resolver.forFile(configKey(absoluteOf(path)))),
+    keyOf: absoluteOf,
+    nameOf: displayOf,
+    ...(runOptions.ruleSet ? { ruleSet: runOptions.ruleSet } : {}),
+    onParsed: (parsed, total) => {
+      if (parsed < total) progress.files('parsing', parsed, total);
+      else progress.phase('checking', total);
+    },
+  };
+  /** The project as the texts are now: the files given, then the rest of the project as context. */
+  const projectInputs = (): ProjectInput[] => [
+    ...given.map((t) => ({ path: displayOf(t.path), text: texts.get(t.path)! })),
+    ...context.map((t) => ({ path: displayOf(t.path), text: texts.get(t.path)!, context: true })),
+  ];
   // A given file that another linted config includes is read where keepalived reads it, inside
-  // its includer (its findings still under its own name), never also alone: alone it would be
-  // compared with itself as its own HA peer.
-  const textOf = (path: string) => texts.get(path);
-  targets = dropIncluded([...given, ...context], textOf, host);
-  const inputs = targets.map((t) => ({ key: t.path, path: displayOf(t.path) }));
-  const givenKeys = new Set(given.map((t) => t.path));
-  const linted = new Set(inputs.map((i) => i.key));
+  // its includer (its findings still under its own name), never also alone.
+  const plan = linter.planProject(projectInputs(), projectOptions);
+  const linted = new Set(plan.inputs.map((input) => absoluteOf(input.path)));
   /** The files a report lists even when clean: the inputs given, and files named explicitly. */
   const listed = given.filter((t) => linted.has(t.path) || t.explicit).map((t) => t.path);
 
-  // Settings: each file's nearest configuration, the command line over it.
-  const hostLoader = new HostFactsLoader(cwd, linter.parseSysctl);
-  const cliHosts = parseHostOptions(options.hosts, cwd, resolve);
-  const groups = new Map<string, { config: KalintConfig | null; inputs: Set<string> }>();
-  const groupOfInput = new Map<string, string>();
-  for (const input of withContext ? givenKeys : linted) {
-    const config = resolver.forFile(configKey(input));
-    const key = config?.path ?? '';
-    const group = groups.get(key) ?? { config, inputs: new Set() };
-    group.inputs.add(input);
-    groups.set(key, group);
-    groupOfInput.set(input, key);
-  }
-  const settings = [...groups].map(([key, { config }]) => ({
-    key,
-    rules: { ...config?.rules, ...options.rules } as Record<string, RuleSetting>,
-    configId: options.configId ?? config?.configId,
-    targetVersion: options.targetVersion ?? config?.targetVersion,
-    hosts: hostLoader.load(config?.hosts ?? {}, cliHosts) as HostFacts,
-    host: hostUnder(config),
-    includeRoots: rootsOf(config),
-  }));
-  const firstGroup = settings[0]!.key;
-  /** Which group's settings decide the findings in `file` (an input or an included file). */
-  const groupOfFile = (file: string): string => {
-    if (settings.length === 1) return firstGroup;
-    const key = absoluteOf(file);
-    const ofInput = groupOfInput.get(key);
-    if (ofInput !== undefined) return ofInput;
-    const nearest = resolver.forFile(key)?.path ?? '';
-    return groups.has(nearest) ? nearest : firstGroup;
-  };
-
-  /** The engine's options for a settings group. */
-  const lintOptions = (group: (typeof settings)[number]) => ({
-    host: group.host,
-    rules: group.rules,
-    hosts: group.hosts,
-    ...(group.configId !== undefined ? { configId: group.configId } : {}),
-    ...(group.targetVersion !== undefined ? { targetVersion: group.targetVersion } : {}),
-    ...(runOptions.ruleSet ? { ruleSet: runOptions.ruleSet } : {}),
-  });
-
-  /** With context: how a parallel lint splits a run, to lint only the part around the given files. */
-  const split = withContext ? (await import('./parallel.js')).partition : undefined;
-
-  /** Findings by absolute file, inputs first, from one lint of the whole project per settings group. */
-  const collect = (runs: Array<LintResult['files']>, reported: ReadonlySet<string> | undefined): Map<string, Diagnostic[]> => {
+  /** Findings by absolute file, the listed files first. */
+  const shown = (files: ProjectFindings): Map<string, Diagnostic[]> => {
     const byFile = new Map<string, Diagnostic[]>(listed.map((key) => [key, []]));
-    const seen = new Set<string>();
-    const add = (d: Diagnostic) => {
-      // An input also reached through another input's include is reported once.
-      const id = `${absoluteOf(d.file)}\0${d.ruleId}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      const key = absoluteOf(d.file);
-      const list = byFile.get(key) ?? [];
-      list.push(d);
-      byFile.set(key, list);
-    };
-    /** Findings in context files, by the key of the settings group that found them. */
-    const inContext: Array<[string, Diagnostic]> = [];
-    // Files whose nearest configurations differ: the whole project is linted once per
-    // configuration (so peers are still compared), and each file keeps the findings of its own.
-    settings.forEach((group, g) => {
-      for (const file of runs[g]!) {
-        for (const d of file.diagnostics) {
-          if (options.quiet && d.severity !== 'error') continue;
-          if (reported && !reported.has(absoluteOf(d.file))) inContext.push([group.key, d]);
-          else if (settings.length === 1 || groupOfFile(d.file) === group.key) add(d);
-        }
-      }
-    });
-    // A context file's finding whose other side is a given file is that file's finding too.
-    for (const [group, d] of inContext) {
-      for (const copy of otherSides(d, reported!, byFile, absoluteOf, displayOf)) {
-        if (settings.length === 1 || groupOfFile(copy.file) === group) add(copy);
-      }
+    for (const { path, diagnostics } of files) {
+      const key = absoluteOf(path);
+      const kept = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+      const list = byFile.get(key);
+      if (list) for (const d of kept) list.push(d);
+      else if (kept.length > 0) byFile.set(key, kept);
     }
-    for (const list of byFile.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     return byFile;
   };
-
-  /** One lint of the whole project on this thread: findings, and the project of each settings group. */
-  const lintProject = (): ProjectLint => {
-    const lintInputs: LintInput[] = inputs.map((i) => ({ path: i.path, text: texts.get(i.key)! }));
-    const onParsed = (parsed: number, total: number) => {
-      if (parsed < total) progress.files('parsing', parsed, total);
-      else progress.phase('checking', total);
-    };
-    if (split === undefined) {
-      const runs = settings.map((group) => linter.lint(lintInputs, { ...lintOptions(group), onParsed }));
-      return { findings: collect(runs.map((r) => r.files), undefined), projects: runs.map((r) => r.project) };
-    }
-    // With context: the whole project parsed, the part the given files' findings depend on linted.
-    let reported: Set<string> | undefined;
-    const runs = settings.map((group) => {
-      const parsed = linter.parseInputs(lintInputs, { ...lintOptions(group), onParsed });
-      // The files given and what they include, from the first group's reading.
-      reported ??= reportedFiles(givenKeys, parsed, absoluteOf);
-      const part = partAround(parsed, reported, absoluteOf, split);
-      return linter.lintParsed(part.files, { ...lintOptions(group), scope: part.scope });
-    });
-    return { findings: collect(runs.map((r) => r.files), reported), projects: runs.map((r) => r.project) };
-  };
+  const fixLint = (result: ProjectLint): ProjectFixLint => ({ findings: shown(result.files), projects: result.groups.map((group) => group.project) });
 
   /**
    * The same lint on worker threads, when that pays and the run allows it: one parse for every
-   * settings group (so one `configId` and one `targetVersion`), kalint's own rules (a rule set of
-   * the caller's cannot be sent to a thread), no fixes (they lint again and again) and no standard
-   * input. Undefined otherwise, or when a worker fails (after a warning: the main thread then
-   * does the work).
+   * settings group (so one `configId`, one `targetVersion` and one set of include roots), kalint's
+   * own rules (a rule set of the caller's cannot be sent to a thread), no fixes (they lint again
+   * and again), no standard input and no context (a run with context lints only the part of the
+   * project around the given files, on one thread). Undefined otherwise, or when a worker fails
+   * (after a warning: the main thread then does the work).
    */
   const lintInWorkers = async (): Promise<Map<string, Diagnostic[]> | undefined> => {
-    const configIds = new Set(settings.map((group) => group.configId));
+    const groups = plan.groups;
+    const configIds = new Set(groups.map((group) => group.configId));
     // What keepalived substitutes depends on the release (`${_ENV NAME}` from 2.4.0).
-    const targetVersions = new Set(settings.map((group) => group.targetVersion));
-    // The workers' parse serves every group: one configId, and one set of include roots.
-    const roots = new Set(settings.map((group) => JSON.stringify(Object.entries(group.includeRoots).sort())));
-    // A run with context lints only the part of the project around the given files, on one thread.
-    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1 || targetVersions.size > 1 || roots.size > 1 || withContext) return undefined;
+    const targetVersions = new Set(groups.map((group) => group.targetVersion));
+    const hosts = new Set(groups.map((group) => group.host));
+    if (options.jobs === 1 || options.fix || options.dryRun || stdinKey !== undefined || runOptions.ruleSet || configIds.size > 1 || targetVersions.size > 1 || hosts.size > 1 || plan.withContext) return undefined;
+    const inputs = plan.inputs;
     let workers: number;
     if (options.jobs === 'auto') {
       const cores = availableParallelism();
-      const bytes = inputs.reduce((n, i) => n + texts.get(i.key)!.length, 0);
+      const bytes = inputs.reduce((n, i) => n + i.text.length, 0);
       if (cores < PARALLEL_MIN_CORES || (inputs.length < PARALLEL_MIN_FILES && bytes < PARALLEL_MIN_BYTES)) return undefined;
       workers = Math.min(cores, MAX_AUTO_WORKERS);
     } else {
@@ -371,16 +312,25 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
     const parallel = await import('./parallel.js');
     const workerUrl = runOptions.lintWorker ?? parallel.lintWorkerUrl();
     if (workerUrl === undefined) return undefined;
+    const first = groups[0]!;
     try {
       const runs = await parallel.lintInParallel({
-        inputs: inputs.map((i) => ({ key: i.key, path: i.path, text: texts.get(i.key)! })),
-        setup: { cwd, maxFileSize: options.maxFileSize, configId: settings[0]!.configId, targetVersion: settings[0]!.targetVersion, includeRoots: settings[0]!.includeRoots },
-        settings: settings.map((group) => ({ rules: group.rules, hosts: group.hosts, targetVersion: group.targetVersion })),
+        inputs: inputs.map((i) => ({ key: absoluteOf(i.path), path: i.path, text: i.text })),
+        setup: {
+          cwd,
+          maxFileSize: options.maxFileSize,
+          configId: first.configId,
+          targetVersion: first.targetVersion,
+          includeRoots: rootsOfSettings.get(first)!,
+          segments: [...new Set(plan.lintOptions.map((group) => group.segments))],
+        },
+        // Everything but the include host, which the workers make from the setup.
+        settings: plan.lintOptions.map(({ host: _, ...settings }) => settings),
         workers,
         workerUrl,
         progress,
       });
-      return collect(runs, undefined);
+      return shown(linter.collectFindings(plan, runs.map((files) => ({ files }))));
     } catch (error) {
       if (!(error instanceof parallel.WorkerFailure)) throw error;
       io.stderr(`kalint: warning: a lint worker failed (${error.message.split('\n')[0]}); linting on one thread\n`);
@@ -401,17 +351,29 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
       return read.text;
     };
     const settingsOf = (key: string) => {
-      const index = Math.max(0, settings.findIndex((group) => group.key === groupOfFile(key)));
-      const { configId, targetVersion } = settings[index]!;
+      const index = plan.groupOf(key);
+      const { configId, targetVersion } = plan.groups[index]!;
       return { project: index, ...(configId !== undefined ? { configId } : {}), ...(targetVersion !== undefined ? { targetVersion } : {}) };
     };
-    const outcome = await runFixes({ linter, initial: lintProject(), lint: lintProject, texts, overlay, textOf, keyOf: absoluteOf, lossy, settingsOf, displayOf });
+    const outcome = await runFixes({
+      linter,
+      initial: fixLint(linter.lintPlan(plan, projectOptions)),
+      // Each pass lints the texts as the fixes left them.
+      lint: () => fixLint(linter.lintProject(projectInputs(), projectOptions)),
+      texts,
+      overlay,
+      textOf,
+      keyOf: absoluteOf,
+      lossy,
+      settingsOf,
+      displayOf,
+    });
     findings = outcome.findings;
     original = outcome.original;
     // Said whether or not anything is written: a dry run reports what --fix would do.
     for (const [key, why] of outcome.refused) io.stderr(`kalint: warning: '${displayOf(key)}' not fixed: ${why}\n`);
   } else {
-    findings = (await lintInWorkers()) ?? lintProject().findings;
+    findings = (await lintInWorkers()) ?? shown(linter.lintPlan(plan, projectOptions).files);
   }
   const changed = [...original.keys()];
   if (options.fix && !options.dryRun) {

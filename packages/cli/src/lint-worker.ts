@@ -11,7 +11,7 @@
  * parser's ranges may be objects made on first read.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { includedFiles, lintParsed, parseInputs, peerKeys, type Diagnostic, type HostFacts, type ProjectFile, type RuleSetting } from '@kalint/linter';
+import { lintParsed, parseInputs, peerFacts, type Diagnostic, type PeerFacts, type LintOptions, type ProjectFile } from '@kalint/linter';
 import { nodeIncludeHost } from '@kalint/node';
 import type { Range } from '@kalint/parser';
 
@@ -24,6 +24,8 @@ export interface WorkerSetup {
   targetVersion: string | undefined;
   /** Deployed directory -> the directory its includes are read from. */
   includeRoots: Record<string, string>;
+  /** The segments each settings group names (files as the run names them): they join peers too. */
+  segments: Array<LintOptions['segments']>;
 }
 
 /** One input of the run: `index` is its place among all the run's inputs. */
@@ -33,12 +35,11 @@ export interface WorkerInput {
   text: string;
 }
 
-/** The settings of one group of files (one configuration file); the run's parse is shared. */
-export interface WorkerSettings {
-  rules: Record<string, RuleSetting>;
-  hosts: HostFacts;
-  targetVersion: string | undefined;
-}
+/**
+ * The engine's options of one group of files (one configuration file), but the include host (made
+ * from the setup): the run's parse is shared.
+ */
+export type WorkerSettings = Omit<LintOptions, 'host'>;
 
 export type ToWorker =
   | { type: 'parse'; inputs: WorkerInput[] }
@@ -53,12 +54,9 @@ export type ToWorker =
       commonPeerKeys: string[];
     };
 
-export interface ParsedFacts {
+/** An input's peer keys and the files it includes (see `peerFacts`). */
+export interface ParsedFacts extends PeerFacts {
   index: number;
-  /** `[key, file of the node that has it]` (see `peerKeys`). */
-  keys: Array<[string, string]>;
-  /** Files it includes, in the order they were read. */
-  includes: string[];
 }
 
 /** Findings of one chunk, per settings group, as `lint` orders them. */
@@ -104,8 +102,7 @@ port.on('message', (message: ToWorker) => {
         post({ type: 'progress', done: n });
       });
       const files = message.inputs.map(({ index }): ParsedFacts => {
-        const file = parsed.get(index)!;
-        return { index, keys: peerKeys(file).map(({ key, file }) => [key, file]), includes: includedFiles(file) };
+        return { index, ...peerFacts(parsed.get(index)!, setup.segments) };
       });
       post({ type: 'parsed', files });
       return;
@@ -119,12 +116,7 @@ port.on('message', (message: ToWorker) => {
     for (const chunk of message.chunks) {
       const files = chunk.map((index) => parsed.get(index)!);
       const results = message.settings.map((settings) => {
-        const result = lintParsed(files, {
-          rules: settings.rules,
-          hosts: settings.hosts,
-          ...(settings.targetVersion !== undefined ? { targetVersion: settings.targetVersion } : {}),
-          scope,
-        });
+        const result = lintParsed(files, { ...settings, scope });
         return result.files.map(({ path, diagnostics }) => ({ path, diagnostics: diagnostics.map(plain) }));
       });
       for (const index of chunk) parsed.delete(index);

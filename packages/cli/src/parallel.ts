@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MAX_FILES_PER_PEER_KEY, UnionFind, type Diagnostic } from '@kalint/linter';
+import { partition, type Diagnostic } from '@kalint/linter';
 import type { ChunkResult, FromWorker, ParsedFacts, ToWorker, WorkerInput, WorkerSettings, WorkerSetup } from './lint-worker.js';
 import type { Progress } from './progress.js';
 
@@ -149,47 +149,6 @@ export async function lintInParallel(run: ParallelLint): Promise<ParallelResult>
   } finally {
     await Promise.all(pool.map((channel) => channel.close()));
   }
-}
-
-/**
- * The independent parts of the run (lists of input indexes, ascending, ordered by their first)
- * and the peer keys too common to join anything.
- */
-export function partition(
-  inputs: ReadonlyArray<{ key: string }>,
-  facts: readonly ParsedFacts[],
-): { parts: number[][]; commonPeerKeys: string[] } {
-  const sets = new UnionFind(inputs.length);
-  // Keys counted as the project counts them: by the files of the nodes that have them. Most keys
-  // (a pair's virtual IP, its virtual server) belong to one or two files: a set only when needed.
-  const byKey = new Map<string, { file: string; files: Set<string> | undefined; inputs: number[] }>();
-  facts.forEach(({ keys }, i) => {
-    for (const [key, file] of keys) {
-      const seen = byKey.get(key);
-      if (seen === undefined) {
-        byKey.set(key, { file, files: undefined, inputs: [i] });
-        continue;
-      }
-      if (file !== seen.file) (seen.files ??= new Set([seen.file])).add(file);
-      if (seen.inputs[seen.inputs.length - 1] !== i) seen.inputs.push(i);
-    }
-  });
-  const commonPeerKeys: string[] = [];
-  for (const [key, { files, inputs: having }] of byKey) {
-    const count = files?.size ?? 1;
-    if (count > MAX_FILES_PER_PEER_KEY) commonPeerKeys.push(key);
-    else if (count >= 2) for (const i of having) sets.union(having[0]!, i);
-  }
-  // Files that include the same file (or another input) report on it together: one part.
-  const includer = new Map<string, number>(inputs.map((input, i) => [input.key, i]));
-  facts.forEach(({ includes }, i) => {
-    for (const file of includes) {
-      const other = includer.get(file);
-      if (other === undefined) includer.set(file, i);
-      else sets.union(other, i);
-    }
-  });
-  return { parts: sets.sets(), commonPeerKeys };
 }
 
 /** `count` contiguous ranges `[from, to)` of about equal total weight, none empty. */

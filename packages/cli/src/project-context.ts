@@ -8,17 +8,14 @@
  * globs relative to that file), or else, under `--project`, its git repository: the nearest
  * directory up from the file holding `.git`. Its configs are found as `kalint DIR` finds them.
  *
- * The whole project is parsed, but only the part of it the given files' findings depend on is
- * linted: the files joined to them by a peer key or a shared include, as a parallel lint splits a
- * run (parallel.ts). A lint of such a part reports for its files what a lint of the whole does.
+ * Finding those configs is all that is done here: the lint of the given files with the rest as
+ * context is the linter's (`lintProject`), as for the language server's workspace.
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { includedFiles, peerKeys, type Diagnostic, type ProjectFile, type ProjectScope } from '@kalint/linter';
 import type { KalintConfig } from '@kalint/node';
 import { discover, type Target } from './discover.js';
 import { UsageError } from './io.js';
-import type { partition } from './parallel.js';
 
 /** `--project` (`on`), `--no-project` (`off`), or neither (`auto`: when a configuration lists a project). */
 export type ProjectMode = 'auto' | 'on' | 'off';
@@ -90,95 +87,4 @@ export function contextTargets(
     }
   }
   return [...found.values()];
-}
-
-/**
- * The files whose findings a run with context reports: the given files and every file they
- * include, directly or through other files (also when a given file is read as another config's
- * include). `parsed` holds the parsed files that may include them; `keyOf` makes a path absolute.
- */
-export function reportedFiles(given: Iterable<string>, parsed: readonly ProjectFile[], keyOf: (file: string) => string): Set<string> {
-  const includes = new Map<string, string[]>();
-  for (const file of parsed) {
-    for (const include of file.ast.includes) {
-      const from = keyOf(include.file);
-      const list = includes.get(from) ?? [];
-      for (const to of include.files) list.push(keyOf(to));
-      includes.set(from, list);
-    }
-  }
-  const reported = new Set<string>();
-  const visit = (path: string) => {
-    if (reported.has(path)) return;
-    reported.add(path);
-    for (const next of includes.get(path) ?? []) visit(next);
-  };
-  for (const path of given) visit(path);
-  return reported;
-}
-
-/**
- * The other side of a finding in a context file: a copy of it in each reported file its related
- * places point into, at that place, unless that file already has the finding from its own side (a
- * finding of the same rule with the context file's line among its related places). Drift rules
- * report on both sides where both have something to point at (two different weights), but on one
- * side only where the other lacks something (a real server only one node balances to); a run on
- * the node that lacks it must still fail.
- * @param findings the reported findings so far, by absolute path
- */
-export function otherSides(
-  finding: Diagnostic,
-  reported: ReadonlySet<string>,
-  findings: ReadonlyMap<string, readonly Diagnostic[]>,
-  keyOf: (file: string) => string,
-  shown: (path: string) => string,
-): Diagnostic[] {
-  const where = keyOf(finding.file);
-  const line = finding.range.start.line;
-  const place = `As seen from ${shown(where)} (line ${line + 1})`;
-  const sides = new Set<string>();
-  const copies: Diagnostic[] = [];
-  for (const related of finding.related ?? []) {
-    const side = keyOf(related.file);
-    if (!reported.has(side) || sides.has(side)) continue;
-    sides.add(side);
-    const fromThisSide = (findings.get(side) ?? []).some(
-      (d) => d.ruleId === finding.ruleId && (d.related ?? []).some((r) => keyOf(r.file) === where && r.range.start.line === line),
-    );
-    if (fromThisSide) continue;
-    copies.push({
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: `${place}: ${finding.message}`,
-      file: related.file,
-      range: related.range,
-      related: [{ file: finding.file, range: finding.range, message: `the other side, in ${shown(where)}` }],
-    });
-  }
-  return copies;
-}
-
-/**
- * The files of `parsed` (the whole project, parsed) that the findings of the `reported` files
- * depend on, and what a lint of them must know of the rest to report as a lint of the whole
- * would (see `ProjectScope`): the independent parts of the project, as `split` finds them, that
- * hold a reported file or a file including one.
- */
-export function partAround(
-  parsed: readonly ProjectFile[],
-  reported: ReadonlySet<string>,
-  keyOf: (file: string) => string,
-  split: typeof partition,
-): { files: ProjectFile[]; scope: ProjectScope } {
-  const facts = parsed.map((file, index) => ({ index, keys: peerKeys(file).map(({ key, file }) => [key, file] as [string, string]), includes: includedFiles(file) }));
-  const { parts, commonPeerKeys } = split(
-    parsed.map((file) => ({ key: keyOf(file.path) })),
-    facts,
-  );
-  const concerns = (i: number) => reported.has(keyOf(parsed[i]!.path)) || facts[i]!.includes.some((file) => reported.has(keyOf(file)));
-  const kept = parts.filter((part) => part.some(concerns)).flat().sort((a, b) => a - b);
-  return {
-    files: kept.map((i) => parsed[i]!),
-    scope: { namingPaths: [...new Set(parsed.flatMap((file, i) => [file.path, ...facts[i]!.includes]))], commonPeerKeys: new Set(commonPeerKeys) },
-  };
 }

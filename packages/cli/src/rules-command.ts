@@ -1,8 +1,7 @@
 /**
  * `kalint rules [--format json]`: every rule kalint can report, with its default severity, whether
  * `--fix` can fix it and what it reports, so that `--rule` and `"rules"` settings can be written
- * without reading the sources. The list is the linter's own (`ruleMetas`), the engine's
- * `unused-suppression` included.
+ * without reading the sources. The list is the linter's own (`ruleMetas`).
  */
 import { parseCommandLine } from './args.js';
 import { UsageError, type Io } from './io.js';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rules as kalintRules, type Rule } from '@kalint/linter';
+import { rules as kalintRules, type Rule, type RuleContext } from '@kalint/linter';
 import type { Range } from '@kalint/parser';
 import { run, type Io, type RunOptions } from '../src/index.js';
 import { readBounded } from '../src/io.js';
@@ -114,7 +114,7 @@ export function rangeOf(text: string, start: number, end: number): Range {
 
 /** Every `pattern` match in every file of the project, reported by `report`. */
 function matches(pattern: RegExp, each: (file: string, text: string, m: RegExpExecArray) => void) {
-  return ({ project }: Parameters<Rule['check']>[0]) => {
+  return ({ project }: RuleContext) => {
     for (const file of project.files) {
       for (const m of file.text.matchAll(new RegExp(pattern.source, 'g'))) each(file.path, file.text, m as RegExpExecArray);
     }
@@ -124,7 +124,7 @@ function matches(pattern: RegExp, each: (file: string, text: string, m: RegExpEx
 /** `test-todo` (warn): a `TODO` in a comment; fix: replace it with `DONE`. */
 export const todoRule: Rule = {
   meta: { id: 'test-todo', description: 'A TODO left in a comment', defaultSeverity: 'warn', fixable: true, scope: 'file' },
-  check(context) {
+  project(context) {
     matches(/TODO/, (file, text, m) => {
       const range = rangeOf(text, m.index, m.index + 4);
       context.report({ message: 'TODO left in the config', at: { file, range }, fix: { description: 'mark done', edits: [{ file, range, text: 'DONE' }] } });
@@ -135,7 +135,7 @@ export const todoRule: Rule = {
 /** `test-xx` (error): `xx`; fix: `x` — adjacent matches conflict, so fixing takes several passes. */
 export const xxRule: Rule = {
   meta: { id: 'test-xx', description: 'A doubled x', defaultSeverity: 'error', fixable: true, scope: 'file' },
-  check(context) {
+  project(context) {
     matches(/xx/, (file, text, m) => {
       const range = rangeOf(text, m.index, m.index + 2);
       context.report({ message: 'doubled x, with "quotes", commas: and 100%', at: { file, range }, fix: { description: 'one x', edits: [{ file, range, text: 'x' }] } });
@@ -148,7 +148,7 @@ export function growRule(): Rule & { runs: number } {
   const rule = {
     runs: 0,
     meta: { id: 'test-grow', description: 'Never satisfied', defaultSeverity: 'warn', fixable: true, scope: 'file' } as const,
-    check(context: Parameters<Rule['check']>[0]) {
+    project(context: RuleContext) {
       rule.runs++;
       matches(/grow!+/, (file, text, m) => {
         const range = rangeOf(text, m.index, m.index + m[0].length);
@@ -162,8 +162,8 @@ export function growRule(): Rule & { runs: number } {
 /** `test-peers` (error, project): a VRRP instance with a peer in another file, the peer as related location. */
 export const peersRule: Rule = {
   meta: { id: 'test-peers', description: 'An instance with peers', defaultSeverity: 'error', fixable: false, scope: 'project' },
-  check({ project, report }) {
-    for (const group of project.instanceGroups) {
+  project({ project, report }) {
+    for (const group of project.model.instanceGroups) {
       for (const member of group.members) {
         const others = group.members.filter((m) => m.file !== member.file);
         if (others.length === 0) continue;
@@ -180,7 +180,7 @@ export const peersRule: Rule = {
 /** `test-hosts` (off by default): one finding per host fact set, naming its source and arp_ignore. */
 export const hostsRule: Rule = {
   meta: { id: 'test-hosts', description: 'Host facts seen', defaultSeverity: 'off', fixable: false, scope: 'project' },
-  check({ project, report }) {
+  project({ project, report }) {
     const first = project.files[0];
     if (!first) return;
     for (const [address, facts] of project.hosts) {

@@ -363,7 +363,7 @@ describe('configuration files', () => {
   it.each([
     ['{ "rules": ', /^kalint: invalid configuration '\.kalintrc\.json': .*JSON/],
     ['[]', "kalint: invalid configuration '.kalintrc.json': expected a JSON object\n"],
-    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, targetVersion, hosts, format, project, includeRoots)\n"],
+    ['{"rule": {}}', "kalint: invalid configuration '.kalintrc.json': unknown key 'rule' (expected rules, configId, targetVersion, hosts, format, project, includeRoots, segments)\n"],
     ['{"targetVersion": "latest"}', `kalint: invalid configuration '.kalintrc.json': 'targetVersion' must be a keepalived version such as "2.2.7", not "latest"\n`],
     ['{"rules": {"weight-drfit": "error"}}', "kalint: invalid configuration '.kalintrc.json': 'rules': unknown rule 'weight-drfit'\n"],
     ['{"rules": {"syntax": 2}}', `kalint: invalid configuration '.kalintrc.json': 'rules.syntax' must be "off", "warn" or "error", not 2\n`],
@@ -512,7 +512,7 @@ describe('--fix', () => {
     /** `test-brace`: `# BRACE` in a comment; its fix writes `foo {}` there, which keepalived reads unlike kalint. */
     const braceRule: Rule = {
       meta: { id: 'test-brace', description: 'A fix that breaks the file', defaultSeverity: 'error', fixable: true, scope: 'file' },
-      check({ project, report }) {
+      project({ project, report }) {
         for (const file of project.files) {
           const at = file.text.indexOf('# BRACE');
           if (at < 0) continue;

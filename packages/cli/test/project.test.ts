@@ -162,7 +162,7 @@ describe('--project: the rest of the repository as context', () => {
     const seen: string[][] = [];
     const project: Rule = {
       meta: { id: 'test-project', description: 'Records the files of the project', defaultSeverity: 'warn', fixable: false, scope: 'project' },
-      check: ({ project }) => void seen.push(project.files.map((f) => f.path).sort()),
+      project: ({ project }) => void seen.push(project.files.map((f) => f.path).sort()),
     };
     await kalint(['--project', 'site3/lb-a/keepalived.conf'], { cwd: dir, options: { ruleSet: [project] } });
     expect(seen).toEqual([['site3/lb-a/keepalived.conf', 'site3/lb-b/keepalived.conf']]);
