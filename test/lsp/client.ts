@@ -37,7 +37,7 @@ export function ensureBuilt(): void {
   const main = join(root, 'packages/language-server/dist/main.js');
   const newest = (dir: string): number =>
     Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-  const sources = ['grammar/src', 'grammar/keywords.json', 'packages/parser/src', 'packages/linter/src', 'packages/formatter/src', 'packages/node/src', 'packages/language-server/src'].map((p) => join(root, p));
+  const sources = ['grammar/src', 'grammar/keywords.json', 'packages/parser/src', 'packages/model/src', 'packages/linter/src', 'packages/formatter/src', 'packages/node/src', 'packages/language-server/src'].map((p) => join(root, p));
   const built = existsSync(main) ? statSync(main).mtimeMs : 0;
   if (sources.some((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs) > built)) {
     execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });

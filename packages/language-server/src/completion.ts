@@ -5,10 +5,10 @@
  * and the document's latest parse; it never parses.
  */
 import { schema, type KeywordSpec } from '@kalint/grammar';
+import { keywordsDefining } from '@kalint/model';
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import { cursorContext } from './context.js';
 import { argumentValues, keywordMarkdown } from './describe.js';
-import { VALUE_REFERENCES } from './references.js';
 import type { Session } from './session.js';
 
 export function completion(session: Session, params: CompletionParams, snippets: boolean): CompletionItem[] {
@@ -19,7 +19,7 @@ export function completion(session: Session, params: CompletionParams, snippets:
   if (context.block === null) return [];
   const typed = context.inWord ? context.words.length - 1 : context.words.length;
   if (context.blockKind === 'values') {
-    const kind = VALUE_REFERENCES[context.block];
+    const kind = schema.get(context.block)?.items?.references;
     return typed === 0 && kind ? definitionNames(session, params.textDocument.uri, text, kind) : [];
   }
   if (typed === 0) {
@@ -65,14 +65,16 @@ function keywordItem(spec: KeywordSpec, snippets: boolean): CompletionItem {
 }
 
 /**
- * Names of the `kind` blocks defined in the document: read from its text (cheap, and current)
- * plus those of included files from its latest parse.
+ * Names of the `kind` blocks defined in the document (by any keyword defining that kind: a
+ * `vrrp_track_file` is a `track_file`): read from its text (cheap, and current) plus those of
+ * included files from its latest parse.
  */
 function definitionNames(session: Session, uri: string, text: string, kind: string): CompletionItem[] {
   const names = new Set<string>();
-  const pattern = new RegExp(`^[ \\t]*(?:@\\^?\\S+[ \\t]+)?${kind}[ \\t]+("[^"\\n]*"|[^\\s{#!]+)`, 'gm');
+  const keywords = keywordsDefining(kind);
+  const pattern = new RegExp(`^[ \\t]*(?:@\\^?\\S+[ \\t]+)?(?:${(keywords.length > 0 ? keywords : [kind]).join('|')})[ \\t]+("[^"\\n]*"|[^\\s{#!]+)`, 'gm');
   for (const match of text.matchAll(pattern)) names.add(match[1]!.replace(/^"|"$/g, ''));
   const parsed = session.lastParsed(uri);
-  if (parsed) for (const d of parsed.names().definitions) if (d.kind === kind && d.word.file !== parsed.path) names.add(d.name);
+  if (parsed) for (const d of parsed.node.names.definitions) if (d.kind === kind && d.word.file !== parsed.path) names.add(d.name);
   return [...names].map((name) => ({ label: name, kind: CompletionItemKind.Reference, detail: kind }));
 }

@@ -1,36 +1,38 @@
 /**
  * Go to definition and find references: `track_script` items <-> `vrrp_script`, sync group
- * members <-> `vrrp_instance`, `virtual_server group NAME` <-> `virtual_server_group` (and every
- * other name the schema or `VALUE_REFERENCES` marks), and `include` -> the files it reads. Names
- * resolve within the document and the files it includes: one keepalived process's configuration.
+ * members <-> `vrrp_instance`, `virtual_server group NAME` <-> `virtual_server_group`,
+ * `track_file` items <-> `track_file` or its older name `vrrp_track_file` (every name the model's
+ * name index knows), and `include` -> the files it reads. Names resolve within the document and
+ * the files it includes: one keepalived process's configuration.
  */
+import type { NameDefinition } from '@kalint/model';
 import type { Word } from '@kalint/parser';
 import type { DefinitionParams, Location, Position, ReferenceParams } from 'vscode-languageserver';
 import { contains, lspRange } from './edge.js';
-import type { Definition } from './references.js';
 import type { Parsed, Session } from './session.js';
 
 /** The name under the cursor: its kind and text, and every word naming it. */
 export interface NameAt {
+  /** The kind of definition (`track_file` for a `vrrp_track_file` too). */
   kind: string;
   name: string;
-  definitions: Definition[];
+  definitions: readonly NameDefinition[];
   /** References, definitions' name words excluded. */
   references: Word[];
 }
 
 /** The definition or reference at `position` of the parsed document. */
 export function nameAt(parsed: Parsed, position: Position): NameAt | undefined {
-  const { definitions, references } = parsed.names();
+  const names = parsed.node.names;
   const here = (w: Word) => w.file === parsed.path && contains(w.range, position);
-  const at = definitions.find((d) => here(d.word)) ?? references.find((r) => here(r.word));
+  const at = names.definitions.find((d) => here(d.word)) ?? names.references.find((r) => here(r.word));
   if (!at) return undefined;
   const name = at.word.text;
   return {
     kind: at.kind,
     name,
-    definitions: definitions.filter((d) => d.kind === at.kind && d.name === name),
-    references: references.filter((r) => r.kind === at.kind && r.word.text === name).map((r) => r.word),
+    definitions: names.definitionsOf(at.kind, name),
+    references: names.referencesTo(at.kind, name).map((r) => r.word),
   };
 }
 

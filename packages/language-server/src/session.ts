@@ -6,12 +6,12 @@
 import { parse, type ParseResult } from '@kalint/parser';
 import type { Diagnostic } from '@kalint/linter';
 import { ruleMetas } from '@kalint/linter';
+import { NodeModel } from '@kalint/model';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import { pathOf } from './edge.js';
 import { includeHost } from './files.js';
 import type { PeerNote } from './lint-job.js';
-import { namesOf, type Names } from './references.js';
 import { ConfigFiles, DEFAULT_SETTINGS, lintSettings, type ConfigFile, type EditorSettings } from './settings.js';
 
 /** The expanded parse of one document version. */
@@ -19,8 +19,11 @@ export interface Parsed extends ParseResult {
   version: number;
   path: string;
   text: string;
-  /** Definitions and references, made when first asked for. */
-  names(): Names;
+  /**
+   * What keepalived runs from the document (with what it includes), for the release it is for:
+   * its names (`node.names`: definitions, references) are worked out when first asked for.
+   */
+  node: NodeModel;
 }
 
 /** The latest lint findings for a document. */
@@ -56,8 +59,8 @@ export class Session {
       ...(configId !== undefined ? { configId } : {}),
       ...(targetVersion !== undefined ? { targetVersion } : {}),
     });
-    let names: Names | undefined;
-    const parsed: Parsed = { ...result, version: document.version, path, text, names: () => (names ??= namesOf(result.ast)) };
+    const node = new NodeModel(path, result.ast, targetVersion !== undefined ? { release: targetVersion } : {});
+    const parsed: Parsed = { ...result, version: document.version, path, text, node };
     this.parses.set(uri, parsed);
     return parsed;
   }
