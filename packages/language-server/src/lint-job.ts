@@ -1,10 +1,19 @@
 /**
- * One lint run over the open documents and their peers. Runs in the lint worker (or inline when
- * no worker can be started); input and output are plain data, so they cross threads as they are.
+ * Linting the open documents with their peers. The lint is the linter's `lintProject`, as for the
+ * command line: the open documents are the files the findings are wanted for, the workspace's other
+ * configs are their context. What is left here is the server's own part: which files to read (the
+ * editor's texts, the disk's), the settings of each, and what the editor shows (findings by
+ * document, the peers' values for hover).
+ *
+ * A `DocumentLinter` runs the jobs and keeps what it read between them (parse caches, the
+ * workspace's configs, configuration and sysctl files). It lives in the lint worker (or in the
+ * server when no worker can be started); jobs and results are plain data, so they cross threads
+ * as they are.
  */
 import { basename } from 'node:path';
-import { lint, parseSysctl, ruleMetas, type Diagnostic, type HostFacts, type LintInput } from '@kalint/linter';
-import { ParseCache, type Statement } from '@kalint/parser';
+import { lintProject, parseSysctl, ruleMetas, type Diagnostic, type HostFacts, type ProjectInput, type ProjectSettings } from '@kalint/linter';
+import { argsText, knownChildren } from '@kalint/model';
+import { ParseCache, type IncludeHost, type Statement } from '@kalint/parser';
 import { FileCache, findConfigs, includeHost } from './files.js';
 import { ConfigFiles, lintSettings, type EditorSettings, type PeerScope } from './settings.js';
 
@@ -35,119 +44,117 @@ export interface LintJobResult {
   problems: string[];
 }
 
-const knownRules = new Set(ruleMetas.map((m) => m.id));
-const configFiles = new ConfigFiles(knownRules);
-const fileCache = new FileCache();
-const sysctlCache = new Map<string, { text: string; facts: ReturnType<typeof parseSysctl> }>();
-let workspaceConfigs: { folders: string; files: string[] } | undefined;
-/** Per file, the parse cache that lets an edit re-parse only the statements it touched. */
-let parseCaches = new Map<string, ParseCache>();
-/** Files some input included last time: not linted on their own (they are linted inside their includer). */
-let includedLastTime = new Set<string>();
+/** Runs lint jobs, one at a time. */
+export class DocumentLinter {
+  private readonly configFiles = new ConfigFiles(new Set(ruleMetas.map((m) => m.id)));
+  private readonly fileCache = new FileCache();
+  private readonly sysctlCache = new Map<string, { text: string; facts: ReturnType<typeof parseSysctl> }>();
+  private workspaceConfigs: { folders: string; files: string[] } | undefined;
+  /** Per file, the parse cache that lets an edit re-parse only the statements it touched. */
+  private parseCaches = new Map<string, ParseCache>();
 
-/** Run the linter for `job`. Never throws. */
-export function runLintJob(job: LintJob): LintJobResult {
-  if (job.rescan) {
-    configFiles.clear();
-    workspaceConfigs = undefined;
-  }
-  const scope: PeerScope = job.settings.peers.scope;
-  const open = new Map(job.documents.map((d) => [d.path, d.text]));
-  const byPath = new Map<string, Diagnostic[]>(job.documents.map((d) => [d.path, []]));
-  const peerNotes: PeerNote[] = [];
-
-  const peers: LintInput[] = [];
-  if (scope === 'workspace') {
-    const folders = job.workspaceFolders.join('\0');
-    if (workspaceConfigs?.folders !== folders) workspaceConfigs = { folders, files: job.workspaceFolders.flatMap((folder) => findConfigs(folder)) };
-    for (const path of workspaceConfigs.files) {
-      if (open.has(path)) continue;
-      const text = fileCache.read(path);
-      if (text !== null) peers.push({ path, text });
+  /** Run the linter for `job`. Never throws. */
+  run(job: LintJob): LintJobResult {
+    if (job.rescan) {
+      this.configFiles.clear();
+      this.workspaceConfigs = undefined;
     }
-  }
-  const caches = new Map<string, ParseCache>();
-  for (const input of [...job.documents, ...peers]) caches.set(input.path, parseCaches.get(input.path) ?? new ParseCache());
-  parseCaches = caches;
-  for (const peer of peers) peer.cache = caches.get(peer.path)!;
-  const inputs: LintInput[] = job.documents.map((d) => ({ path: d.path, text: d.text, cache: caches.get(d.path)! }));
-  const units: LintInput[][] = scope === 'off' ? inputs.map((input) => [input]) : [[...inputs, ...peers]];
-  const included = new Set<string>();
+    const scope: PeerScope = job.settings.peers.scope;
+    const open = new Map(job.documents.map((d) => [d.path, d.text]));
+    const byPath = new Map<string, Diagnostic[]>(job.documents.map((d) => [d.path, []]));
+    const peerNotes: PeerNote[] = [];
 
-  for (const unit of units) {
-    // Each group of open documents under one configuration is linted with it (as the CLI does).
-    const groups = new Map<string, { paths: string[]; settings: ReturnType<typeof lintSettings> }>();
-    for (const input of unit) {
-      if (!open.has(input.path)) continue;
-      const config = configFiles.forFile(input.path);
-      const key = config?.path ?? '';
-      const group = groups.get(key);
-      if (group) group.paths.push(input.path);
-      else groups.set(key, { paths: [input.path], settings: lintSettings(job.settings, config, job.workspaceFolders[0]) });
-    }
-    for (const { paths, settings } of groups.values()) {
-      // Includes are read under the group's configuration, as the command line reads them.
-      const host = includeHost(open, settings.includeRoots);
-      const run = (files: LintInput[]) =>
-        lint(files, {
-          host,
-          rules: settings.rules,
-          hosts: hostFacts(settings.hosts),
-          ...(settings.configId !== undefined ? { configId: settings.configId } : {}),
-          ...(settings.targetVersion !== undefined ? { targetVersion: settings.targetVersion } : {}),
-        });
-      const standalone = (files: LintInput[], skip: Set<string>) => files.filter((f) => open.has(f.path) || !skip.has(f.path));
-      let files = standalone(unit, includedLastTime);
-      let result = run(files);
-      const includedNow = new Set(result.project.files.flatMap((f) => f.ast.includes.flatMap((i) => i.files)));
-      if (files.some((f) => !open.has(f.path) && includedNow.has(f.path))) {
-        files = standalone(unit, includedNow);
-        result = run(files);
+    // The workspace's other configs: compared with the open documents, their own findings not wanted.
+    const context: ProjectInput[] = [];
+    if (scope === 'workspace') {
+      const folders = job.workspaceFolders.join('\0');
+      if (this.workspaceConfigs?.folders !== folders) this.workspaceConfigs = { folders, files: job.workspaceFolders.flatMap((folder) => findConfigs(folder)) };
+      for (const path of this.workspaceConfigs.files) {
+        if (open.has(path)) continue;
+        const text = this.fileCache.read(path);
+        if (text !== null) context.push({ path, text, context: true });
       }
-      for (const path of includedNow) included.add(path);
-      const wanted = new Set(paths);
+    }
+    const caches = new Map<string, ParseCache>();
+    for (const input of [...job.documents, ...context]) caches.set(input.path, this.parseCaches.get(input.path) ?? new ParseCache());
+    this.parseCaches = caches;
+    for (const input of context) input.cache = caches.get(input.path)!;
+    const documents: ProjectInput[] = job.documents.map((d) => ({ path: d.path, text: d.text, cache: caches.get(d.path)! }));
+    // Without peers, each document is a project of its own.
+    const projects = scope === 'off' ? documents.map((document) => [document]) : [[...documents, ...context]];
+    const settingsOf = this.settingsOf(job, open);
+    for (const project of projects) {
+      const result = lintProject(project, { settingsOf });
+      const mine = new Set(project.filter((input) => !input.context).map((input) => input.path));
       for (const file of result.files) {
-        if (!wanted.has(file.path)) continue;
+        if (!mine.has(file.path)) continue;
         const list = byPath.get(file.path)!;
         // A loop, not push(...): a file can have more findings than a call takes arguments.
         for (const d of file.diagnostics) list.push(d);
       }
-      for (const group of [...result.project.instanceGroups, ...result.project.virtualServerGroups]) {
-        notePeers(
-          group.members.map((m) => m.statement),
-          wanted,
-          peerNotes,
-        );
-      }
+      result.groups.forEach(({ project: linted }, g) => {
+        const wanted = new Set([...mine].filter((path) => result.groupOf(path) === g));
+        for (const group of [...linted.model.instanceGroups, ...linted.model.virtualServerGroups]) {
+          notePeers(
+            group.members.map((m) => m.statement),
+            wanted,
+            peerNotes,
+          );
+        }
+      });
     }
+    const problems = [...this.configFiles.problems];
+    this.configFiles.problems.clear();
+    return { id: job.id, files: [...byPath].map(([path, diagnostics]) => ({ path, diagnostics })), peerNotes, problems };
   }
-  includedLastTime = included;
-  const problems = [...configFiles.problems];
-  configFiles.problems.clear();
-  return { id: job.id, files: [...byPath].map(([path, diagnostics]) => ({ path, diagnostics: unique(diagnostics) })), peerNotes, problems };
-}
 
-/** A file linted both alone and as an include of another open document reports each finding once. */
-function unique(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.ruleId}:${d.range.start.offset}:${d.range.end.offset}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function hostFacts(files: Record<string, string>): HostFacts {
-  const facts: HostFacts = new Map();
-  for (const [address, path] of Object.entries(files)) {
-    const text = fileCache.read(path);
-    if (text === null) continue;
-    let cached = sysctlCache.get(path);
-    if (!cached || cached.text !== text) sysctlCache.set(path, (cached = { text, facts: parseSysctl(text, path) }));
-    facts.set(address, cached.facts);
+  /**
+   * The settings of each file for one job: the editor's under the file's configuration file, one
+   * object per configuration file (the files under one are one group); includes read with the
+   * editor's texts of open documents.
+   */
+  private settingsOf(job: LintJob, open: ReadonlyMap<string, string>): (path: string) => ProjectSettings {
+    const byConfig = new Map<string, ProjectSettings>();
+    const hosts = new Map<string, IncludeHost>();
+    return (path) => {
+      const config = this.configFiles.forFile(path);
+      const key = config?.path ?? '';
+      let found = byConfig.get(key);
+      if (found !== undefined) return found;
+      const settings = lintSettings(job.settings, config, job.workspaceFolders[0]);
+      const roots = JSON.stringify(Object.entries(settings.includeRoots).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      let host = hosts.get(roots);
+      if (host === undefined) hosts.set(roots, (host = includeHost(open, settings.includeRoots)));
+      const segments = config?.segments;
+      let facts: HostFacts | undefined;
+      const hostFacts = () => this.hostFacts(settings.hosts);
+      found = {
+        rules: settings.rules,
+        ...(settings.configId !== undefined ? { configId: settings.configId } : {}),
+        ...(settings.targetVersion !== undefined ? { targetVersion: settings.targetVersion } : {}),
+        ...(segments !== undefined ? { segments } : {}),
+        host,
+        // Read when the settings lint a group: a context file's configuration may never.
+        get hosts(): HostFacts {
+          return (facts ??= hostFacts());
+        },
+      };
+      byConfig.set(key, found);
+      return found;
+    };
   }
-  return facts;
+
+  private hostFacts(files: Record<string, string>): HostFacts {
+    const facts: HostFacts = new Map();
+    for (const [address, path] of Object.entries(files)) {
+      const text = this.fileCache.read(path);
+      if (text === null) continue;
+      let cached = this.sysctlCache.get(path);
+      if (!cached || cached.text !== text) this.sysctlCache.set(path, (cached = { text, facts: parseSysctl(text, path) }));
+      facts.set(address, cached.facts);
+    }
+    return facts;
+  }
 }
 
 /**
@@ -171,7 +178,7 @@ function compare(statement: Statement, others: Statement[], out: PeerNote[]): vo
     keyword: statement.keyword.text,
     notes: others.map((o) => `${basename(o.file)}: ${lineText(o)} (line ${o.keyword.range.start.line + 1})`),
   });
-  for (const child of childStatements(statement)) {
+  for (const child of knownChildren(statement)) {
     const counterparts = others.map((o) => counterpart(child, o));
     if (child.block) {
       const found = counterparts.filter((c): c is Statement => c !== undefined);
@@ -190,22 +197,18 @@ function compare(statement: Statement, others: Statement[], out: PeerNote[]): vo
   }
 }
 
-function childStatements(statement: Statement): Statement[] {
-  if (!statement.block || statement.block.kind !== 'keywords') return [];
-  return statement.block.body.filter((n): n is Statement => n.type === 'Statement' && n.path !== null);
-}
-
 function counterpart(child: Statement, other: Statement): Statement | undefined {
-  const candidates = childStatements(other).filter((s) => s.path === child.path);
+  const candidates = knownChildren(other).filter((s) => s.path === child.path);
   if (!child.spec?.repeatable) return candidates[0];
-  const args = argsOf(child);
-  return candidates.find((s) => argsOf(s) === args);
-}
-
-function argsOf(statement: Statement): string {
-  return statement.args.map((w) => w.text).join(' ');
+  const args = argsText(child);
+  return candidates.find((s) => argsText(s) === args);
 }
 
 function lineText(statement: Statement): string {
   return [statement.keyword.text, ...statement.args.map((w) => w.raw)].join(' ');
+}
+
+/** Run one job with nothing kept from earlier jobs (a `DocumentLinter` keeps what it read between jobs). */
+export function runLintJob(job: LintJob): LintJobResult {
+  return new DocumentLinter().run(job);
 }

@@ -11,7 +11,7 @@ import { pathOf, uriOfPath } from './edge.js';
 import { foldingRanges } from './folding.js';
 import { formatDocument, formatDocumentRange } from './formatting.js';
 import { hover } from './hover.js';
-import { runLintJob } from './lint-job.js';
+import { DocumentLinter } from './lint-job.js';
 import { documentLinks } from './links.js';
 import { checkParams, type Needs } from './params.js';
 import { definition, references } from './navigation.js';
@@ -46,7 +46,9 @@ export const LANGUAGE_ID = 'keepalived';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const session = new Session(documents);
-  const diagnostics = new DiagnosticsScheduler(session, connection, runLintJob);
+  // Lints here only when no worker can be started.
+  let inline: DocumentLinter | undefined;
+  const diagnostics = new DiagnosticsScheduler(session, connection, (job) => (inline ??= new DocumentLinter()).run(job));
   const uriOf = (path: string) => session.uriOf(path) ?? uriOfPath(path);
   let pullConfiguration = false;
   let watchFiles = false;
