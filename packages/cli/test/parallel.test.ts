@@ -187,8 +187,9 @@ describe('the progress line', () => {
 });
 
 describe('partition', () => {
-  const facts = (keys: Array<Array<[string, string]>>, includes: string[][] = []) =>
-    keys.map((k, index) => ({ index, keys: k, includes: includes[index] ?? [] }));
+  /** Peer facts: keys as `[key, file]` (joining) or `[key, file, false]` (joining only through a holder it joins for). */
+  const facts = (keys: Array<Array<[string, string] | [string, string, boolean]>>, includes: string[][] = []) =>
+    keys.map((k, index) => ({ index, keys: k.map(([key, file, joins = true]): [string, string, boolean] => [key, file, joins]), includes: includes[index] ?? [] }));
 
   it('joins files sharing a key of 2 to 8 files or an included file; a key of more files joins nothing', () => {
     const inputs = Array.from({ length: 12 }, (_, i) => ({ key: `/inv/f${i}.conf` }));
@@ -208,5 +209,12 @@ describe('partition', () => {
     expect(parts).toEqual([[0, 1, 2]]);
     const alone = partition(inputs.slice(0, 2), facts([[['vrrp name X', '/t.conf']], [['vrrp name Y', '/u.conf']]]));
     expect(alone.parts).toEqual([[0], [1]]);
+  });
+
+  it('joins through a key that does not join by itself (a wider network) only where one file has it as a joining key', () => {
+    const inputs = [{ key: '/a.conf' }, { key: '/b.conf' }, { key: '/c.conf' }];
+    const wide = 'vrrp hear 4 51 mc 224.0.0.18 net 4:0000101000000000';
+    expect(partition(inputs, facts([[[wide, '/a.conf', false]], [[wide, '/b.conf', false]], []])).parts).toEqual([[0], [1], [2]]);
+    expect(partition(inputs, facts([[[wide, '/a.conf', false]], [[wide, '/b.conf', false]], [[wide, '/c.conf']]])).parts).toEqual([[0, 1, 2]]);
   });
 });

@@ -283,9 +283,14 @@ export function includedInputs(inputs: readonly LintInput[], hostOf: (path: stri
   return included;
 }
 
-/** What decides which files must be linted together: a file's peer keys (`[key, file of the block]`) and the files it includes. */
+/**
+ * What decides which files must be linted together: a file's peer keys (`[key, file of the block,
+ * whether it joins]`) and the files it includes. A key that does not join by itself (the model's
+ * clustering joins through it only where another holder has it as an anchor: a VIP network's
+ * wider prefixes, a unicast source) joins files only when one of them has it as a joining key.
+ */
 export interface PeerFacts {
-  keys: Array<[string, string]>;
+  keys: Array<[key: string, file: string, joins: boolean]>;
   includes: string[];
 }
 
@@ -294,14 +299,15 @@ export interface PeerFacts {
  * settings groups of a run may name different ones).
  */
 export function peerFacts(file: ProjectFile, segments: ReadonlyArray<Segments | undefined> = [undefined]): PeerFacts {
-  const keys: Array<[string, string]> = [];
+  const keys: PeerFacts['keys'] = [];
   const seen = new Set<string>();
   for (const set of segments) {
-    for (const { key, file: where } of peerKeys(file.node, set)) {
-      const id = `${where}\0${key}`;
+    for (const entry of peerKeys(file.node, set)) {
+      const id = `${entry.file}\0${entry.key}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      keys.push([key, where]);
+      // Every key joins unless the model says it is no anchor.
+      keys.push([entry.key, entry.file, !('anchor' in entry) || entry.anchor !== false]);
     }
   }
   return { keys, includes: includedFiles(file) };
@@ -318,23 +324,24 @@ export function partition(inputs: ReadonlyArray<{ key: string }>, facts: readonl
   const sets = new UnionFind(inputs.length);
   // Keys counted as the project counts them: by the files of the nodes that have them. Most keys
   // (a pair's virtual IP, its virtual server) belong to one or two files: a set only when needed.
-  const byKey = new Map<string, { file: string; files: Set<string> | undefined; inputs: number[] }>();
+  const byKey = new Map<string, { file: string; files: Set<string> | undefined; inputs: number[]; joins: boolean }>();
   facts.forEach(({ keys }, i) => {
-    for (const [key, file] of keys) {
+    for (const [key, file, joins] of keys) {
       const seen = byKey.get(key);
       if (seen === undefined) {
-        byKey.set(key, { file, files: undefined, inputs: [i] });
+        byKey.set(key, { file, files: undefined, inputs: [i], joins });
         continue;
       }
+      seen.joins ||= joins;
       if (file !== seen.file) (seen.files ??= new Set([seen.file])).add(file);
       if (seen.inputs[seen.inputs.length - 1] !== i) seen.inputs.push(i);
     }
   });
   const commonPeerKeys: string[] = [];
-  for (const [key, { files, inputs: having }] of byKey) {
+  for (const [key, { files, inputs: having, joins }] of byKey) {
     const count = files?.size ?? 1;
     if (count > MAX_FILES_PER_PEER_KEY) commonPeerKeys.push(key);
-    else if (count >= 2) for (const i of having) sets.union(having[0]!, i);
+    else if (count >= 2 && joins) for (const i of having) sets.union(having[0]!, i);
   }
   // Files that include the same file (or another input) report on it together: one part.
   const includer = new Map<string, number>(inputs.map((input, i) => [input.key, i]));
