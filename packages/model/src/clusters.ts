@@ -222,11 +222,11 @@ function intentKeys(facts: Facts): { vips: string[]; name: string } {
 }
 
 /** Every key the clustering may join an instance's file through (see `peerKeys`). */
-export function clusterKeys(instance: VrrpInstance, segments?: Segments): string[] {
+export function clusterKeys(instance: VrrpInstance, segments?: Segments): Array<{ key: string; anchor: boolean }> {
   const facts = factsOf(instance, segments);
   const { vips, name } = intentKeys(facts);
-  const keys = [name, ...vips];
-  hearingKeys(facts, (_kind, key) => keys.push(key));
+  const keys = [name, ...vips].map((key) => ({ key, anchor: true }));
+  hearingKeys(facts, (_kind, key, anchor) => keys.push({ key, anchor }));
   return keys;
 }
 

@@ -207,21 +207,28 @@ function virtualServerKeys(server: VirtualServer): string[] {
  * has it (an included file, for blocks read through an include), without repeats. Two files are
  * peers (or their instances collide) only through a key they share; a parallel lint counts keys
  * over the whole run with this to know which files must be linted together. Pass the run's
- * `segments` when it has some: they join instances too.
+ * `segments` when it has some: they join instances too. A key that is no `anchor` (an address
+ * inside a network, a `unicast_src_ip` sent to) joins files only where another holder has it as
+ * an anchor.
  */
-export function peerKeys(node: NodeModel, segments?: Segments): Array<{ key: string; file: string }> {
-  const seen = new Set<string>();
-  const result: Array<{ key: string; file: string }> = [];
-  const add = (block: { file: string }, keys: string[]) => {
-    for (const key of keys) {
+export function peerKeys(node: NodeModel, segments?: Segments): Array<{ key: string; file: string; anchor: boolean }> {
+  const index = new Map<string, { key: string; file: string; anchor: boolean }>();
+  const result: Array<{ key: string; file: string; anchor: boolean }> = [];
+  const add = (block: { file: string }, keys: Array<{ key: string; anchor: boolean }>) => {
+    for (const { key, anchor } of keys) {
       const id = `${block.file}\0${key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      result.push({ key, file: block.file });
+      const seen = index.get(id);
+      // A key joins through a file when any of its holders there has it as an anchor.
+      if (seen) seen.anchor ||= anchor;
+      else {
+        const entry = { key, file: block.file, anchor };
+        index.set(id, entry);
+        result.push(entry);
+      }
     }
   };
   for (const instance of node.instances) add(instance, clusterKeys(instance, segments));
-  for (const server of node.virtualServers) add(server, virtualServerKeys(server));
+  for (const server of node.virtualServers) add(server, virtualServerKeys(server).map((key) => ({ key, anchor: true })));
   return result;
 }
 
