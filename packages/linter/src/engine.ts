@@ -30,8 +30,6 @@ export interface LintOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Real servers' sysctl settings by address, for `arp-prerequisites`. */
   hosts?: HostFacts;
-  /** Report suppressions that silence nothing (default true). */
-  reportUnusedSuppressions?: boolean;
   /** The rules to run (default: all of kalint's). */
   ruleSet?: readonly Rule[];
   /**
@@ -164,7 +162,8 @@ export function lintParsed(files: ProjectFile[], options: LintOptions = {}): Lin
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  const reportUnused = options.reportUnusedSuppressions === false ? undefined : severityOf(unusedSuppression.meta);
+  // unused-suppression is configured like any rule; its findings are made while suppressions apply.
+  const reportUnused = severityOf(unusedSuppression.meta);
   // Ids a comment may name: kalint's and the run's own (a caller's rule set).
   const metas = [...ruleMetas, ...ruleSet.map((rule) => rule.meta)];
   const knownRuleIds = new Set(metas.map((meta) => meta.id));

@@ -39,7 +39,7 @@ export interface ProjectInput extends LintInput {
  * their includes (with the configuration's include roots). The files of `segments` interfaces may
  * be named by any name of the file (`keyOf` tells): the lint names them as the run does.
  */
-export type ProjectSettings = Omit<LintOptions, 'ruleSet' | 'scope' | 'onParsed' | 'reportUnusedSuppressions'>;
+export type ProjectSettings = Omit<LintOptions, 'ruleSet' | 'scope' | 'onParsed'>;
 
 export interface LintProjectOptions {
   /**
