@@ -7,6 +7,7 @@ export * from './address.js';
 export * from './origin.js';
 export * from './tree.js';
 export * from './version.js';
+export * from './numbers.js';
 export { indexFile, type FileIndex, type IndexedStatement, type Scope } from './file-index.js';
 export * from './names.js';
 export * from './vrrp.js';

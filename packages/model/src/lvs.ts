@@ -4,6 +4,7 @@
  * `validate_check_config`) and check_parser.c.
  */
 import type { Statement } from '@kalint/parser';
+import { readTimer, readUnsigned, toSeconds } from './numbers.js';
 import { byDefault, derived, written, type Setting } from './origin.js';
 import { anchor, argsText, knownChildren } from './tree.js';
 
@@ -100,10 +101,12 @@ export function buildVirtualServer(statement: Statement): VirtualServer {
         if (name === 'TCP' || name === 'UDP' || name === 'SCTP') protocol = written(name, child);
         break;
       }
-      case 'virtual_server/delay_loop':
+      case 'virtual_server/delay_loop': {
         // check_parser.c `vs_delay_handler` reads a timer of at least a microsecond; another value is ignored.
-        if (word !== undefined && /^\d+(\.\d{1,6})?$/.test(word) && Number(word) > 0) delayLoop = written(Number(word), child);
+        const micro = readTimer(word, 1, Number.MAX_SAFE_INTEGER);
+        if (micro !== undefined) delayLoop = written(toSeconds(micro), child);
         break;
+      }
     }
   }
   const server: VirtualServer = { key: '', file: statement.file, statement, scheduler, forwarding, protocol, delayLoop, settings, realServers: [] };
@@ -138,7 +141,8 @@ function buildRealServer(statement: Statement, server: VirtualServer, before: Se
     if (child.path === 'virtual_server/real_server/weight') {
       const word = child.args[0]?.text;
       // check_parser.c `rs_weight_handler`: an unsigned number up to IPVS_WEIGHT_LIMIT, else ignored.
-      if (word !== undefined && /^\d+$/.test(word) && Number(word) <= WEIGHT_LIMIT) weight = written(Number(word), child);
+      const value = readUnsigned(word, 0, WEIGHT_LIMIT);
+      if (value !== undefined) weight = written(value, child);
     } else if (child.path === 'virtual_server/real_server/lvs_method' || child.path === 'virtual_server/real_server/lb_kind') {
       const kind = forwardingOf(child);
       if (kind) forwarding = written(kind, child);

@@ -11,7 +11,8 @@ import { NameIndex, type NameReference } from './names.js';
 import { byDefault, fromGlobal, written, type Setting } from './origin.js';
 import { childValues, knownChildren } from './tree.js';
 import { flagValue, NEWEST_RELEASE } from './version.js';
-import { buildInstance, isMulticastGroup, knownIn, MULTICAST_GROUP, readInt, type VrrpInstance } from './vrrp.js';
+import { readInt } from './numbers.js';
+import { buildInstance, isMulticastGroup, knownIn, MULTICAST_GROUP, type VrrpInstance } from './vrrp.js';
 
 export interface NodeOptions {
   /** The keepalived release the configuration is for, `X.Y.Z` (default: the newest the schema describes). */

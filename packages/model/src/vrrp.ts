@@ -11,6 +11,7 @@
 import { compareVersions, type KeywordSpec } from '@kalint/grammar';
 import type { Located, Statement, Word } from '@kalint/parser';
 import { canonicalAddress, isMulticast, multicastScope, prefixOf, readPrefixedAddress, socketAddressFamily } from './address.js';
+import { readInt, readTimer, readUnsigned, TIMER_CENTI_HZ, TIMER_HZ, TIMER_MAX_SEC, toSeconds } from './numbers.js';
 import { byDefault, derived, placeOf, written, type Setting } from './origin.js';
 import { anchor, childValues, knownChildren } from './tree.js';
 import { flagValue } from './version.js';
@@ -33,12 +34,6 @@ export const ADVERT_INT_V3_MAX = 40.95;
  */
 export const REPEATED_VIP_REPORTED_SINCE = '2.3.3';
 
-/** keepalived's timers count microseconds (lib/timer.h `TIMER_HZ`, `TIMER_HZ_DIGITS`). */
-const TIMER_HZ = 1_000_000;
-const TIMER_HZ_DIGITS = 6;
-const TIMER_CENTI_HZ = TIMER_HZ / 100;
-/** `TIMER_MAX_SEC`: the longest preempt_delay. */
-const TIMER_MAX_SEC = 1000;
 /** `IFNAMSIZ`: an interface name has at most 15 characters. */
 const IFNAMSIZ = 16;
 
@@ -197,40 +192,6 @@ export function knownIn(spec: Pick<KeywordSpec, 'since' | 'until'> | null, relea
   if (!spec) return false;
   if (compareVersions(release, spec.since) < 0) return false;
   return spec.until === undefined || compareVersions(release, spec.until) <= 0;
-}
-
-/** lib/parser.c `read_unsigned`: a decimal in [min, max], or undefined. */
-export function readUnsigned(text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined || !/^\s*\+?\d+$/.test(text)) return undefined;
-  const value = Number(text.trim());
-  return value >= min && value <= max ? value : undefined;
-}
-
-/** lib/parser.c `read_int`: a signed decimal in [min, max], or undefined. */
-export function readInt(text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined || !/^\s*[+-]?\d+$/.test(text)) return undefined;
-  const value = Number(text.trim());
-  return value >= min && value <= max ? value : undefined;
-}
-
-/**
- * lib/parser.c `read_decimal_unsigned` for a timer: `text` in microseconds, with up to six decimal
- * places (a seventh rounds the sixth), in [min, max] microseconds; else undefined.
- */
-export function readTimer(text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!match || (match[1] === '' && (match[2] ?? '') === '')) return undefined;
-  const fraction = match[2] ?? '';
-  const roundUp = fraction.length > TIMER_HZ_DIGITS && fraction[TIMER_HZ_DIGITS]! >= '5';
-  const digits = `${match[1]}${fraction.slice(0, TIMER_HZ_DIGITS).padEnd(TIMER_HZ_DIGITS, '0')}`;
-  const value = Number(digits) + (roundUp ? 1 : 0);
-  return value >= min && value <= max ? value : undefined;
-}
-
-/** A timer in microseconds as seconds (`1500000` -> `1.5`). */
-function toSeconds(micro: number): number {
-  return micro / TIMER_HZ;
 }
 
 /**
