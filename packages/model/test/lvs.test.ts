@@ -27,6 +27,9 @@ describe('virtual servers', () => {
       expect([vs.scheduler.value, vs.scheduler.origin.kind]).toEqual(['wlc', 'default']);
     }
     expect(server('10.0.0.1 80', '    lvs_sched rr\n').scheduler.value).toBe('rr');
+    // An ignored line leaves what an earlier one set, not the default.
+    const vs = server('10.0.0.1 80', '    lb_algo rr\n    lb_algo RR\n    lb_kind DR\n    lb_kind dr\n');
+    expect([vs.scheduler.value, vs.scheduler.origin.kind, vs.forwarding.value]).toEqual(['rr', 'written', 'DR']);
   });
 
   it('know which schedulers ignore weights other than 0', () => {

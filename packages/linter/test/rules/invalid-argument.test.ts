@@ -179,7 +179,7 @@ testRule(invalidArgument, {
     {
       name: 'decimal below the range',
       code: vi('advert_int 0.005'),
-      errors: [{ line: 3, column: 16, message: 'Invalid SECONDS for `advert_int`: `0.005` is outside the range [0.01, 255]: keepalived ignores it and keeps the default interval of 1 second.' }],
+      errors: [{ line: 3, column: 16, message: 'Invalid SECONDS for `advert_int`: `0.005` is outside the range [0.01, 255]: keepalived ignores it: the interval stays what an earlier advert_int line set, else the default of 1 second.' }],
     },
     {
       name: 'decimal above the range',
@@ -221,22 +221,22 @@ testRule(invalidArgument, {
     {
       name: 'lb_kind of a keepalived fork',
       code: vs('lb_kind FNAT'),
-      errors: [{ line: 2, column: 13, message: /^Invalid METHOD for `lb_kind`: `FNAT` is not one of `NAT`, `DR` or `TUN`: keepalived ignores it and uses the default forwarding method NAT\./ }],
+      errors: [{ line: 2, column: 13, message: /^Invalid METHOD for `lb_kind`: `FNAT` is not one of `NAT`, `DR` or `TUN`: keepalived ignores it: the forwarding method stays what an earlier line set, else the default NAT\./ }],
     },
     {
       name: 'scheduler in upper case',
       code: vs('lb_algo RR'),
-      errors: [{ line: 2, column: 13, message: /keepalived ignores it and uses the default scheduler wlc\. keepalived compares it case-sensitively: write `rr`\.$/ }],
+      errors: [{ line: 2, column: 13, message: /keepalived ignores it: the scheduler stays what an earlier line set, else the default wlc\. keepalived compares it case-sensitively: write `rr`\.$/ }],
     },
     {
       name: 'a case-insensitive enum still rejects unknown words',
       code: vs('protocol ICMP'),
-      errors: [{ line: 2, column: 14, message: /`ICMP` is not one of `TCP`, `UDP` or `SCTP`: keepalived ignores it, and a virtual server without a protocol defaults to UDP\./ }],
+      errors: [{ line: 2, column: 14, message: /`ICMP` is not one of `TCP`, `UDP` or `SCTP`: keepalived ignores it: the protocol stays what an earlier line set, else an address service is set up as UDP\./ }],
     },
     {
       name: 'auth_type in lower case',
       code: 'vrrp_instance web {\n    authentication {\n        auth_type pass\n        auth_pass secret\n    }\n}\n',
-      errors: [{ line: 3, column: 19, message: /the instance runs without authentication\. keepalived compares it case-sensitively: write `PASS`\.$/ }],
+      errors: [{ line: 3, column: 19, message: /the instance keeps what an earlier auth_type line set, else runs without authentication\. keepalived compares it case-sensitively: write `PASS`\.$/ }],
     },
     // --- booleans ---
     {
