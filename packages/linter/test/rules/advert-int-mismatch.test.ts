@@ -24,6 +24,15 @@ testRule(advertIntMismatch, {
       name: 'VRRPv3 backups adopt the master interval',
       code: { 'ha1.conf': node('MASTER', 110, '    version 3\n    advert_int 2\n'), 'ha2.conf': node('BACKUP', 100, '    version 3\n') },
     },
+    {
+      // Issue 13 (a): strict mode runs an IPv6 instance as VRRP version 3 whatever its version line
+      // says, and a VRRPv3 backup adopts the master's interval.
+      name: 'IPv6 with vrrp_strict and version 2 runs VRRPv3: the backup adopts the master interval',
+      code: {
+        'ha1.conf': `global_defs {\n    vrrp_strict\n}\n${node('MASTER', 255, '    version 2\n    advert_int 1\n').replace('10.1.8.100/24', 'fd00::100/64')}`,
+        'ha2.conf': `global_defs {\n    vrrp_strict\n}\n${node('BACKUP', 100, '    version 2\n    advert_int 2\n').replace('10.1.8.100/24', 'fd00::100/64')}`,
+      },
+    },
   ],
   invalid: [
     {

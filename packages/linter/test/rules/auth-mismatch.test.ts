@@ -53,8 +53,38 @@ testRule(authMismatch, {
       name: 'VRRPv3 ignores authentication',
       code: { 'ha1.conf': node('MASTER', 110, `    version 3\n${auth('PASS', 'secret12')}`), 'ha2.conf': node('BACKUP', 100, '    version 3\n') },
     },
+    {
+      // Issue 13 (b): keepalived keeps the last strict_mode line it understands, so ha1 runs strict
+      // and ignores its authentication, as ha2 (vrrp_strict) does: neither authenticates.
+      name: 'strict_mode false then true: the last wins, so both nodes run without authentication',
+      code: {
+        'ha1.conf': node('MASTER', 110, `    strict_mode false\n    strict_mode true\n${auth('PASS', 'secret12')}`),
+        'ha2.conf': `global_defs {\n    vrrp_strict\n}\n${node('BACKUP', 100)}`,
+      },
+    },
+    {
+      // Issue 13 (c): keepalived 2.2.7 takes `vrrp_strict false` as strict mode on, which ignores authentication.
+      name: 'vrrp_strict false under keepalived 2.2.7 is strict mode: the passwords are not used',
+      options: { targetVersion: '2.2.7' },
+      code: {
+        'ha1.conf': `global_defs {\n    vrrp_strict false\n}\n${node('MASTER', 110, auth('PASS', 'secret12'))}`,
+        'ha2.conf': `global_defs {\n    vrrp_strict false\n}\n${node('BACKUP', 100, auth('PASS', 'secret34'))}`,
+      },
+    },
   ],
   invalid: [
+    {
+      // Issue 13 (c): from 2.3.0 keepalived reads the word, so strict mode is off and the passwords count.
+      name: 'vrrp_strict false from keepalived 2.3.0 is strict mode off: the passwords must agree',
+      code: {
+        'ha1.conf': `global_defs {\n    vrrp_strict false\n}\n${node('MASTER', 110, auth('PASS', 'secret12'))}`,
+        'ha2.conf': `global_defs {\n    vrrp_strict false\n}\n${node('BACKUP', 100, auth('PASS', 'secret34'))}`,
+      },
+      errors: [
+        { file: 'ha1.conf', line: 11, column: 19, message: /differs from the one in ha2\.conf \(line 11\)/ },
+        { file: 'ha2.conf', line: 11, column: 19, message: /differs from the one in ha1\.conf \(line 11\)/ },
+      ],
+    },
     {
       name: 'different passwords: values are not shown',
       code: { 'ha1.conf': node('MASTER', 110, auth('PASS', 'secret12')), 'ha2.conf': node('BACKUP', 100, auth('PASS', 'secret34')) },
