@@ -15,3 +15,4 @@ export * from './lvs.js';
 export { NodeModel, type NodeOptions, type SyncGroup } from './node.js';
 export { UnionFind } from './union-find.js';
 export * from './project.js';
+export * from './election.js';
