@@ -16,3 +16,5 @@ export { NodeModel, type NodeOptions, type SyncGroup } from './node.js';
 export { UnionFind } from './union-find.js';
 export * from './project.js';
 export * from './election.js';
+export * from './accept.js';
+export * from './script-line.js';

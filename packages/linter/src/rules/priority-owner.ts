@@ -32,9 +32,10 @@ export const priorityOwner: Rule = {
       report({
         message:
           `track_script ${track.name} has a weight, but ${instance.name} has priority ${PRIORITY_OWNER}${implied}: an address owner's priority never changes, ` +
-          `so keepalived reports "ignoring tracked script with weights due to address_owner" and drops the script from this instance. ` +
-          `Use weight 0 (the check then sets FAULT), or a priority below ${PRIORITY_OWNER}.`,
+          `so keepalived reports "ignoring tracked script with weights due to address_owner" (a configuration error) and drops the script from this instance: ` +
+          `when ${track.name} fails, nothing happens and the VIP never moves. Use weight 0 (the check then sets FAULT), or a priority below ${PRIORITY_OWNER}.`,
         at: track.word,
+        severity: 'error',
       });
     }
     const read = instance.stateRead;

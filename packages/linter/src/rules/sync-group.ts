@@ -61,9 +61,10 @@ export const syncGroup: Rule = {
           report({
             message:
               `track_script ${track.name} in ${instance.name} has a weight, but ${instance.name} is in sync group ${group.name}: keepalived reports ` +
-              `"ignoring tracked script with weights due to SYNC group" and drops the script, so its result changes nothing. ` +
+              `"ignoring tracked script with weights due to SYNC group" (a configuration error) and drops the script: when ${track.name} fails, nothing happens and the VIP never moves. ` +
               `Use weight 0 (the check then puts the group in FAULT), track the script on the sync group, or add sync_group_tracking_weight to ${group.name}.`,
             at: track.word,
+            severity: 'error',
           });
         }
       }

@@ -40,8 +40,9 @@ testRule(syncGroup, {
         {
           line: 9,
           column: 9,
-          severity: 'warning',
-          message: /^track_script chk in VI_1 has a weight, but VI_1 is in sync group SG: keepalived reports "ignoring tracked script with weights due to SYNC group" and drops the script/,
+          // vrrp.c vrrp_complete_instance reports it with report_config_error: an error, and the weight is gone.
+          severity: 'error',
+          message: /^track_script chk in VI_1 has a weight, but VI_1 is in sync group SG: keepalived reports "ignoring tracked script with weights due to SYNC group" \(a configuration error\) and drops the script: when chk fails, nothing happens and the VIP never moves\./,
         },
       ],
     },
