@@ -18,3 +18,4 @@ export * from './project.js';
 export * from './election.js';
 export * from './accept.js';
 export * from './script-line.js';
+export * from './routes.js';
