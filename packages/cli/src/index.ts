@@ -8,8 +8,9 @@ export type { RunOptions } from './lint-command.js';
 /**
  * Run kalint with `argv` (without `node` and the script); resolves to the exit status:
  * 0 no errors, 1 lint errors (or too many warnings), 2 usage or I/O error.
- * `kalint parse ...` prints the AST, `kalint fmt ...` formats, `kalint rules` lists the rules;
- * anything else lints (a file called `parse`, `fmt` or `rules` is linted as `./parse`...).
+ * `kalint parse ...` prints the AST, `kalint fmt ...` formats, `kalint rules` lists the rules,
+ * `kalint simulate ...` plays VRRP elections; anything else lints (a file called `parse`, `fmt`,
+ * `rules` or `simulate` is linted as `./parse`...).
  */
 export async function run(argv: string[], io: Io = processIo, options: RunOptions = {}): Promise<number> {
   try {
@@ -17,6 +18,7 @@ export async function run(argv: string[], io: Io = processIo, options: RunOption
     if (argv[0] === 'parse') return await (await import('./parse-command.js')).parseCommand(argv.slice(1), io);
     if (argv[0] === 'fmt') return await (await import('./fmt-command.js')).fmtCommand(argv.slice(1), io, options);
     if (argv[0] === 'rules') return await (await import('./rules-command.js')).rulesCommand(argv.slice(1), io);
+    if (argv[0] === 'simulate') return await (await import('./simulate-command.js')).simulateCommand(argv.slice(1), io);
     if (argv[0] === 'help') argv = ['--help'];
     return await (await import('./lint-command.js')).lintCommand(argv, io, options);
   } catch (error) {

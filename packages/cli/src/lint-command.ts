@@ -29,6 +29,7 @@ export const lintUsage = `Usage: kalint [options] FILE|DIR|GLOB...
        kalint fmt [--check | --diff | --write] FILE|DIR|GLOB...   (see kalint fmt --help)
        kalint parse FILE|- [--config-id ID] [--no-expand]
        kalint rules [--format json]
+       kalint simulate [--scenario TEXT] [--format json] FILE...   (see kalint simulate --help)
 
 Lint keepalived configurations. All files of one run are one project: HA peers among them are
 compared. With --project, or when a configuration file lists the project, the project's other

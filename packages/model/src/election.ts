@@ -426,7 +426,7 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
         to: to.instance,
         seconds,
         how: 'preempt',
-        because: `${to.instance.node.file}'s ${to.condition.priority} is above ${m.condition.priority}: it ignores the lower adverts and takes over when its master-down timer runs out (${describeInterval(to.instance, to.condition.priority, m.instance.advertInt.value)}${delay > 0 ? `, after preempt_delay ${delay} s` : ''})`,
+        because: `${nodeName(to.instance.node)}'s ${to.condition.priority} is above ${m.condition.priority}: it ignores the lower adverts and takes over when its master-down timer runs out (${describeInterval(to.instance, to.condition.priority, m.instance.advertInt.value)}${delay > 0 ? `, after preempt_delay ${delay} s` : ''})`,
       };
     }
   }
@@ -439,10 +439,10 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     const advertInt = old?.instance.advertInt.value ?? to.instance.advertInt.value;
     if (old && old.condition.fault && !old.condition.down) {
       const seconds = skewTime(to.instance.version.value, to.condition.priority, advertInt);
-      failover = { from: old.instance, to: to.instance, seconds, how: 'priority-0', because: `${old.instance.node.file} goes to FAULT and sends a priority-0 advert: the backup takes over after its skew, (256 − ${to.condition.priority}) ${to.instance.version.value === 3 ? `× ${advertInt} ` : ''}/ 256 = ${seconds} s` };
+      failover = { from: old.instance, to: to.instance, seconds, how: 'priority-0', because: `${nodeName(old.instance.node)} goes to FAULT and sends a priority-0 advert: the backup takes over after its skew, (256 − ${to.condition.priority}) ${to.instance.version.value === 3 ? `× ${advertInt} ` : ''}/ 256 = ${seconds} s` };
     } else if (old) {
       const seconds = masterDownInterval(to.instance, to.condition.priority, advertInt);
-      failover = { from: old.instance, to: to.instance, seconds, how: 'master-down', because: `no advert from ${old.instance.node.file}: the backup takes over when its master-down timer runs out, ${describeInterval(to.instance, to.condition.priority, advertInt)}` };
+      failover = { from: old.instance, to: to.instance, seconds, how: 'master-down', because: `no advert from ${nodeName(old.instance.node)}: the backup takes over when its master-down timer runs out, ${describeInterval(to.instance, to.condition.priority, advertInt)}` };
     }
   }
 
@@ -461,7 +461,7 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     problems.push({ kind: 'no-master', message: members.length === 0 ? 'no member' : 'no node can be master: every one is down or in FAULT' });
   } else if (leaders > 1) {
     const names = [...masterList, ...undecided.map((g) => g[0]!.instance)];
-    problems.push({ kind: 'two-masters', masters: names, message: `${leaders} masters: ${names.map((n) => n.node.file).join(', ')} do not take each other's adverts` });
+    problems.push({ kind: 'two-masters', masters: names, message: `${leaders} masters: ${names.map((n) => nodeName(n.node)).join(', ')} do not take each other's adverts` });
   }
   for (const m of masters) {
     const failed = m.condition.failed.filter((t) => !t.reverse);
@@ -472,7 +472,7 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
       kind: 'stuck',
       instance: m.instance,
       failed,
-      message: `${failed.map(trackLabel).join(', ')} ${failed.length > 1 ? 'fail' : 'fails'} on ${m.instance.node.file}, which stays master at ${m.condition.priority}: the VIPs stay on it`,
+      message: `${failed.map(trackLabel).join(', ')} ${failed.length > 1 ? 'fail' : 'fails'} on ${nodeName(m.instance.node)}, which stays master at ${m.condition.priority}: the VIPs stay on it`,
     });
   }
   return {

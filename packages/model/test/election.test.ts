@@ -138,7 +138,7 @@ describe('tracked failures', () => {
     const o = whatIf(only(p), { kind: 'fails', node: nodeOf(p, 'lb1.conf'), track: { kind: 'script', name: 'chk_nginx' } });
     expect(o.master?.node.file).toBe('lb1.conf');
     expect(o.members[0]!.condition.priority).toBe(105);
-    expect(o.problems).toMatchObject([{ kind: 'stuck', message: expect.stringContaining('chk_nginx fails on lb1.conf, which stays master at 105') }]);
+    expect(o.problems).toMatchObject([{ kind: 'stuck', message: expect.stringContaining('chk_nginx fails on lb1, which stays master at 105') }]);
   });
 
   it('a weight that crosses: the backup preempts within its master-down interval', () => {

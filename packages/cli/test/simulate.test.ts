@@ -1,0 +1,108 @@
+/**
+ * `kalint simulate`: the issue's article pair (ha1 master at 110; ha1 down, ha2 takes over after
+ * 3 × 1 s + (256 − 100)/256 s = 3.61 s), a tracked script whose weight cannot cross the backup's
+ * priority (the VIP stays on the failed node: exit 1), --scenario, --format json, usage errors.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kalint, repo, scratch } from './helpers.js';
+
+const PAIR = ['fixtures/article-pair/ha1.conf', 'fixtures/article-pair/ha2.conf'];
+
+/** The article pair with a `chk_nginx` script of `weight` tracked on both nodes. */
+function withScript(weight: number, extra = ''): Record<string, string> {
+  const script = `vrrp_script chk_nginx {\n    script "/usr/bin/killall -0 nginx"\n    interval 2\n    weight ${weight}\n}\n\n`;
+  const track = `    track_script {\n        chk_nginx\n    }\n${extra}`;
+  const files: Record<string, string> = {};
+  for (const node of ['ha1', 'ha2']) {
+    const text = readFileSync(join(repo, `fixtures/article-pair/${node}.conf`), 'utf8');
+    files[`${node}.conf`] = text.replace('vrrp_instance web {', `${script}vrrp_instance web {`).replace('    virtual_ipaddress {', `${track}    virtual_ipaddress {`);
+  }
+  return files;
+}
+
+describe('kalint simulate on the article pair', () => {
+  it('a table: ha1 master at 110; ha1 down: ha2 master after 3.61 s', async () => {
+    const { code, stdout, stderr } = await kalint(['simulate', ...PAIR]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('vrrp_instance web (VRID 51): ha1, ha2; VIP 10.1.8.100');
+    expect(lines[1]).toMatch(/^ {2}scenario +master +ha1 +ha2 +VIPs on +failover$/);
+    expect(lines[2]).toMatch(/^ {2}all up +ha1 +110 MASTER +100 BACKUP +ha1 +-$/);
+    expect(lines[3]).toMatch(/^ {2}ha1 down +ha2 +down +100 MASTER +ha2 +3\.61 s$/);
+    expect(lines[4]).toMatch(/^ {2}ha2 down +ha1 +110 MASTER +down +ha1 +-$/);
+    expect(stdout).toContain('ha1 down: ha2 takes over in 3.61 s: no advert from ha1: the backup takes over when its master-down timer runs out, 3 × 1 s + (256 − 100) / 256 s = 3.609375 s');
+  });
+
+  it('--scenario "ha1 down" --format json', async () => {
+    const { code, stdout } = await kalint(['simulate', '--scenario', 'ha1 down', '--format', 'json', ...PAIR]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.ok).toBe(true);
+    expect(json.clusters).toHaveLength(1);
+    const [scenario] = json.clusters[0].scenarios;
+    expect(scenario).toMatchObject({
+      scenario: 'ha1 down',
+      master: 'ha2',
+      before: 'ha1',
+      nodes: [
+        { node: 'ha1', state: 'DOWN', priority: 110 },
+        { node: 'ha2', state: 'MASTER', priority: 100 },
+      ],
+      vips: [{ address: '10.1.8.100', holders: ['ha2'] }],
+      failover: { from: 'ha1', to: 'ha2', seconds: 3.609375, how: 'master-down' },
+      problems: [],
+    });
+  });
+
+  it('a track_script weight that cannot cross ha2: the VIP stays on ha1, exit 1', async () => {
+    const dir = scratch(withScript(-5));
+    const { code, stdout } = await kalint(['simulate', 'ha1.conf', 'ha2.conf'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/\n {2}chk_nginx fails on ha1 ! +ha1 +105 MASTER +100 BACKUP +ha1 +-\n/);
+    expect(stdout).toContain("! chk_nginx fails on ha1: chk_nginx fails on ha1, which stays MASTER at 105 (ha2's 100): the VIPs stay on the node whose tracked object failed");
+    // On the backup, the failure changes nothing worth reporting.
+    expect(stdout).toMatch(/\n {2}chk_nginx fails on ha2 +ha1 +110 MASTER +95 BACKUP +ha1 +-\n/);
+  });
+
+  it('a weight that crosses: ha2 preempts, exit 0', async () => {
+    const dir = scratch(withScript(-20));
+    const { code, stdout } = await kalint(['simulate', '--scenario', 'chk_nginx fails on ha1', '--format', 'json', 'ha1.conf', 'ha2.conf'], { cwd: dir });
+    expect(code).toBe(0);
+    const [scenario] = JSON.parse(stdout).clusters[0].scenarios;
+    expect(scenario).toMatchObject({ master: 'ha2', nodes: [{ priority: 90, state: 'BACKUP' }, { priority: 100, state: 'MASTER' }], failover: { how: 'preempt', seconds: 3.609375 } });
+  });
+
+  it('nopreempt on both: the VIP stays on the node whose service died', async () => {
+    const files = withScript(-20, '    nopreempt\n');
+    files['ha1.conf'] = files['ha1.conf']!.replace('state MASTER', 'state BACKUP');
+    const dir = scratch(files);
+    const { code, stdout } = await kalint(['simulate', '--scenario', 'chk_nginx fails on ha1', 'ha1.conf', 'ha2.conf'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain("stays MASTER at 90 (ha2's 100 (nopreempt))");
+  });
+
+  it('combined events and a link down', async () => {
+    const { code, stdout } = await kalint(['simulate', '--scenario', 'link ens33 down on ha1', '--scenario', 'ha1 down and ha2 down', '--format', 'json', ...PAIR]);
+    expect(code).toBe(1);
+    const [link, both] = JSON.parse(stdout).clusters[0].scenarios;
+    expect(link).toMatchObject({ master: 'ha2', nodes: [{ state: 'FAULT' }, { state: 'MASTER' }], failover: { how: 'priority-0', seconds: 0.609375 } });
+    expect(both).toMatchObject({ master: null, problems: [{ kind: 'no-master' }] });
+  });
+
+  it('usage errors: exit 2', async () => {
+    expect(await kalint(['simulate', '--scenario', 'ha3 down', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("--scenario 'ha3 down': no node 'ha3' in the cluster (nodes: ha1, ha2)") });
+    expect(await kalint(['simulate', '--scenario', 'chk_x fails on ha1', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("ha1 tracks no object 'chk_x'") });
+    expect(await kalint(['simulate', '--format', 'xml', ...PAIR])).toMatchObject({ code: 2 });
+    expect(await kalint(['simulate'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no files given') });
+  });
+
+  it('--help', async () => {
+    const { code, stdout } = await kalint(['simulate', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('"NAME fails on NODE"');
+    expect((await kalint(['--help'])).stdout).toContain('kalint simulate');
+  });
+});
