@@ -12,6 +12,7 @@ export { indexFile, type FileIndex, type IndexedStatement, type Scope } from './
 export * from './names.js';
 export * from './vrrp.js';
 export * from './lvs.js';
+export * from './checkers.js';
 export { NodeModel, type NodeOptions, type SyncGroup } from './node.js';
 export { UnionFind } from './union-find.js';
 export * from './project.js';
