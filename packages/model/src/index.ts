@@ -20,3 +20,5 @@ export * from './election.js';
 export * from './accept.js';
 export * from './script-line.js';
 export * from './routes.js';
+export * from './vip-options.js';
+export * from './election-findings.js';
