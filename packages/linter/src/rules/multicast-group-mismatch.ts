@@ -12,6 +12,7 @@ function linkLocalBlock(group: string): boolean {
 function groupSource(project: Project, instance: VrrpInstance): string {
   const origin = instance.multicastGroup.origin;
   if (origin.kind === 'default') return "keepalived's default";
+  if (origin.kind === 'derived') return `${origin.because}, ${where(project, origin.at)}`;
   return `${origin.statement.keyword.text}, ${where(project, origin.at)}`;
 }
 
