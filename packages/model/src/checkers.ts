@@ -91,7 +91,7 @@ export function checkersOf(real: RealServer): Checker[] {
     for (const child of knownChildren(statement)) {
       if (child.path === `${path}/connect_ip`) {
         const word = child.args[0]?.text;
-        if (word !== undefined && familyOf(word) !== null && !word.includes('/')) connectIp = written(word, child);
+        if (word !== undefined && familyOf(word) !== null) connectIp = written(word, child);
       } else if (child.path === `${path}/connect_port`) {
         const port = portNumber(child.args[0]?.text);
         if (port !== undefined) connectPort = written(port, child);
@@ -139,7 +139,13 @@ export function quorumOf(server: VirtualServer): Setting<number> {
  * skips the others).
  */
 export function liveRealServers(server: VirtualServer): RealServer[] {
-  return server.realServers.filter((real) => familyOf(real.address) !== null && !real.address.includes('/'));
+  return server.realServers.filter((real) => familyOf(real.address) !== null);
+}
+
+/** Whether keepalived sets up the virtual server: a firewall mark, a group, or an address it reads (it skips the block otherwise). */
+export function isVirtualServerRead(server: VirtualServer): boolean {
+  const first = server.statement.args[0]?.text;
+  return first === 'fwmark' || first === 'group' || (first !== undefined && familyOf(first) !== null);
 }
 
 /**
@@ -175,7 +181,7 @@ export function sorryServerOf(server: VirtualServer): SorryServer | undefined {
   let found: SorryServer | undefined;
   for (const line of childrenAt(server.statement, 'virtual_server/sorry_server')) {
     const address = line.args[0]?.text;
-    if (address === undefined || familyOf(address) === null || address.includes('/')) continue;
+    if (address === undefined || familyOf(address) === null) continue;
     const portWord = line.args[1]?.text;
     // A port of zeros is no port (`alloc_ssvr`); any other invalid port makes the line invalid.
     if (portWord !== undefined && !/^0+$/.test(portWord) && portNumber(portWord) === undefined) continue;

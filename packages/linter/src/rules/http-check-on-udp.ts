@@ -1,4 +1,4 @@
-import { argsText, checkersOf, HTTPS_PORT, type VirtualServer } from '@kalint/model';
+import { argsText, checkersOf, HTTPS_PORT, isVirtualServerRead, liveRealServers, type VirtualServer } from '@kalint/model';
 import type { Rule } from '../types.js';
 
 /**
@@ -17,7 +17,8 @@ export const httpCheckOnUdp: Rule = {
   virtualServer(server, { report }) {
     // Only a written `protocol UDP`: without a protocol line virtual-server-protocol reports the UDP default.
     if (server.protocol?.value !== 'UDP' || server.protocol.origin.kind !== 'written') return;
-    for (const real of server.realServers) {
+    if (!isVirtualServerRead(server)) return;
+    for (const real of liveRealServers(server)) {
       for (const checker of checkersOf(real)) {
         if (checker.kind !== 'HTTP_GET' && checker.kind !== 'SSL_GET') continue;
         // The operator pointed the check elsewhere on purpose.

@@ -1,4 +1,4 @@
-import { acceptedStatusCodes, argsText, checkersOf, HTTP_PORT, HTTPS_PORT, urlsOf, type Checker } from '@kalint/model';
+import { acceptedStatusCodes, argsText, checkersOf, HTTP_PORT, HTTPS_PORT, isVirtualServerRead, liveRealServers, urlsOf, type Checker } from '@kalint/model';
 import type { Located } from '@kalint/parser';
 import type { Rule } from '../types.js';
 
@@ -10,12 +10,13 @@ export const httpCheckTlsMismatch: Rule = {
   meta: {
     id: 'http-check-tls-mismatch',
     description: 'An SSL_GET checker against port 80, or an HTTP_GET checker against port 443: the check can never succeed',
-    defaultSeverity: 'warn',
+    defaultSeverity: 'error',
     fixable: false,
     scope: 'file',
   },
   virtualServer(server, { report }) {
-    for (const real of server.realServers) {
+    if (!isVirtualServerRead(server)) return;
+    for (const real of liveRealServers(server)) {
       for (const checker of checkersOf(real)) {
         const port = checker.connectPort?.value;
         if (port === undefined) continue;

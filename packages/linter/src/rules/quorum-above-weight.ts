@@ -1,4 +1,4 @@
-import { argsText, hysteresisOf, liveRealServers, quorumOf, sorryServerOf, totalWeight } from '@kalint/model';
+import { argsText, hysteresisOf, isVirtualServerRead, liveRealServers, quorumOf, sorryServerOf, totalWeight } from '@kalint/model';
 import type { Rule } from '../types.js';
 
 /**
@@ -15,6 +15,7 @@ export const quorumAboveWeight: Rule = {
     scope: 'file',
   },
   virtualServer(server, { report }) {
+    if (!isVirtualServerRead(server)) return;
     const quorum = quorumOf(server);
     if (quorum.origin.kind !== 'written') return;
     if (liveRealServers(server).length === 0) return;

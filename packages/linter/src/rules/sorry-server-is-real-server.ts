@@ -1,4 +1,4 @@
-import { argsText, isSorryServer, sorryServerOf } from '@kalint/model';
+import { argsText, isSorryServer, isVirtualServerRead, liveRealServers, sorryServerOf } from '@kalint/model';
 import type { Rule } from '../types.js';
 
 /**
@@ -15,9 +15,10 @@ export const sorryServerIsRealServer: Rule = {
     scope: 'file',
   },
   virtualServer(server, { report }) {
+    if (!isVirtualServerRead(server)) return;
     const sorry = sorryServerOf(server);
     if (!sorry) return;
-    const real = server.realServers.find((r) => isSorryServer(sorry, r));
+    const real = liveRealServers(server).find((r) => isSorryServer(sorry, r));
     if (!real) return;
     report({
       message:

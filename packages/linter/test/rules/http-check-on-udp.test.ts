@@ -20,6 +20,7 @@ const UDP = '    protocol UDP\n';
 
 testRule(httpCheckOnUdp, {
   valid: [
+    { name: 'a real_server keepalived skips is not judged', code: service(UDP, '53', 'HTTP_GET').replace('real_server 10.1.8.11 53', 'real_server fakeIP1 53') },
     { name: 'HTTP_GET on a TCP service', code: service('    protocol TCP\n', '80', 'HTTP_GET') },
     { name: 'corrected: connect_port names the web port that tells the health of the UDP service', code: service(UDP, '53', 'HTTP_GET', '            connect_port 8080\n') },
     { name: 'connect_ip sends the check to another host on purpose', code: service(UDP, '53', 'HTTP_GET', '            connect_ip 10.1.8.50\n') },

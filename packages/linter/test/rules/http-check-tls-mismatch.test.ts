@@ -72,6 +72,7 @@ testRule(httpCheckTlsMismatch, {
     { name: 'HTTP_GET on 443 written to expect the 400 a TLS server returns', code: service('443', 'HTTP_GET', '', '                path /\n                status_code 400\n') },
     { name: 'a checker without url connects to nothing (http_connect_thread)', code: service('80', 'SSL_GET').replace('            url {\n                path /\n            }\n', '') },
     { name: 'HTTP_GET on 8443 is not judged', code: service('8443', 'HTTP_GET') },
+    { name: 'a real_server keepalived skips (its address does not parse) is not judged', code: service('80', 'SSL_GET').replace('real_server 192.168.201.100 80', 'real_server fakeIP1 80') },
   ],
   invalid: [
     {
@@ -81,7 +82,7 @@ testRule(httpCheckTlsMismatch, {
         {
           line: 8,
           column: 9,
-          severity: 'warning',
+          severity: 'error',
           message:
             "SSL_GET on real_server 192.168.201.100 80 starts a TLS handshake with 192.168.201.100 port 80 (the real server's port), where web servers speak plain HTTP: the handshake fails on every check, so keepalived marks the real server down and never brings it back. Use HTTP_GET for port 80, or connect_port 443 if the server serves TLS there.",
         },

@@ -42,6 +42,7 @@ testRule(quorumAboveWeight, {
     { name: 'weights count, not servers', code: small('  quorum 5\n', real(1, 3) + real(2, 2)) },
     { name: 'an invalid quorum is set to 1 (quorum_handler)', code: small('  quorum 0\n', real(1)) },
     { name: 'no real servers: nothing to weigh', code: small('  quorum 2\n', '') },
+    { name: 'a virtual_server keepalived skips (its address does not parse)', code: small('  quorum 3\n', real(1)).replace('virtual_server 10.0.0.1 80', 'virtual_server VIP 80') },
   ],
   invalid: [
     {
