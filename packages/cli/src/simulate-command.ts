@@ -6,7 +6,7 @@
  * `--target-version` and `.kalintrc.json`); no script a configuration names is ever run: a
  * scenario says which tracked objects fail.
  */
-import type { Cluster, ElectionEvent, ElectionOutcome, NodeModel, Scenario, Track, VrrpInstance } from '@kalint/model';
+import { scenarioTracks, type Cluster, type ElectionEvent, type ElectionOutcome, type NodeModel, type Scenario, type Track, type VrrpInstance } from '@kalint/model';
 import { nodeIncludeHost, parseIncludeRoot, VERSION_PATTERN } from '@kalint/node';
 import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
@@ -198,7 +198,7 @@ export function readScenario(text: string, cluster: Cluster, name: (node: NodeMo
       if (!node) return `no node '${match[3]}' in the cluster (nodes: ${nodes.map(name).join(', ')})`;
       const kind = match[1]?.toLowerCase() as Track['kind'] | undefined;
       const trackName = match[2]!;
-      const tracked = cluster.members.filter((m) => m.node === node).flatMap((m) => m.tracks.filter((t) => !t.dropped && t.name === trackName && (kind === undefined || t.kind === kind)));
+      const tracked = cluster.members.filter((m) => m.node === node).flatMap((m) => scenarioTracks(m).filter((t) => t.name === trackName && (kind === undefined || t.kind === kind)));
       if (tracked.length === 0) return `${name(node)} tracks no ${kind ?? 'object'} '${trackName}' in this cluster`;
       events.push({ kind: 'fails', node, track: { kind: tracked[0]!.kind, name: trackName } });
     } else {
@@ -282,7 +282,7 @@ function problemText(problem: ElectionOutcome['problems'][number], outcome: Elec
     case 'stuck': {
       const m = outcome.members.find((x) => x.instance === problem.instance)!;
       const others = outcome.members.filter((x) => x !== m && x.state !== 'DOWN' && x.state !== 'FAULT');
-      const failed = problem.failed.map((t) => (t.kind === 'interface' ? `interface ${t.name}` : t.name)).join(', ');
+      const failed = problem.failed.map((t) => `${t.kind === 'interface' ? `interface ${t.name}` : t.name}${t.dropped ? ' (which keepalived does not track)' : ''}`).join(', ');
       const below = others.map((o) => `${name(o.node)}'s ${o.condition.priority}${o.instance.nopreempt.value ? ' (nopreempt)' : ''}`).join(', ');
       return `${failed} ${problem.failed.length > 1 ? 'fail' : 'fails'} on ${name(m.node)}, which stays MASTER at ${m.condition.priority}${below ? ` (${below})` : ''}: the VIPs stay on the node whose tracked object failed`;
     }
@@ -311,10 +311,11 @@ function toJson(results: Results, name: (node: NodeModel) => string, failed: boo
           basePriority: m.instance.priority.value,
           fault: m.condition.fault,
           failed: m.condition.failed.map((t) => ({ kind: t.kind, name: t.name })),
+          ignored: m.condition.ignored.map((t) => ({ kind: t.kind, name: t.name })),
           reasons: m.condition.reasons,
         })),
         vips: o.vips.map((v) => ({ address: v.address, holders: v.holders.map((h) => name(h.node)) })),
-        failover: o.failover ? { from: nodeRef(o.failover.from), to: name(o.failover.to.node), seconds: o.failover.seconds, how: o.failover.how, because: o.failover.because } : null,
+        failover: o.failover ? { from: nodeRef(o.failover.from), to: name(o.failover.to.node), seconds: o.failover.seconds, how: o.failover.how, because: o.failover.because, garpMasterDelay: o.failover.garpMasterDelay } : null,
         problems: o.problems.map((p) => ({ kind: p.kind, message: problemText(p, o, name) })),
       })),
     })),

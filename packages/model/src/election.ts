@@ -144,6 +144,14 @@ export function masterDownInterval(backup: VrrpInstance, priority: number, maste
   return round6(downTimerAdverts(backup) * interval + skewTime(version, priority, interval));
 }
 
+/** Seconds (vrrp_parser.c and global_parser.c `vrrp_garp_delay_handler`: 0..UINT_MAX/TIMER_HZ; `VRRP_GARP_DELAY` 5 s). */
+export function garpMasterDelay(instance: VrrpInstance): number {
+  const own = readUnsigned(instance.lines.get('garp_master_delay')?.args[0]?.text, 0, Math.floor(4294967295 / 1_000_000));
+  if (own !== undefined) return own;
+  const global = readUnsigned(instance.node.global('vrrp_garp_master_delay')?.args[0]?.text, 0, Math.floor(4294967295 / 1_000_000));
+  return global ?? 5;
+}
+
 function round6(seconds: number): number {
   return Math.round(seconds * 1_000_000) / 1_000_000;
 }
@@ -174,6 +182,25 @@ export interface InstanceCondition extends EffectivePriority {
   down: boolean;
   /** The tracked objects that fail in the scenario (kept ones only). */
   failed: Track[];
+  /**
+   * Objects the configuration tracks and the scenario fails, but keepalived ignores (dropped for a
+   * sync group without tracking weight, the address owner, or an unreadable option): their
+   * failure changes nothing.
+   */
+  ignored: Track[];
+}
+
+/** Why keepalived drops a tracked object the operator still takes as tracked: its failure then moves nothing. */
+const SILENTLY_IGNORED: ReadonlySet<string> = new Set(['sync-group', 'address-owner', 'option']);
+
+/**
+ * The tracked objects of an instance a scenario can fail: those keepalived keeps, and those it
+ * drops although the configuration tracks them (a weighted object of a sync group member without
+ * `sync_group_tracking_weight` or of the address owner, an item with a word keepalived does not
+ * read): the operator expects them to move the VIP, and they do not.
+ */
+export function scenarioTracks(instance: VrrpInstance): Track[] {
+  return instance.tracks.filter((t) => !t.dropped || SILENTLY_IGNORED.has(t.dropped.value));
 }
 
 function eventsOn(node: NodeModel, events: readonly ElectionEvent[]): ElectionEvent[] {
@@ -212,13 +239,18 @@ export function instanceCondition(instance: VrrpInstance, events: readonly Elect
 
 function ownCondition(instance: VrrpInstance, mine: readonly ElectionEvent[]): Omit<InstanceCondition, 'down'> {
   const failed = instance.tracks.filter((t) => !t.dropped && failsUnder(t, mine));
+  const ignored = scenarioTracks(instance).filter((t) => t.dropped && failsUnder(t, mine));
   const set = new Set(failed);
   const priority = instancePriority(instance, set);
+  for (const t of ignored) {
+    const origin = t.dropped!.origin;
+    priority.reasons.push(`${trackLabel(t)} fails, but keepalived does not track it${origin.kind === 'derived' ? ` (${origin.because})` : ''}`);
+  }
   const iface = instance.interface?.value;
   if (iface !== undefined && !instance.lines.has('dont_track_primary') && mine.some((e) => e.kind === 'link-down' && e.interface === iface)) {
-    return { ...priority, fault: true, reasons: [...priority.reasons, `${iface} is down: ${instance.name} goes to FAULT`], failed };
+    return { ...priority, fault: true, reasons: [...priority.reasons, `${iface} is down: ${instance.name} goes to FAULT`], failed, ignored };
   }
-  return { ...priority, failed };
+  return { ...priority, failed, ignored };
 }
 
 /** The source address of an instance's adverts when the configuration sets it (`unicast_src_ip`, `mcast_src_ip`). */
@@ -284,6 +316,11 @@ export interface Failover {
   how: 'master-down' | 'priority-0' | 'preempt' | 'start';
   /** In the operator's words, with the arithmetic. */
   because: string;
+  /**
+   * The new master sends gratuitous ARPs (unsolicited neighbour adverts) as it takes over, and
+   * again this many seconds later (`garp_master_delay`, else `vrrp_garp_master_delay`, else 5).
+   */
+  garpMasterDelay: number;
 }
 
 /** Who is master of a cluster in a scenario, each member's state and priority, and who holds each VIP. */
@@ -426,6 +463,7 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
         to: to.instance,
         seconds,
         how: 'preempt',
+        garpMasterDelay: garpMasterDelay(to.instance),
         because: `${nodeName(to.instance.node)}'s ${to.condition.priority} is above ${m.condition.priority}: it ignores the lower adverts and takes over when its master-down timer runs out (${describeInterval(to.instance, to.condition.priority, m.instance.advertInt.value)}${delay > 0 ? `, after preempt_delay ${delay} s` : ''})`,
       };
     }
@@ -439,10 +477,10 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     const advertInt = old?.instance.advertInt.value ?? to.instance.advertInt.value;
     if (old && old.condition.fault && !old.condition.down) {
       const seconds = skewTime(to.instance.version.value, to.condition.priority, advertInt);
-      failover = { from: old.instance, to: to.instance, seconds, how: 'priority-0', because: `${nodeName(old.instance.node)} goes to FAULT and sends a priority-0 advert: the backup takes over after its skew, (256 − ${to.condition.priority}) ${to.instance.version.value === 3 ? `× ${advertInt} ` : ''}/ 256 = ${seconds} s` };
+      failover = { from: old.instance, to: to.instance, seconds, how: 'priority-0', garpMasterDelay: garpMasterDelay(to.instance), because: `${nodeName(old.instance.node)} goes to FAULT and sends a priority-0 advert: the backup takes over after its skew, (256 − ${to.condition.priority}) ${to.instance.version.value === 3 ? `× ${advertInt} ` : ''}/ 256 = ${seconds} s` };
     } else if (old) {
       const seconds = masterDownInterval(to.instance, to.condition.priority, advertInt);
-      failover = { from: old.instance, to: to.instance, seconds, how: 'master-down', because: `no advert from ${nodeName(old.instance.node)}: the backup takes over when its master-down timer runs out, ${describeInterval(to.instance, to.condition.priority, advertInt)}` };
+      failover = { from: old.instance, to: to.instance, seconds, how: 'master-down', garpMasterDelay: garpMasterDelay(to.instance), because: `no advert from ${nodeName(old.instance.node)}: the backup takes over when its master-down timer runs out, ${describeInterval(to.instance, to.condition.priority, advertInt)}` };
     }
   }
 
@@ -463,10 +501,11 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     const names = [...masterList, ...undecided.map((g) => g[0]!.instance)];
     problems.push({ kind: 'two-masters', masters: names, message: `${leaders} masters: ${names.map((n) => nodeName(n.node)).join(', ')} do not take each other's adverts` });
   }
+  const failedOf = (l: Live) => [...l.condition.failed, ...l.condition.ignored].filter((t) => !t.reverse);
   for (const m of masters) {
-    const failed = m.condition.failed.filter((t) => !t.reverse);
+    const failed = failedOf(m);
     if (failed.length === 0) continue;
-    const elsewhere = live.some((l) => l !== m && l.condition.failed.filter((t) => !t.reverse).length === 0);
+    const elsewhere = live.some((l) => l !== m && failedOf(l).length === 0);
     if (!elsewhere) continue;
     problems.push({
       kind: 'stuck',
@@ -530,9 +569,9 @@ export function defaultScenarios(cluster: Cluster | readonly VrrpInstance[], nam
   for (const node of nodes) {
     const seen = new Set<string>();
     for (const member of members.filter((m) => m.node === node)) {
-      for (const track of member.tracks) {
+      for (const track of scenarioTracks(member)) {
         const key = `${track.kind} ${track.name}`;
-        if (track.dropped || seen.has(key)) continue;
+        if (seen.has(key)) continue;
         seen.add(key);
         scenarios.push({ label: `${trackLabel(track)} fails on ${name(node)}`, events: [{ kind: 'fails', node, track: { kind: track.kind, name: track.name } }] });
       }

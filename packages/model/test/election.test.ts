@@ -189,6 +189,26 @@ describe('tracked failures', () => {
     expect(defaultScenarios(only(p)).map((s) => s.label)).toEqual(['all up', 'lb1 down', 'lb2 down', 'chk_nginx fails on lb1', 'chk_nginx fails on lb2']);
   });
 
+  it('a weighted script on the address owner is dropped: its failure leaves the VIP there (vrrp.c vrrp_complete_instance)', () => {
+    const p = pair('  state MASTER\n  priority 255\n  track_script {\n    chk_nginx weight -100\n  }\n', '  state BACKUP\n  priority 100\n');
+    const cluster = only(p);
+    expect(defaultScenarios(cluster).map((s) => s.label)).toContain('chk_nginx fails on lb1');
+    const o = whatIf(cluster, { kind: 'fails', node: nodeOf(p, 'lb1.conf'), track: { kind: 'script', name: 'chk_nginx' } });
+    expect(o.master?.node.file).toBe('lb1.conf');
+    expect(o.members[0]!.condition).toMatchObject({ priority: 255, failed: [], ignored: [{ name: 'chk_nginx' }] });
+    expect(o.members[0]!.condition.reasons.join()).toContain('keepalived does not track it');
+    expect(o.problems.map((x) => x.kind)).toEqual(['stuck']);
+  });
+
+  it('garp_master_delay: the instance\'s, else the global one, else 5 s', () => {
+    const p = pair('  priority 110\n', '  priority 100\n  garp_master_delay 2\n');
+    expect(whatIf(only(p), { kind: 'down', node: nodeOf(p, 'lb1.conf') }).failover?.garpMasterDelay).toBe(2);
+    const q = pair('  priority 110\n', '  priority 100\n', 'global_defs {\n  vrrp_garp_master_delay 1\n}\n');
+    expect(whatIf(only(q), { kind: 'down', node: nodeOf(q, 'lb1.conf') }).failover?.garpMasterDelay).toBe(1);
+    const r = pair('  priority 110\n', '  priority 100\n', '');
+    expect(whatIf(only(r), { kind: 'down', node: nodeOf(r, 'lb1.conf') }).failover?.garpMasterDelay).toBe(5);
+  });
+
   it('adverts one side refuses: two masters', () => {
     const p = project({ 'a.conf': conf('  priority 110\n  authentication {\n    auth_type PASS\n    auth_pass one\n  }\n'), 'b.conf': conf('  priority 100\n  authentication {\n    auth_type PASS\n    auth_pass two\n  }\n') });
     const o = elect(only(p), { label: 'all up', events: [] });
