@@ -20,5 +20,6 @@ export * from './election.js';
 export * from './accept.js';
 export * from './script-line.js';
 export * from './routes.js';
+export * from './strict.js';
 export * from './vip-options.js';
 export * from './election-findings.js';
