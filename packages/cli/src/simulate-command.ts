@@ -6,7 +6,7 @@
  * `--target-version` and `.kalintrc.json`); no script a configuration names is ever run: a
  * scenario says which tracked objects fail.
  */
-import { scenarioTracks, type Cluster, type ElectionEvent, type ElectionOutcome, type NodeModel, type Scenario, type Track, type VrrpInstance } from '@kalint/model';
+import { scenarioTracks, type SyncGroupSplit, type Cluster, type ElectionEvent, type ElectionOutcome, type NodeModel, type Scenario, type Track, type VrrpInstance } from '@kalint/model';
 import { nodeIncludeHost, parseIncludeRoot, VERSION_PATTERN } from '@kalint/node';
 import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
@@ -44,8 +44,9 @@ Options:
   -h, --help             show this help
 
 Exit status: 0 every scenario ends with one master and the VIPs off any node whose tracked
-object failed; 1 a scenario ends with no master, two masters, or the VIPs stuck on a node whose
-tracked object failed; 2 usage or I/O error.
+object failed; 1 a scenario ends with no master, two masters, the VIPs stuck on a node whose
+tracked object failed, or a sync group whose members' elections disagree on a node (keepalived
+moves them together, so they never settle); 2 usage or I/O error.
 `;
 
 interface Options {
@@ -155,9 +156,14 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   }
 
   const results = plans.map(({ cluster, scenarios }) => ({ cluster, outcomes: scenarios.map((s) => model.elect(cluster, s)) }));
-  const failed = results.some((r) => r.outcomes.some((o) => o.problems.length > 0));
-  if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(results, name, failed), null, 2)}\n`);
-  else io.stdout(toText(results, name, project.nodes.length));
+  // Sync groups span clusters: each scenario (by its label) played on every cluster at once.
+  const byLabel = new Map<string, Scenario>();
+  for (const plan of plans) for (const scenario of plan.scenarios) if (!byLabel.has(scenario.label)) byLabel.set(scenario.label, scenario);
+  const hasGroups = project.nodes.some((n) => n.syncGroups.length > 0);
+  const splits: Splits = hasGroups ? [...byLabel.values()].flatMap((scenario) => model.syncGroupSplits(project, scenario).map((split) => ({ scenario, split }))) : [];
+  const failed = splits.length > 0 || results.some((r) => r.outcomes.some((o) => o.problems.length > 0));
+  if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(results, splits, name, failed), null, 2)}\n`);
+  else io.stdout(toText(results, splits, name, project.nodes.length));
   return failed ? 1 : 0;
 }
 
@@ -247,8 +253,14 @@ function table(rows: string[][]): string {
 }
 
 type Results = Array<{ cluster: Cluster; outcomes: ElectionOutcome[] }>;
+type Splits = Array<{ scenario: Scenario; split: SyncGroupSplit }>;
 
-function toText(results: Results, name: (node: NodeModel) => string, nodes: number): string {
+function splitText({ scenario, split }: Splits[number], name: (node: NodeModel) => string): string {
+  const list = (xs: VrrpInstance[]) => xs.map((x) => x.name).join(', ');
+  return `${scenario.label}: sync group ${split.group.name} on ${name(split.node)} is split: its elections make ${list(split.masters)} MASTER and ${list(split.backups)} BACKUP, but keepalived moves the group together, so the instances keep changing state`;
+}
+
+function toText(results: Results, splits: Splits, name: (node: NodeModel) => string, nodes: number): string {
   if (results.length === 0) return `No VRRP cluster in ${nodes === 1 ? 'this file' : `these ${nodes} files`}: simulate needs the configurations of two or more nodes of one virtual router.\n`;
   const out: string[] = [];
   for (const { cluster, outcomes } of results) {
@@ -270,6 +282,7 @@ function toText(results: Results, name: (node: NodeModel) => string, nodes: numb
     if (notes.length > 0) out.push(...notes);
     out.push('');
   }
+  if (splits.length > 0) out.push('Sync groups:', ...splits.map((s) => `  ! ${splitText(s, name)}`), '');
   return `${out.join('\n')}\n`.replace(/\n\n\n$/, '\n\n');
 }
 
@@ -289,10 +302,18 @@ function problemText(problem: ElectionOutcome['problems'][number], outcome: Elec
   }
 }
 
-function toJson(results: Results, name: (node: NodeModel) => string, failed: boolean): unknown {
+function toJson(results: Results, splits: Splits, name: (node: NodeModel) => string, failed: boolean): unknown {
   const nodeRef = (i: VrrpInstance | undefined) => (i ? name(i.node) : null);
   return {
     ok: !failed,
+    syncGroupSplits: splits.map((s) => ({
+      scenario: s.scenario.label,
+      node: name(s.split.node),
+      group: s.split.group.name,
+      masters: s.split.masters.map((i) => i.name),
+      backups: s.split.backups.map((i) => i.name),
+      message: splitText(s, name),
+    })),
     clusters: results.map(({ cluster, outcomes }) => ({
       instances: [...new Set(cluster.members.map((m) => m.name))],
       vrids: [...new Set(cluster.members.map((m) => m.vrid?.value).filter((v) => v !== undefined))],

@@ -92,6 +92,17 @@ describe('kalint simulate on the article pair', () => {
     expect(both).toMatchObject({ master: null, problems: [{ kind: 'no-master' }] });
   });
 
+  it('sync groups with crossed priorities: split on each node, exit 1', async () => {
+    const node = (p1: number, p2: number) =>
+      `vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority ${p1}\n  virtual_ipaddress {\n    10.1.8.100/24\n  }\n}\nvrrp_instance VI_2 {\n  interface eth1\n  virtual_router_id 52\n  priority ${p2}\n  virtual_ipaddress {\n    10.2.0.100/24\n  }\n}\n`;
+    const dir = scratch({ 'lb1.conf': node(150, 100), 'lb2.conf': node(100, 150) });
+    const { code, stdout } = await kalint(['simulate', '--scenario', 'all up', 'lb1.conf', 'lb2.conf'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain('Sync groups:\n  ! all up: sync group G on lb1 is split: its elections make VI_1 MASTER and VI_2 BACKUP, but keepalived moves the group together, so the instances keep changing state');
+    const fixed = scratch({ 'lb1.conf': node(150, 150), 'lb2.conf': node(100, 100) });
+    expect((await kalint(['simulate', 'lb1.conf', 'lb2.conf'], { cwd: fixed })).code).toBe(0);
+  });
+
   it('usage errors: exit 2', async () => {
     expect(await kalint(['simulate', '--scenario', 'ha3 down', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("--scenario 'ha3 down': no node 'ha3' in the cluster (nodes: ha1, ha2)") });
     expect(await kalint(['simulate', '--scenario', 'chk_x fails on ha1', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("ha1 tracks no object 'chk_x'") });

@@ -16,7 +16,8 @@
 import { canonicalAddress, inetAton } from './address.js';
 import type { Cluster } from './clusters.js';
 import { reception } from './clusters.js';
-import type { NodeModel } from './node.js';
+import type { NodeModel, SyncGroup } from './node.js';
+import type { ProjectModel } from './project.js';
 import { readUnsigned } from './numbers.js';
 import { PRIORITY_OWNER, type Track, type VrrpInstance } from './vrrp.js';
 
@@ -595,4 +596,38 @@ export function eventLabel(event: ElectionEvent, name: (node: NodeModel) => stri
     case 'link-down':
       return `link ${event.interface} down on ${name(event.node)}`;
   }
+}
+
+/**
+ * A sync group whose members the elections of their clusters put in different states on one
+ * node: keepalived moves a group's members together (vrrp_sync.c: the group goes MASTER only when
+ * every member wants MASTER, `vrrp_sync_can_goto_master`, and BACKUP as soon as one goes BACKUP,
+ * `vrrp_sync_backup`), so the state the elections ask for never holds: the members wait in
+ * BACKUP until their master-down timers run out, then the group takes MASTER on every member, and
+ * the clusters elect again.
+ */
+export interface SyncGroupSplit {
+  node: NodeModel;
+  group: SyncGroup;
+  /** Members their cluster makes MASTER. */
+  masters: VrrpInstance[];
+  /** Members their cluster keeps BACKUP. */
+  backups: VrrpInstance[];
+}
+
+/** The sync groups split by the elections of `scenario` on every cluster of `project`. */
+export function syncGroupSplits(project: Pick<ProjectModel, 'nodes' | 'clusters'>, scenario: Scenario): SyncGroupSplit[] {
+  const states = new Map<VrrpInstance, InstanceState>();
+  for (const cluster of project.clusters) for (const member of elect(cluster, scenario).members) states.set(member.instance, member.state);
+  const splits: SyncGroupSplit[] = [];
+  for (const node of project.nodes) {
+    for (const group of node.syncGroups) {
+      if (group.duplicateOf) continue;
+      const members = node.instances.filter((i) => !i.duplicateOf && i.syncGroup === group);
+      const masters = members.filter((i) => states.get(i) === 'MASTER');
+      const backups = members.filter((i) => states.get(i) === 'BACKUP');
+      if (masters.length > 0 && backups.length > 0) splits.push({ node, group, masters, backups });
+    }
+  }
+  return splits;
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from '@kalint/parser';
-import { allUp, defaultScenarios, elect, instanceCondition, instancePriority, masterDownInterval, ProjectModel, skewTime, whatIf, type NodeModel, type VrrpInstance } from '@kalint/model';
+import { allUp, defaultScenarios, syncGroupSplits, elect, instanceCondition, instancePriority, masterDownInterval, ProjectModel, skewTime, whatIf, type NodeModel, type VrrpInstance } from '@kalint/model';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../fixtures/article-pair/${name}`, import.meta.url)), 'utf8');
 
@@ -214,5 +214,26 @@ describe('tracked failures', () => {
     const o = elect(only(p), { label: 'all up', events: [] });
     expect(o.masters).toHaveLength(2);
     expect(o.problems.map((x) => x.kind)).toEqual(['two-masters']);
+  });
+});
+
+describe('sync groups across clusters (vrrp_sync.c)', () => {
+  const node = (p1: number, p2: number) =>
+    `vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n}\n${conf(`  priority ${p1}\n`)}vrrp_instance VI_2 {\n  interface eth1\n  virtual_router_id 52\n  priority ${p2}\n  virtual_ipaddress {\n    10.2.0.100/24\n  }\n}\n`;
+
+  it("crossed priorities: each node's group is split between MASTER and BACKUP", () => {
+    const p = project({ 'a.conf': node(110, 100), 'b.conf': node(100, 110) });
+    expect(p.clusters).toHaveLength(2);
+    const splits = syncGroupSplits(p, { label: 'all up', events: [] });
+    expect(splits.map((s) => [s.node.file, s.group.name, s.masters.map((i) => i.name), s.backups.map((i) => i.name)])).toEqual([
+      ['a.conf', 'G', ['VI_1'], ['VI_2']],
+      ['b.conf', 'G', ['VI_2'], ['VI_1']],
+    ]);
+  });
+
+  it('the same node first in both: no split', () => {
+    const p = project({ 'a.conf': node(110, 110), 'b.conf': node(100, 100) });
+    expect(syncGroupSplits(p, { label: 'all up', events: [] })).toEqual([]);
+    expect(syncGroupSplits(p, { label: 'a down', events: [{ kind: 'down', node: nodeOf(p, 'a.conf') }] })).toEqual([]);
   });
 });
