@@ -10,7 +10,7 @@ export const httpCheckTlsMismatch: Rule = {
   meta: {
     id: 'http-check-tls-mismatch',
     description: 'An SSL_GET checker against port 80, or an HTTP_GET checker against port 443: the check can never succeed',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warn',
     fixable: false,
     scope: 'file',
   },

@@ -76,13 +76,45 @@ testRule(httpCheckTlsMismatch, {
   ],
   invalid: [
     {
+      // keepalived's doc/samples/keepalived.conf.virtualhost (2.2.7) shows `virtualhost` with an SSL_GET
+      // checker on port 80: keepalived accepts it (`keepalived -t` is silent), and every check fails at run time.
+      name: "keepalived's virtualhost sample: SSL_GET on port 80",
+      code: `virtual_server 192.168.200.100 80 {
+    delay_loop 6
+    lb_algo rr
+    lb_kind NAT
+    persistence_timeout 50
+    protocol TCP
+    virtualhost www.firewall.loc
+
+    real_server 192.168.201.100 80 {
+        weight 1
+        SSL_GET {
+            url {
+              path /
+              digest ff20ad2481f97b1754ef3e12ecd3a9cc
+            }
+            url {
+              path /mrtg/
+              digest 9b3a0c85a887a256d6939da88aabd8cd
+            }
+            connect_timeout 3
+            retry 3
+            delay_before_retry 3
+        }
+    }
+}
+`,
+      errors: [{ line: 11, column: 9, severity: 'warning', message: /^SSL_GET on real_server 192\.168\.201\.100 80 starts a TLS handshake with 192\.168\.201\.100 port 80/ }],
+    },
+    {
       name: 'SSL_GET against port 80',
       code: service('80', 'SSL_GET'),
       errors: [
         {
           line: 8,
           column: 9,
-          severity: 'error',
+          severity: 'warning',
           message:
             "SSL_GET on real_server 192.168.201.100 80 starts a TLS handshake with 192.168.201.100 port 80 (the real server's port), where web servers speak plain HTTP: the handshake fails on every check, so keepalived marks the real server down and never brings it back. Use HTTP_GET for port 80, or connect_port 443 if the server serves TLS there.",
         },
