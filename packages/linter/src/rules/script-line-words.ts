@@ -2,7 +2,7 @@ import { canBeAccountName, scriptLineKind, scriptLineWords, type ScriptWord } fr
 import type { Located, Statement } from '@kalint/parser';
 import type { Report, Rule } from '../types.js';
 
-/** State names operators pass as an argument outside the quotes (`notify_master /x.sh master`). */
+/** State names operators pass as an argument outside the quotes (`notify_master /x.sh master`), in any case. */
 const STATE_WORDS = new Set(['master', 'backup', 'fault', 'stop', 'deleted', 'up', 'down']);
 
 /** A ScriptWord's place: from its first kalint word to its last. */
@@ -39,6 +39,27 @@ function checkLine(statement: Statement, report: (r: Report) => void): void {
     const name = word.text;
     const shell = /[<>|&;]/.test(name) ? ' keepalived runs no shell: a redirection or pipe must be inside the quoted command of a wrapper script.' : '';
     const fix = `Quote the whole command: ${keyword} "${[command, ...words.slice(1).map((w) => w.text)].join(' ')}"`;
+    const unusual = !canBeAccountName(name) && canBeAccountName(name.toLowerCase());
+    if (STATE_WORDS.has(name.toLowerCase())) {
+      report({
+        message:
+          `keepalived reads the word after ${keyword}'s command (${program}) as the ${role} to run it as, not as an argument: it looks for a ${role} named '${name}', ` +
+          `which normally does not exist, reports "Invalid user/group for ${type} script ${program} - ignoring", and this ${keyword} script never runs. ${fix}.`,
+        at: placeOf(word),
+        severity: 'error',
+      });
+      return;
+    }
+    if (unusual) {
+      report({
+        message:
+          `keepalived reads the word after ${keyword}'s command (${program}) as the ${role} to run it as: unless a ${role} named '${name}' exists, ` +
+          `keepalived reports "Invalid user/group for ${type} script ${program} - ignoring" and this ${keyword} script never runs. ${fix}.`,
+        at: placeOf(word),
+        severity: 'warning',
+      });
+      return;
+    }
     if (!canBeAccountName(name)) {
       report({
         message:
@@ -46,16 +67,6 @@ function checkLine(statement: Statement, report: (r: Report) => void): void {
           `"Invalid user/group for ${type} script ${program} - ignoring" and this ${keyword} script never runs.${shell} ${fix}.`,
         at: placeOf(word),
         severity: 'error',
-      });
-      return;
-    }
-    if (STATE_WORDS.has(name)) {
-      report({
-        message:
-          `keepalived reads the word after ${keyword}'s command (${program}) as the ${role} to run it as, not as an argument: unless a ${role} named '${name}' exists, ` +
-          `keepalived reports "Invalid user/group for ${type} script ${program} - ignoring" and this ${keyword} script never runs. ${fix}.`,
-        at: placeOf(word),
-        severity: 'warning',
       });
       return;
     }

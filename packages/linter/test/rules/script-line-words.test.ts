@@ -47,12 +47,25 @@ testRule(scriptLineWordsRule, {
     {
       name: 'an upper-case state as an argument',
       code: instance('    notify_master /etc/keepalived/notify.sh MASTER\n'),
-      errors: [{ line: 5, column: 45, severity: 'error', message: /user 'MASTER' cannot exist/ }],
+      errors: [
+        {
+          line: 5,
+          column: 45,
+          severity: 'error',
+          message:
+            `keepalived reads the word after notify_master's command (/etc/keepalived/notify.sh) as the user to run it as, not as an argument: it looks for a user named 'MASTER', which normally does not exist, reports "Invalid user/group for notify script /etc/keepalived/notify.sh - ignoring", and this notify_master script never runs. Quote the whole command: notify_master "/etc/keepalived/notify.sh MASTER".`,
+        },
+      ],
     },
     {
       name: 'a lower-case state as an argument',
       code: instance('    notify_fault /etc/keepalived/notify.sh fault\n'),
-      errors: [{ line: 5, column: 44, severity: 'warning', message: /unless a user named 'fault' exists/ }],
+      errors: [{ line: 5, column: 44, severity: 'error', message: /it looks for a user named 'fault', which normally does not exist/ }],
+    },
+    {
+      name: 'an upper-case word that is no state',
+      code: instance('    notify_stop /etc/keepalived/notify.sh Stopped\n'),
+      errors: [{ line: 5, column: 43, severity: 'warning', message: /unless a user named 'Stopped' exists/ }],
     },
     {
       // lib/notify.c notify_script_init: the third word is the group.
