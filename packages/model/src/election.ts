@@ -410,8 +410,8 @@ export function allUp(cluster: Cluster | readonly VrrpInstance[]): ElectionOutco
  */
 export function elect(cluster: Cluster | readonly VrrpInstance[], scenario: Scenario): ElectionOutcome {
   const members = membersOf(cluster);
-  if (scenario.events.length === 0) return settle(members, scenario, undefined, []);
-  const start = settle(members, { label: 'all up', events: [] }, undefined, []);
+  if (scenario.events.length === 0) return settle(members, scenario, undefined, starters(members));
+  const start = settle(members, { label: 'all up', events: [] }, undefined, starters(members));
   // An undecided start: play the scenario from each possible master; when all agree, so does the outcome.
   const incumbents = start.masters.length > 0 ? [start.masters] : start.undecided.map((m) => [m]);
   if (incumbents.length === 0) return settle(members, scenario, start, []);
@@ -430,6 +430,20 @@ export function elect(cluster: Cluster | readonly VrrpInstance[], scenario: Scen
   merged.failover = undefined;
   merged.problems = merged.problems.filter((p) => p.kind !== 'stuck' && p.kind !== 'two-masters');
   return merged;
+}
+
+/**
+ * Who holds the role as the nodes start: an instance with initial state MASTER becomes master
+ * after one advert interval (vrrp_scheduler.c `vrrp_init_state`), before any BACKUP's master-down
+ * timer runs out; a higher priority then preempts it unless it has `nopreempt`. Of several, the
+ * highest ranked (the others hear it and step down).
+ */
+function starters(members: readonly VrrpInstance[]): VrrpInstance[] {
+  const live = liveOf(members, []).filter((l) => !l.condition.fault && l.instance.state.value === 'MASTER');
+  const sorted = [...live].sort(rank);
+  // Two of equal rank: the primary addresses decide, as in a fresh election.
+  if (sorted.length > 1 && rank(sorted[0]!, sorted[1]!) === 0) return [];
+  return sorted[0] ? [sorted[0].instance] : [];
 }
 
 function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutcome | undefined, incumbents: readonly VrrpInstance[]): ElectionOutcome {
@@ -455,7 +469,7 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     masters.push(...winners);
     undecided.push(...tied);
     const to = winners[0] ?? tied[0]?.[0];
-    if (to) {
+    if (to && start) {
       const delay = to.instance.preemptDelay.value;
       const interval = masterDownInterval(to.instance, to.condition.priority, m.instance.advertInt.value);
       const seconds = round6(delay + interval);

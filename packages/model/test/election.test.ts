@@ -164,6 +164,15 @@ describe('tracked failures', () => {
     expect(o.failover).toMatchObject({ how: 'priority-0', seconds: 0.609375 });
   });
 
+  it('all up: a lower state MASTER keeps the role against a higher nopreempt BACKUP, not against one that preempts', () => {
+    const p = pair('  state MASTER\n  priority 100\n', '  state BACKUP\n  priority 110\n  nopreempt\n');
+    expect(allUp(only(p)).master?.node.file).toBe('lb1.conf');
+    const q = pair('  state MASTER\n  priority 100\n', '  state BACKUP\n  priority 110\n');
+    const o = allUp(only(q));
+    expect(o.master?.node.file).toBe('lb2.conf');
+    expect(o.failover).toBeUndefined();
+  });
+
   it('preempt_delay adds to the takeover', () => {
     const p = pair('  state MASTER\n  priority 110\n  track_script {\n    chk_nginx weight -20\n  }\n', '  state BACKUP\n  priority 100\n  preempt_delay 10\n');
     const o = whatIf(only(p), { kind: 'fails', node: nodeOf(p, 'lb1.conf'), track: { kind: 'script', name: 'chk_nginx' } });
