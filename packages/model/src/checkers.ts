@@ -192,12 +192,33 @@ export function sorryServerOf(server: VirtualServer): SorryServer | undefined {
 }
 
 /**
- * Whether a real server is the sorry server (ipwrapper.h `rs_iseq`: the same address and port,
- * as keepalived compares them when it reads the configuration).
+ * The port keepalived gives a real or sorry server in IPVS (check_data.c `validate_check_config`):
+ * for an address-based service, the virtual server's port when none is written or when the server
+ * is forwarded by DR or TUN (which cannot map ports); for a firewall mark or a group, the written
+ * port under NAT and none otherwise.
  */
-export function isSorryServer(sorry: SorryServer, real: RealServer): boolean {
+function ipvsPort(written: number | undefined, forwarding: string, server: VirtualServer): number | undefined {
+  const addressBased = server.address !== undefined && familyOf(server.address) !== null;
+  if (addressBased) return forwarding !== 'NAT' ? (portNumber(server.port) ?? written) : (written ?? portNumber(server.port));
+  return forwarding === 'NAT' ? written : undefined;
+}
+
+/**
+ * Whether a real server is the sorry server: the same address, and the same port once keepalived
+ * has filled in or reset the ports (`validate_check_config`), so both reach one IPVS destination.
+ */
+export function isSorryServer(sorry: SorryServer, real: RealServer, server: VirtualServer): boolean {
   if (familyOf(real.address) === null) return false;
-  return canonicalAddress(sorry.address) === canonicalAddress(real.address) && sorry.port === portNumber(real.port);
+  if (canonicalAddress(sorry.address) !== canonicalAddress(real.address)) return false;
+  const sorryMethod = sorryForwardingOf(server);
+  return ipvsPort(sorry.port, sorryMethod, server) === ipvsPort(portNumber(real.port), real.forwarding.value, server);
+}
+
+/** The sorry server's forwarding method: `sorry_server_lvs_method` (NAT, DR or TUN), else the virtual server's. */
+function sorryForwardingOf(server: VirtualServer): string {
+  const line = lastChildAt(server.statement, 'virtual_server/sorry_server_lvs_method');
+  const word = line?.args[0]?.text;
+  return word === 'NAT' || word === 'DR' || word === 'TUN' ? word : server.forwarding.value;
 }
 
 /** The persistence timeout without a value (libipvs.h `IPVS_SVC_PERSISTENT_TIMEOUT`: 6 minutes). */

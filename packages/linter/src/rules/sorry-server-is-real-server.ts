@@ -18,7 +18,7 @@ export const sorryServerIsRealServer: Rule = {
     if (!isVirtualServerRead(server)) return;
     const sorry = sorryServerOf(server);
     if (!sorry) return;
-    const real = liveRealServers(server).find((r) => isSorryServer(sorry, r));
+    const real = liveRealServers(server).find((r) => isSorryServer(sorry, r, server));
     if (!real) return;
     report({
       message:

@@ -25,7 +25,7 @@ testRule(sorryServerIsRealServer, {
   valid: [
     { name: 'corrected: a sorry server outside the pool', code: service('    sorry_server 10.1.8.99 80\n') },
     { name: 'no sorry server', code: service('') },
-    { name: 'the same host on another port is another server (rs_iseq compares address and port)', code: service('    sorry_server 10.1.8.11 8080\n') },
+    { name: 'NAT: the same host on another port is another server (a sorry page on 8080)', code: service('    sorry_server 10.1.8.11 8080\n') },
     { name: 'an invalid sorry_server line is skipped (alloc_ssvr)', code: service('    sorry_server 10.1.8.11 99999\n') },
     { name: 'the last sorry_server line replaces the first', code: service('    sorry_server 10.1.8.11 80\n    sorry_server 10.1.8.99 80\n') },
   ],
@@ -53,6 +53,16 @@ testRule(sorryServerIsRealServer, {
       name: 'a sorry server without port matches a real server without port',
       code: service('    sorry_server 10.1.8.12\n').replace('real_server 10.1.8.12 80', 'real_server 10.1.8.12'),
       errors: [{ line: 6, column: 18, message: /^sorry_server 10\.1\.8\.12 is also real_server 10\.1\.8\.12 \(line 13\)/ }],
+    },
+    {
+      name: 'a sorry server without a port takes the virtual server\'s port (validate_check_config)',
+      code: service('    sorry_server 10.1.8.11\n'),
+      errors: [{ line: 6, column: 18, message: /^sorry_server 10\.1\.8\.11 is also real_server 10\.1\.8\.11 80 \(line 7\)/ }],
+    },
+    {
+      name: 'DR resets the sorry server\'s port to the virtual server\'s ("sorry server ports don\'t match - resetting")',
+      code: service('    sorry_server 10.1.8.11 8080\n').replace('lb_kind NAT', 'lb_kind DR'),
+      errors: [{ line: 6, column: 18, message: /^sorry_server 10\.1\.8\.11 8080 is also real_server 10\.1\.8\.11 80/ }],
     },
     {
       name: 'IPv6 addresses compare as addresses',
