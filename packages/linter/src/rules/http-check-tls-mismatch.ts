@@ -9,7 +9,7 @@ import type { Rule } from '../types.js';
 export const httpCheckTlsMismatch: Rule = {
   meta: {
     id: 'http-check-tls-mismatch',
-    description: 'An SSL_GET checker against port 80, or an HTTP_GET checker against port 443: the check can never succeed',
+    description: 'An SSL_GET checker against port 80, or an HTTP_GET checker against port 443: TLS against plain HTTP (or the reverse) fails every check',
     defaultSeverity: 'warn',
     fixable: false,
     scope: 'file',
