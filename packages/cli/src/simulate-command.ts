@@ -6,7 +6,7 @@
  * `--target-version` and `.kalintrc.json`); no script a configuration names is ever run: a
  * scenario says which tracked objects fail.
  */
-import { scenarioTracks, type SyncGroupSplit, type Cluster, type ElectionEvent, type ElectionOutcome, type NodeModel, type Scenario, type Track, type VrrpInstance } from '@kalint/model';
+import { explainStuck, scenarioTracks, type SyncGroupSplit, type Cluster, type ElectionEvent, type ElectionOutcome, type NodeModel, type Scenario, type Track, type VrrpInstance } from '@kalint/model';
 import { nodeIncludeHost, parseIncludeRoot, VERSION_PATTERN } from '@kalint/node';
 import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
@@ -292,13 +292,8 @@ function problemText(problem: ElectionOutcome['problems'][number], outcome: Elec
       return 'no master: every node is down or in FAULT, nobody holds the VIPs';
     case 'two-masters':
       return `${problem.masters.map((m) => name(m.node)).join(' and ')} are all MASTER: they do not take each other's adverts, and each holds the VIPs`;
-    case 'stuck': {
-      const m = outcome.members.find((x) => x.instance === problem.instance)!;
-      const others = outcome.members.filter((x) => x !== m && x.state !== 'DOWN' && x.state !== 'FAULT');
-      const failed = problem.failed.map((t) => `${t.kind === 'interface' ? `interface ${t.name}` : t.name}${t.dropped ? ' (which keepalived does not track)' : ''}`).join(', ');
-      const below = others.map((o) => `${name(o.node)}'s ${o.condition.priority}${o.instance.nopreempt.value ? ' (nopreempt)' : ''}`).join(', ');
-      return `${failed} ${problem.failed.length > 1 ? 'fail' : 'fails'} on ${name(m.node)}, which stays MASTER at ${m.condition.priority}${below ? ` (${below})` : ''}: the VIPs stay on the node whose tracked object failed`;
-    }
+    case 'stuck':
+      return explainStuck(outcome, problem, name);
   }
 }
 

@@ -522,14 +522,9 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     if (failed.length === 0) continue;
     const elsewhere = live.some((l) => l !== m && failedOf(l).length === 0);
     if (!elsewhere) continue;
-    problems.push({
-      kind: 'stuck',
-      instance: m.instance,
-      failed,
-      message: `${failed.map(trackLabel).join(', ')} ${failed.length > 1 ? 'fail' : 'fails'} on ${nodeName(m.instance.node)}, which stays master at ${m.condition.priority}: the VIPs stay on it`,
-    });
+    problems.push({ kind: 'stuck', instance: m.instance, failed, message: '' });
   }
-  return {
+  const outcome: ElectionOutcome = {
     scenario,
     members: outcomeMembers,
     master,
@@ -540,6 +535,35 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     failover,
     problems,
   };
+  for (const problem of problems) if (problem.kind === 'stuck') problem.message = explainStuck(outcome, problem);
+  return outcome;
+}
+
+/**
+ * Why the VIPs stay on a master whose tracked object failed, in the operator's terms: "lb1 drops
+ * to 145, still above lb2's 70: the VIPs stay on lb1"; "lb1 drops to 90, below lb2's 100, but lb2
+ * has nopreempt: ..."; "lb1 stays at 255, keepalived does not track chk_nginx (...): ...".
+ */
+export function explainStuck(outcome: ElectionOutcome, problem: Extract<ElectionProblem, { kind: 'stuck' }>, name: (node: NodeModel) => string = nodeName): string {
+  const m = outcome.members.find((x) => x.instance === problem.instance)!;
+  const node = name(m.node);
+  const p = m.condition.priority;
+  const before = instancePriority(m.instance).priority;
+  const parts = [p !== before ? `${node} drops to ${p}` : `${node} stays at ${p}`];
+  for (const t of problem.failed) {
+    if (!t.dropped) continue;
+    const origin = t.dropped.origin;
+    parts.push(`keepalived does not track ${trackLabel(t)}${origin.kind === 'derived' ? ` (${origin.because})` : ''}`);
+  }
+  const others = outcome.members.filter((x) => x !== m && x.state !== 'DOWN' && x.state !== 'FAULT').sort((a, b) => b.condition.priority - a.condition.priority);
+  for (const o of others) {
+    const q = o.condition.priority;
+    const them = `${name(o.node)}'s ${q}`;
+    if (q < p) parts.push(`still above ${them}`);
+    else if (q === p) parts.push(`equal to ${them} (a backup takes adverts of its own priority: no preemption)`);
+    else parts.push(`below ${them}, but ${name(o.node)} has nopreempt`);
+  }
+  return `${parts.join(', ')}: the VIPs stay on ${node}`;
 }
 
 function describeInterval(backup: VrrpInstance, priority: number, masterAdvertInt: number): string {
