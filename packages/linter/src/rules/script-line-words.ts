@@ -2,8 +2,8 @@ import { canBeAccountName, scriptLineKind, scriptLineWords, type ScriptWord } fr
 import type { Located, Statement } from '@kalint/parser';
 import type { Report, Rule } from '../types.js';
 
-/** State names operators pass as an argument outside the quotes (`notify_master /x.sh master`), in any case. */
-const STATE_WORDS = new Set(['master', 'backup', 'fault', 'stop', 'deleted', 'up', 'down']);
+/** State and action words operators pass as an argument outside the quotes (`notify_master /x.sh master`), in any case. */
+const STATE_WORDS = new Set(['master', 'backup', 'fault', 'stop', 'deleted', 'up', 'down', 'start', 'restart', 'reload']);
 
 /** A ScriptWord's place: from its first kalint word to its last. */
 function placeOf(word: ScriptWord): Located {
