@@ -162,7 +162,7 @@ function round6(seconds: number): number {
 
 /** Something that happens on a node. */
 export type ElectionEvent =
-  /** The node (its keepalived) stops without a word: no priority-0 advert. */
+  /** The node (its keepalived) stops without a word: no priority-0 advert. (An instance keepalived refuses, `refusal`, is down in every scenario.) */
   | { kind: 'down'; node: NodeModel }
   /** A tracked object of the node fails: every instance of the node that tracks it sees it. */
   | { kind: 'fails'; node: NodeModel; track: Pick<Track, 'kind' | 'name'> }
@@ -221,9 +221,11 @@ function failsUnder(track: Track, events: readonly ElectionEvent[]): boolean {
  */
 export function instanceCondition(instance: VrrpInstance, events: readonly ElectionEvent[]): InstanceCondition {
   const mine = eventsOn(instance.node, events);
-  const down = mine.some((e) => e.kind === 'down');
+  const refused = refusal(instance);
+  const down = refused !== undefined || mine.some((e) => e.kind === 'down');
   const own = ownCondition(instance, mine);
   const result: InstanceCondition = { ...own, down };
+  if (refused !== undefined) result.reasons = [...result.reasons, refused];
   const group = instance.syncGroup;
   if (!result.fault && group) {
     for (const other of instance.node.instances) {
@@ -236,6 +238,14 @@ export function instanceCondition(instance: VrrpInstance, events: readonly Elect
     }
   }
   return result;
+}
+
+/** Why keepalived does not run an instance at all, when the configuration tells. */
+export function refusal(instance: VrrpInstance): string | undefined {
+  if (instance.duplicateOf) return `keepalived skips a second vrrp_instance ${instance.name}`;
+  if (instance.vrid === undefined) return 'keepalived refuses an instance without a valid virtual_router_id';
+  if (instance.vips.length === 0 && instance.withoutVips.value === 'refused') return 'keepalived refuses the instance: it has no VIP';
+  return undefined;
 }
 
 function ownCondition(instance: VrrpInstance, mine: readonly ElectionEvent[]): Omit<InstanceCondition, 'down'> {

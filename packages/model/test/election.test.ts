@@ -220,6 +220,13 @@ describe('tracked failures', () => {
     expect(whatIf(only(r), { kind: 'down', node: nodeOf(r, 'lb1.conf') }).failover?.garpMasterDelay).toBe(5);
   });
 
+  it('an instance keepalived refuses (no virtual_router_id) never runs', () => {
+    const p = project({ 'a.conf': conf('  priority 110\n').replace('  virtual_router_id 51\n', ''), 'b.conf': conf('  priority 100\n') });
+    const o = allUp(only(p));
+    expect(o.master?.node.file).toBe('b.conf');
+    expect(o.members[0]).toMatchObject({ state: 'DOWN', condition: { reasons: ['keepalived refuses an instance without a valid virtual_router_id'] } });
+  });
+
   it('adverts one side refuses: two masters', () => {
     const p = project({ 'a.conf': conf('  priority 110\n  authentication {\n    auth_type PASS\n    auth_pass one\n  }\n'), 'b.conf': conf('  priority 100\n  authentication {\n    auth_type PASS\n    auth_pass two\n  }\n') });
     const o = elect(only(p), { label: 'all up', events: [] });
