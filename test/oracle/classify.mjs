@@ -243,6 +243,8 @@ export function classifyKalint(d) {
       return 'duplicate';
     case 'advert-int-version':
       return 'number';
+    case 'quorum-above-weight':
+      return 'quorum';
     default:
       return null;
   }

@@ -15,22 +15,40 @@ import { drPortMapping } from './dr-port-mapping.js';
 import { duplicateRealServer } from './duplicate-real-server.js';
 import { duplicateVirtualIp } from './duplicate-virtual-ip.js';
 import { duplicateVrid } from './duplicate-vrid.js';
+import { equalPriorityElection } from './equal-priority-election.js';
+import { httpCheckOnUdp } from './http-check-on-udp.js';
+import { httpCheckTlsMismatch } from './http-check-tls-mismatch.js';
 import { invalidArgument } from './invalid-argument.js';
+import { ipv6UnicastSource } from './ipv6-unicast-source.js';
 import { keywordVersion } from './keyword-version.js';
+import { masterWithoutPriority } from './master-without-priority.js';
 import { misplacedKeyword } from './misplaced-keyword.js';
+import { multicastGroupMismatch } from './multicast-group-mismatch.js';
 import { nopreemptMaster } from './nopreempt-master.js';
+import { nopreemptTrackWeight } from './nopreempt-track-weight.js';
 import { priorityConflict } from './priority-conflict.js';
 import { priorityOwner } from './priority-owner.js';
+import { quorumAboveWeight } from './quorum-above-weight.js';
 import { realServerDrift } from './real-server-drift.js';
+import { routeAddress } from './route-address.js';
+import { scriptLineWordsRule } from './script-line-words.js';
 import { scriptSecurity } from './script-security.js';
+import { sorryServerIsRealServer } from './sorry-server-is-real-server.js';
+import { splitPersistence } from './split-persistence.js';
+import { strictAccept } from './strict-accept.js';
+import { strictUnicast } from './strict-unicast.js';
 import { syncGroup } from './sync-group.js';
+import { syncGroupCrossed } from './sync-group-crossed.js';
 import { syntax } from './syntax.js';
+import { trackInterfaceRepeated } from './track-interface-repeated.js';
+import { trackWeightIneffective } from './track-weight-ineffective.js';
 import { undefinedReference } from './undefined-reference.js';
 import { unicastPeerAsymmetry } from './unicast-peer-asymmetry.js';
 import { unicastWithoutPeers } from './unicast-without-peers.js';
 import { unknownKeyword } from './unknown-keyword.js';
-import { unusedSuppression } from './unused-suppression.js';
 import { unusedDefinition } from './unused-definition.js';
+import { unusedSuppression } from './unused-suppression.js';
+import { vipInterfaceMismatch } from './vip-interface-mismatch.js';
 import { vipMismatch } from './vip-mismatch.js';
 import { virtualServerDrift } from './virtual-server-drift.js';
 import { virtualServerProtocol } from './virtual-server-protocol.js';
@@ -64,9 +82,22 @@ export const rules: readonly Rule[] = [
   priorityOwner,
   syncGroup,
   unicastWithoutPeers,
+  // What keepalived will do with a node's settings.
+  strictAccept,
+  strictUnicast,
+  masterWithoutPriority,
+  scriptLineWordsRule,
+  routeAddress,
+  ipv6UnicastSource,
+  trackInterfaceRepeated,
   // Virtual servers.
   virtualServerProtocol,
   drPortMapping,
+  httpCheckOnUdp,
+  httpCheckTlsMismatch,
+  quorumAboveWeight,
+  sorryServerIsRealServer,
+  splitPersistence,
   // Scripts.
   scriptSecurity,
   // HA peers against each other.
@@ -81,6 +112,13 @@ export const rules: readonly Rule[] = [
   realServerDrift,
   weightDrift,
   arpPrerequisites,
+  // What the nodes of a cluster will do together (elections, failures).
+  multicastGroupMismatch,
+  vipInterfaceMismatch,
+  syncGroupCrossed,
+  equalPriorityElection,
+  trackWeightIneffective,
+  nopreemptTrackWeight,
   // Suppression comments themselves (reported while the engine applies them).
   unusedSuppression,
 ];
