@@ -275,7 +275,7 @@ function toText(results: Results, splits: Splits, name: (node: NodeModel) => str
       if (outcome.problems.length > 0) cells[0] = `${cells[0]} !`;
       rows.push(cells);
       for (const problem of outcome.problems) notes.push(`  ! ${outcome.scenario.label}: ${problemText(problem, outcome, name)}`);
-      if (outcome.failover) notes.push(`    ${outcome.scenario.label}: ${name(outcome.failover.to.node)} ${outcome.failover.how === 'preempt' ? 'preempts' : 'takes over'} in ${seconds(outcome.failover.seconds)}: ${outcome.failover.because}`);
+      if (outcome.failover) notes.push(`    ${outcome.scenario.label}: ${name(outcome.failover.to.node)} ${outcome.failover.how === 'preempt' ? 'preempts' : 'takes over'} in ${seconds(outcome.failover.seconds)}${outcome.failover.detection ? ` once the failure is seen (${outcome.failover.detection.because})` : ''}: ${outcome.failover.because}`);
     }
     out.push(table(rows));
     if (outcomes.some((o) => o.undecided.length > 0)) out.push('  * equal priorities: keepalived makes the node with the higher primary address master (set unicast_src_ip or mcast_src_ip to tell)');
@@ -331,7 +331,7 @@ function toJson(results: Results, splits: Splits, name: (node: NodeModel) => str
           reasons: m.condition.reasons,
         })),
         vips: o.vips.map((v) => ({ address: v.address, holders: v.holders.map((h) => name(h.node)) })),
-        failover: o.failover ? { from: nodeRef(o.failover.from), to: name(o.failover.to.node), seconds: o.failover.seconds, how: o.failover.how, because: o.failover.because, garpMasterDelay: o.failover.garpMasterDelay } : null,
+        failover: o.failover ? { from: nodeRef(o.failover.from), to: name(o.failover.to.node), seconds: o.failover.seconds, how: o.failover.how, because: o.failover.because, garpMasterDelay: o.failover.garpMasterDelay, detection: o.failover.detection ?? null } : null,
         problems: o.problems.map((p) => ({ kind: p.kind, message: problemText(p, o, name) })),
       })),
     })),

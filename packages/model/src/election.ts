@@ -19,6 +19,7 @@ import { reception } from './clusters.js';
 import type { NodeModel, SyncGroup } from './node.js';
 import type { ProjectModel } from './project.js';
 import { readUnsigned } from './numbers.js';
+import { knownChildren } from './tree.js';
 import { PRIORITY_OWNER, type Track, type VrrpInstance } from './vrrp.js';
 
 /** Adverts a backup misses before it declares the master down (`VRRP_DOWN_TIMER_ADVERTS`; RFC 5798 6.1). */
@@ -143,6 +144,29 @@ export function masterDownInterval(backup: VrrpInstance, priority: number, maste
   const version = backup.version.value;
   const interval = version === 3 ? masterAdvertInt : backup.advertInt.value;
   return round6(downTimerAdverts(backup) * interval + skewTime(version, priority, interval));
+}
+
+/**
+ * How long keepalived may take to see a tracked script fail: `fall` failed runs, one every
+ * `interval` (vrrp_parser.c `vrrp_vscript_interval_handler`: 0 becomes 1, an invalid value is
+ * ignored; `vrrp_vscript_fall_handler`: an invalid value is 1; include/vrrp_track.h: interval 1 s,
+ * fall 1 by default). Undefined when the node defines no such script.
+ */
+export function scriptDetection(node: NodeModel, name: string): { seconds: number; because: string } | undefined {
+  const definition = node.names.definition('vrrp_script', name)?.statement;
+  if (!definition) return undefined;
+  let interval = 1;
+  let fall = 1;
+  for (const line of knownChildren(definition)) {
+    const word = line.args[0]?.text;
+    if (line.keyword.text === 'interval') {
+      const value = readUnsigned(word, 0, Math.floor(4294967295 / 1_000_000));
+      if (value !== undefined) interval = Math.max(1, value);
+    } else if (line.keyword.text === 'fall') {
+      fall = readUnsigned(word, 1, 2147483647) ?? 1;
+    }
+  }
+  return { seconds: fall * interval, because: `${name} is seen failing after ${fall} failed run${fall > 1 ? 's' : ''}, one every ${interval} s: within ${fall * interval} s` };
 }
 
 /** Seconds (vrrp_parser.c and global_parser.c `vrrp_garp_delay_handler`: 0..UINT_MAX/TIMER_HZ; `VRRP_GARP_DELAY` 5 s). */
@@ -332,6 +356,8 @@ export interface Failover {
    * again this many seconds later (`garp_master_delay`, else `vrrp_garp_master_delay`, else 5).
    */
   garpMasterDelay: number;
+  /** When the scenario fails a tracked script: how long keepalived may take to see it (`scriptDetection`), before `seconds` start. */
+  detection?: { seconds: number; because: string };
 }
 
 /** Who is master of a cluster in a scenario, each member's state and priority, and who holds each VIP. */
@@ -509,6 +535,11 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     }
   }
 
+  if (failover) {
+    const script = scenario.events.find((e): e is Extract<ElectionEvent, { kind: 'fails' }> => e.kind === 'fails' && e.track.kind === 'script' && e.node === failover!.from?.node);
+    const detection = script && scriptDetection(script.node, script.track.name);
+    if (detection) failover.detection = detection;
+  }
   const masterSet = new Set(masters.map((m) => m.instance));
   const undecidedSet = new Set(undecided.flat().map((m) => m.instance));
   const outcomeMembers: MemberOutcome[] = all.map(({ instance, condition }) => {

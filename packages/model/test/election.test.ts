@@ -173,6 +173,13 @@ describe('tracked failures', () => {
     expect(o.failover).toBeUndefined();
   });
 
+  it('a failing script is seen after fall × interval', () => {
+    const before = 'vrrp_script chk_nginx {\n  script "/bin/true"\n  interval 2\n  fall 3\n}\n';
+    const p = pair('  state MASTER\n  priority 110\n  track_script {\n    chk_nginx weight -20\n  }\n', '  state BACKUP\n  priority 100\n', before);
+    const o = whatIf(only(p), { kind: 'fails', node: nodeOf(p, 'lb1.conf'), track: { kind: 'script', name: 'chk_nginx' } });
+    expect(o.failover?.detection).toEqual({ seconds: 6, because: 'chk_nginx is seen failing after 3 failed runs, one every 2 s: within 6 s' });
+  });
+
   it('preempt_delay adds to the takeover', () => {
     const p = pair('  state MASTER\n  priority 110\n  track_script {\n    chk_nginx weight -20\n  }\n', '  state BACKUP\n  priority 100\n  preempt_delay 10\n');
     const o = whatIf(only(p), { kind: 'fails', node: nodeOf(p, 'lb1.conf'), track: { kind: 'script', name: 'chk_nginx' } });
