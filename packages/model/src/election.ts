@@ -454,7 +454,13 @@ export function elect(cluster: Cluster | readonly VrrpInstance[], scenario: Scen
   const outcomes = incumbents.map((masters) => settle(members, scenario, start, masters));
   if (outcomes.length === 1) return outcomes[0]!;
   const finals = new Set(outcomes.map((o) => o.master));
-  if (finals.size === 1 && !finals.has(undefined)) return outcomes[0]!;
+  if (finals.size === 1 && !finals.has(undefined)) {
+    // One master in the end; how it gets there depends on who won the start.
+    const moves = outcomes.filter((o) => o.failover);
+    const result = moves[0] ?? outcomes[0]!;
+    if (moves.length > 0 && moves.length < outcomes.length) result.failover = { ...result.failover!, because: `if ${nodeName(result.failover!.from!.node)} was master (equal priorities at the start): ${result.failover!.because}` };
+    return result;
+  }
   // The outcome depends on which member won the start: say so.
   const merged = outcomes[0]!;
   const candidates = [...new Set(outcomes.flatMap((o) => (o.master ? [o.master] : o.undecided)))];
@@ -548,7 +554,7 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     return { instance, node: instance.node, state, condition, vips };
   });
   const masterList = masters.map((m) => m.instance);
-  const master = masterList.length === 1 && undecided.length === 0 ? masterList[0] : masterList.length === 0 && undecided.length === 1 ? undefined : undefined;
+  const master = masterList.length === 1 && undecided.length === 0 ? masterList[0] : undefined;
   const problems: ElectionProblem[] = [];
   const leaders = masterList.length + undecided.length;
   if (leaders === 0) {

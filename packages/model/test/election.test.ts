@@ -193,6 +193,9 @@ describe('tracked failures', () => {
     expect(o.undecided).toHaveLength(2);
     expect(o.members.map((m) => m.state)).toEqual(['UNDECIDED', 'UNDECIDED']);
     expect(o.problems).toEqual([]);
+    const down = whatIf(only(p), { kind: 'down', node: nodeOf(p, 'a.conf') });
+    expect(down.master?.node.file).toBe('b.conf');
+    expect(down.failover?.because).toMatch(/^if a was master \(equal priorities at the start\): no advert from a/);
     const q = project({
       'a.conf': conf('  priority 100\n  unicast_src_ip 10.1.8.1\n  unicast_peer {\n    10.1.8.2\n  }\n'),
       'b.conf': conf('  priority 100\n  unicast_src_ip 10.1.8.2\n  unicast_peer {\n    10.1.8.1\n  }\n'),
