@@ -39,6 +39,7 @@ const reviewed: Array<[finding: string, reason: string]> = [
   ['G30 netfoundry__edge-router-health-checker__files_keepalived_backup.conf:13:9 unicast-peer-asymmetry', "the unicast/multicast drift seen from the backup's unicast_peer block"],
   ['G30 netfoundry__edge-router-health-checker__files_keepalived_backup.conf:17:27 auth-mismatch', "the authentication drift seen from the backup's auth_type line"],
   ['G30 netfoundry__edge-router-health-checker__files_keepalived_backup.conf:21:17 vip-mismatch', "the VIP drift seen from the backup's virtual_ipaddress"],
+  ['G31 kevindragon__config-and-tools__keepalived_keepalived-master.conf:10:12 track-weight-ineffective', "the MASTER runs at 202 while check_nginx_php passes (weight 2) and 200 when it fails, far above the BACKUP's 99: the check can never move the VIP"],
 ];
 
 describe.skipIf(!corpusPresent)('HA peer groups of the corpus, each linted as one project', () => {

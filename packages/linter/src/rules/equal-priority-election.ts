@@ -1,5 +1,5 @@
 import type { Located } from '@kalint/parser';
-import { anchor, compareAddresses, instancePriority, knownChildren, nodeName, PRIORITY_OWNER, type NodeModel, type VrrpInstance } from '@kalint/model';
+import { anchor, compareAddresses, instancePriority, PRIORITY_OWNER, type VrrpInstance } from '@kalint/model';
 import { related, where } from '../messages.js';
 import type { Rule } from '../types.js';
 
@@ -27,23 +27,6 @@ function sourceText(instance: VrrpInstance): string | undefined {
   return at && 'text' in at && typeof at.text === 'string' ? at.text : source.value;
 }
 
-const PRIMARY = /(?:^|[^a-z])(primary|master|main|active)(?:[^a-z]|$)/i;
-
-/** The node's `router_id` (the last one of `global_defs`). */
-function routerId(node: NodeModel): string | undefined {
-  let id: string | undefined;
-  for (const defs of node.topLevel('global_defs')) for (const line of knownChildren(defs)) if (line.keyword.text === 'router_id' && line.args[0]) id = line.args[0].text;
-  return id;
-}
-
-/** How a node's name says it is the primary (`router_id lb-primary`, `ha-master.conf`), if it does. */
-function namedPrimary(node: NodeModel): string | undefined {
-  const id = routerId(node);
-  if (id !== undefined && PRIMARY.test(id)) return `its router_id ${id}`;
-  const name = nodeName(node);
-  return PRIMARY.test(name) ? `its name ${name}` : undefined;
-}
-
 /**
  * Peers that both start as BACKUP with the same priority. keepalived's election between them
  * (vrrp.c): a BACKUP accepts an advert of equal or higher priority (`vrrp_state_backup`), so the
@@ -52,9 +35,8 @@ function namedPrimary(node: NodeModel): string | undefined {
  * so when both start together the higher primary address wins. Reported when that can be told from
  * the configurations: both set their source address (`unicast_src_ip`, `mcast_src_ip`), so the
  * winner is named; or one node says it should be MASTER (`state MASTER`) but keepalived starts it
- * as BACKUP (strict mode, AH authentication), or one node's name says it is the primary
- * (`router_id`, file name: primary, master, main, active) and the other's does not, while nothing
- * in the configuration prefers it.
+ * as BACKUP (strict mode, AH authentication). Nodes that all have `nopreempt` chose this on
+ * purpose (no fail-back), and a node's name is no configuration: neither is reported.
  * Otherwise the winner depends on addresses the configurations do not hold, and nothing is said.
  */
 export const equalPriorityElection: Rule = {
@@ -71,6 +53,8 @@ export const equalPriorityElection: Rule = {
       if (instance.state.value !== 'BACKUP' || mine === PRIORITY_OWNER) continue;
       for (const peer of cluster.peers.get(instance) ?? []) {
         if (peer.state.value !== 'BACKUP' || priorityOf(peer) !== mine) continue;
+        // Equal priorities with nopreempt on both: the first node up keeps the VIPs, by design.
+        if (instance.nopreempt.value && peer.nopreempt.value) continue;
         const there = where(project, placeOf(peer));
         const file = project.fileName(peer.file);
         const here = instance.unicastSrcIp?.value;
@@ -78,10 +62,7 @@ export const equalPriorityElection: Rule = {
         const order = here !== undefined && away !== undefined ? compareAddresses(here, away) : undefined;
         const hereText = sourceText(instance);
         const awayText = sourceText(peer);
-        const mineNamed = namedPrimary(instance.node);
-        const theirNamed = namedPrimary(peer.node);
-        const named = (mineNamed === undefined) !== (theirNamed === undefined);
-        const intent = masterRunAsBackup(instance) ?? masterRunAsBackup(peer) ?? (named ? 'named' : undefined);
+        const intent = masterRunAsBackup(instance) ?? masterRunAsBackup(peer);
         if ((order === undefined || order === 0) && intent === undefined) continue;
         const head =
           `vrrp_instance ${instance.name} has priority ${mine} here, the same as its peer in ${there}, and both start as BACKUP: ` +
@@ -94,8 +75,6 @@ export const equalPriorityElection: Rule = {
         const theirIntent = masterRunAsBackup(peer);
         if (mineIntent) tail += `. state MASTER here does not prefer this node: ${mineIntent}`;
         else if (theirIntent) tail += `. state MASTER in ${file} does not prefer that node: ${theirIntent}`;
-        else if (named && mineNamed) tail += `. This node is the primary by ${mineNamed}, but nothing in the configuration prefers it: after a failover it does not take the virtual IPs back`;
-        else if (named && theirNamed) tail += `. ${file} is the primary by ${theirNamed}, but nothing in the configuration prefers it: after a failover it does not take the virtual IPs back`;
         report({
           message: `${head}${tail}. Give the node that should be MASTER the higher priority`,
           at: placeOf(instance),

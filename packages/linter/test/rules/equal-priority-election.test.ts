@@ -15,6 +15,17 @@ const strict = 'global_defs {\n    vrrp_strict\n}\n';
 
 testRule(equalPriorityElection, {
   valid: [
+    {
+      name: 'a node named primary is no preference keepalived reads (only the configuration counts)',
+      code: { 'lb1.conf': 'global_defs {\n    router_id lb-primary\n}\n' + node('state BACKUP', 'priority 100'), 'lb2.conf': 'global_defs {\n    router_id lb-standby\n}\n' + node('state BACKUP', 'priority 100') },
+    },
+    {
+      name: 'equal priorities with nopreempt on both nodes: no fail-back, by design',
+      code: {
+        'lb1.conf': node('state BACKUP', 'priority 100', 'nopreempt', 'unicast_src_ip 10.0.0.1', 'unicast_peer {\n        10.0.0.2\n    }'),
+        'lb2.conf': node('state BACKUP', 'priority 100', 'nopreempt', 'unicast_src_ip 10.0.0.2', 'unicast_peer {\n        10.0.0.1\n    }'),
+      },
+    },
     { name: 'equal BACKUPs on multicast: the addresses are not in the configurations', code: { 'ha1.conf': node('state BACKUP', 'priority 100'), 'ha2.conf': node('state BACKUP', 'priority 100') } },
     {
       name: 'different priorities with unicast sources (the corrected variant)',
@@ -72,20 +83,6 @@ testRule(equalPriorityElection, {
             'vrrp_instance web has priority 100 here, the same as its peer in ha2.conf (line 7), and both start as BACKUP: the first node to start becomes MASTER and keeps the virtual IPs (an equal priority does not take over); when both start together the node with the higher primary address on the segment wins. state MASTER here does not prefer this node: strict mode: "State MASTER must match being address owner". Give the node that should be MASTER the higher priority',
         },
         { file: 'ha2.conf', line: 7, column: 14, message: /state MASTER in ha1\.conf does not prefer that node: strict mode/ },
-      ],
-    },
-    {
-      name: 'the node named primary by its router_id is not preferred',
-      code: { 'lb1.conf': 'global_defs {\n    router_id lb-primary\n}\n' + node('state BACKUP', 'priority 100'), 'lb2.conf': 'global_defs {\n    router_id lb-standby\n}\n' + node('state BACKUP', 'priority 100') },
-      errors: [
-        {
-          file: 'lb1.conf',
-          line: 7,
-          column: 14,
-          message:
-            'vrrp_instance web has priority 100 here, the same as its peer in lb2.conf (line 7), and both start as BACKUP: the first node to start becomes MASTER and keeps the virtual IPs (an equal priority does not take over); when both start together the node with the higher primary address on the segment wins. This node is the primary by its router_id lb-primary, but nothing in the configuration prefers it: after a failover it does not take the virtual IPs back. Give the node that should be MASTER the higher priority',
-        },
-        { file: 'lb2.conf', line: 7, column: 14, message: /lb1\.conf is the primary by its router_id lb-primary, but nothing in the configuration prefers it/ },
       ],
     },
   ],
