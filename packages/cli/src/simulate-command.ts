@@ -23,7 +23,8 @@ takeover takes (3 × advert_int + skew when the master stops, the skew alone whe
 FAULT, the master-down interval plus preempt_delay when a backup preempts). Nothing a
 configuration names is run: a scenario says what fails.
 
-Nodes are named after their files (ha1 for ha1.conf; the path when two files share a name).
+Nodes are named after their files: ha1 for ha1.conf (ha1/keepalived for ha1/keepalived.conf
+when two files share a name).
 Default scenarios: all up, each node down, each tracked object failing on each node.
 
 Options:
@@ -167,11 +168,28 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** Names of nodes: the file's base name without `.conf`, or the path when two files share it. */
+/**
+ * Names of nodes: the file's base name without `.conf` (`ha1`); when two files share it, the
+ * fewest trailing parts of their paths that tell them apart (`ha1/keepalived`), else the path.
+ */
 function nodeNames(nodes: readonly NodeModel[], base: (node: NodeModel) => string): Map<NodeModel, string> {
-  const counts = new Map<string, number>();
-  for (const node of nodes) counts.set(base(node), (counts.get(base(node)) ?? 0) + 1);
-  return new Map(nodes.map((node) => [node, counts.get(base(node))! > 1 ? node.file : base(node)]));
+  const names = new Map<NodeModel, string>();
+  const byBase = new Map<string, NodeModel[]>();
+  for (const node of nodes) byBase.set(base(node), [...(byBase.get(base(node)) ?? []), node]);
+  for (const [name, group] of byBase) {
+    if (group.length === 1) {
+      names.set(group[0]!, name);
+      continue;
+    }
+    const parts = group.map((n) => n.file.replace(/\.conf$/, '').split(/[\\/]/));
+    const longest = Math.max(...parts.map((p) => p.length));
+    let width = 2;
+    const tail = (p: string[]) => p.slice(-width).join('/');
+    while (width < longest && new Set(parts.map(tail)).size < group.length) width++;
+    const unique = new Set(parts.map(tail)).size === group.length;
+    group.forEach((node, i) => names.set(node, unique ? tail(parts[i]!) : node.file));
+  }
+  return names;
 }
 
 /**

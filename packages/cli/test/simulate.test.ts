@@ -103,6 +103,20 @@ describe('kalint simulate on the article pair', () => {
     expect((await kalint(['simulate', 'lb1.conf', 'lb2.conf'], { cwd: fixed })).code).toBe(0);
   });
 
+  it('files of one name are told apart by their directories; equal priorities are undecided', async () => {
+    const text = (priority: number) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority ${priority}\n  virtual_ipaddress {\n    10.1.8.100/24\n  }\n}\n`;
+    const dir = scratch({ 'lb1/keepalived.conf': text(100), 'lb2/keepalived.conf': text(100), 'lb3/keepalived.conf': text(90) });
+    const { code, stdout } = await kalint(['simulate', '--scenario', 'lb3/keepalived down', '--format', 'json', '.'], { cwd: dir });
+    expect(code).toBe(0);
+    const [scenario] = JSON.parse(stdout).clusters[0].scenarios;
+    expect(scenario).toMatchObject({
+      master: null,
+      undecided: ['lb1/keepalived', 'lb2/keepalived'],
+      nodes: [{ state: 'UNDECIDED' }, { state: 'UNDECIDED' }, { state: 'DOWN' }],
+      vips: [{ address: '10.1.8.100', holders: ['lb1/keepalived', 'lb2/keepalived'] }],
+    });
+  });
+
   it('usage errors: exit 2', async () => {
     expect(await kalint(['simulate', '--scenario', 'ha3 down', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("--scenario 'ha3 down': no node 'ha3' in the cluster (nodes: ha1, ha2)") });
     expect(await kalint(['simulate', '--scenario', 'chk_x fails on ha1', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("ha1 tracks no object 'chk_x'") });

@@ -464,7 +464,11 @@ export function elect(cluster: Cluster | readonly VrrpInstance[], scenario: Scen
   // The outcome depends on which member won the start: say so.
   const merged = outcomes[0]!;
   const candidates = [...new Set(outcomes.flatMap((o) => (o.master ? [o.master] : o.undecided)))];
-  for (const m of merged.members) if (candidates.includes(m.instance) && m.state !== 'FAULT' && m.state !== 'DOWN') m.state = 'UNDECIDED';
+  for (const m of merged.members) {
+    if (!candidates.includes(m.instance) || m.state === 'FAULT' || m.state === 'DOWN') continue;
+    m.state = 'UNDECIDED';
+    m.vips = [...new Set(m.instance.vips.map((v) => v.address))];
+  }
   merged.master = undefined;
   merged.masters = [];
   merged.undecided = candidates;
