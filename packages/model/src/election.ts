@@ -348,7 +348,7 @@ export interface Failover {
   /** Seconds from the event to the takeover, at most (a backup's timers run from the last advert it took). */
   seconds: number;
   /** How: `master-down` (3 × advert_int + skew), `priority-0` (the master left: skew only), `preempt` (a higher priority takes over). */
-  how: 'master-down' | 'priority-0' | 'preempt' | 'start';
+  how: 'master-down' | 'priority-0' | 'preempt';
   /** In the operator's words, with the arithmetic. */
   because: string;
   /**
@@ -418,8 +418,8 @@ function freshElection(live: Live[], masters: Live[], undecided: Live[][]): void
   }
 }
 
-function liveOf(members: readonly VrrpInstance[], events: readonly ElectionEvent[]): Array<Live & { member: VrrpInstance }> {
-  return members.map((instance) => ({ instance, member: instance, condition: instanceCondition(instance, events) }));
+function liveOf(members: readonly VrrpInstance[], events: readonly ElectionEvent[]): Live[] {
+  return members.map((instance) => ({ instance, condition: instanceCondition(instance, events) }));
 }
 
 /** The members of a cluster, with duplicates (skipped by keepalived) left out. */
