@@ -88,7 +88,7 @@ describe('kalint simulate on the article pair', () => {
     const { code, stdout } = await kalint(['simulate', '--scenario', 'link ens33 down on ha1', '--scenario', 'ha1 down and ha2 down', '--format', 'json', ...PAIR]);
     expect(code).toBe(1);
     const [link, both] = JSON.parse(stdout).clusters[0].scenarios;
-    expect(link).toMatchObject({ master: 'ha2', nodes: [{ state: 'FAULT' }, { state: 'MASTER' }], failover: { how: 'priority-0', seconds: 0.609375 } });
+    expect(link).toMatchObject({ master: 'ha2', nodes: [{ state: 'FAULT' }, { state: 'MASTER' }], failover: { how: 'master-down', seconds: 3.609375 } });
     expect(both).toMatchObject({ master: null, problems: [{ kind: 'no-master' }] });
   });
 

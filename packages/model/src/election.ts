@@ -213,6 +213,8 @@ export interface InstanceCondition extends EffectivePriority {
    * failure changes nothing.
    */
   ignored: Track[];
+  /** The instance's own interface is down: it is in FAULT and its priority-0 advert cannot leave. */
+  linkDown: boolean;
 }
 
 /** Why keepalived drops a tracked object the operator still takes as tracked: its failure then moves nothing. */
@@ -283,9 +285,9 @@ function ownCondition(instance: VrrpInstance, mine: readonly ElectionEvent[]): O
   }
   const iface = instance.interface?.value;
   if (iface !== undefined && !instance.lines.has('dont_track_primary') && mine.some((e) => e.kind === 'link-down' && e.interface === iface)) {
-    return { ...priority, fault: true, reasons: [...priority.reasons, `${iface} is down: ${instance.name} goes to FAULT`], failed, ignored };
+    return { ...priority, fault: true, reasons: [...priority.reasons, `${iface} is down: ${instance.name} goes to FAULT`], failed, ignored, linkDown: true };
   }
-  return { ...priority, failed, ignored };
+  return { ...priority, failed, ignored, linkDown: false };
 }
 
 /** The source address of an instance's adverts when the configuration sets it (`unicast_src_ip`, `mcast_src_ip`). */
@@ -536,7 +538,7 @@ function settle(members: VrrpInstance[], scenario: Scenario, start: ElectionOutc
     const to = masters.find((m) => !incumbents.includes(m.instance)) ?? undecided[undecided.length - 1]![0]!;
     const old = all.find((l) => incumbents.includes(l.instance));
     const advertInt = old?.instance.advertInt.value ?? to.instance.advertInt.value;
-    if (old && old.condition.fault && !old.condition.down) {
+    if (old && old.condition.fault && !old.condition.down && !old.condition.linkDown) {
       const seconds = skewTime(to.instance.version.value, to.condition.priority, advertInt);
       failover = { from: old.instance, to: to.instance, seconds, how: 'priority-0', garpMasterDelay: garpMasterDelay(to.instance), because: `${nodeName(old.instance.node)} goes to FAULT and sends a priority-0 advert: the backup takes over after its skew, (256 − ${to.condition.priority}) ${to.instance.version.value === 3 ? `× ${advertInt} ` : ''}/ 256 = ${seconds} s` };
     } else if (old) {
