@@ -309,7 +309,7 @@ function problemText(problem: ElectionOutcome['problems'][number], outcome: Elec
     case 'no-master':
       return 'no master: every node is down or in FAULT, nobody holds the VIPs';
     case 'two-masters':
-      return `${problem.masters.map((m) => name(m.node)).join(' and ')} are all MASTER: they do not take each other's adverts, and each holds the VIPs`;
+      return `${problem.masters.map((m) => name(m.node)).join(' and ')} are ${problem.masters.length === 2 ? 'both' : 'all'} MASTER: they do not take each other's adverts, and each holds the VIPs`;
     case 'stuck':
       return explainStuck(outcome, problem, name);
   }

@@ -117,6 +117,16 @@ describe('kalint simulate on the article pair', () => {
     });
   });
 
+  it('--target-version: before 2.3.3 an advert whose VIPs differ is dropped, so both nodes are MASTER', async () => {
+    const text = (priority: number, vips: string) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority ${priority}\n  virtual_ipaddress {\n${vips}  }\n}\n`;
+    const dir = scratch({ 'lb1.conf': text(110, '    10.1.8.100/24\n'), 'lb2.conf': text(100, '    10.1.8.100/24\n    10.1.8.101/24\n') });
+    const old = await kalint(['simulate', '--scenario', 'all up', '--target-version', '2.2.7', 'lb1.conf', 'lb2.conf'], { cwd: dir });
+    expect(old.code).toBe(1);
+    expect(old.stdout).toContain("! all up: lb1 and lb2 are both MASTER: they do not take each other's adverts, and each holds the VIPs");
+    const current = await kalint(['simulate', '--scenario', 'all up', 'lb1.conf', 'lb2.conf'], { cwd: dir });
+    expect(current.code).toBe(0);
+  });
+
   it('usage errors: exit 2', async () => {
     expect(await kalint(['simulate', '--scenario', 'ha3 down', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("--scenario 'ha3 down': no node 'ha3' in the cluster (nodes: ha1, ha2)") });
     expect(await kalint(['simulate', '--scenario', 'chk_x fails on ha1', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("ha1 tracks no object 'chk_x'") });
