@@ -20,7 +20,8 @@ import type { NodeModel, SyncGroup } from './node.js';
 import type { ProjectModel } from './project.js';
 import { readUnsigned } from './numbers.js';
 import { knownChildren } from './tree.js';
-import { PRIORITY_OWNER, type Track, type VrrpInstance } from './vrrp.js';
+import { derived } from './origin.js';
+import { knownIn, PRIORITY_OWNER, tracksOf, type Track, type VrrpInstance } from './vrrp.js';
 
 /** Adverts a backup misses before it declares the master down (`VRRP_DOWN_TIMER_ADVERTS`; RFC 5798 6.1). */
 export const DOWN_TIMER_ADVERTS = 3;
@@ -81,9 +82,55 @@ export function trackLabel(track: Pick<Track, 'kind' | 'name'>): string {
   return track.kind === 'interface' ? `interface ${track.name}` : track.name;
 }
 
+const groupTracksCache = new WeakMap<SyncGroup, Track[]>();
+
+/**
+ * The tracked objects of a sync group (its `track_*` blocks), which keepalived adds to every member
+ * (vrrp.c, the sync groups' part of `vrrp_complete_init`; vrrp_track.c
+ * `initialise_vrrp_tracking_priorities`). A weight is cleared when a member is the address owner.
+ */
+export function syncGroupTracks(group: SyncGroup, node: NodeModel): Track[] {
+  let tracks = groupTracksCache.get(group);
+  if (tracks) return tracks;
+  tracks = [];
+  for (const line of knownChildren(group.statement)) {
+    if (!line.path?.startsWith('vrrp_sync_group/track_') || !knownIn(line.spec, node.release)) continue;
+    tracks.push(...tracksOf(line, node, tracks));
+  }
+  const owner = node.instances.some((i) => !i.duplicateOf && i.syncGroup === group && i.priority.value === PRIORITY_OWNER);
+  if (owner) {
+    for (const track of tracks) {
+      if (!track.dropped && track.weight.value !== 0) track.weight = derived(0, track.word, `a member of sync group ${group.name} has priority ${PRIORITY_OWNER}: keepalived clears the weight of ${track.name}`);
+    }
+  }
+  groupTracksCache.set(group, tracks);
+  return tracks;
+}
+
+/**
+ * Every object that moves an instance's priority or faults it: its own `track_*` items and its
+ * sync group's. An object both track is counted once, with the group's weight unless the
+ * instance's is 0 (vrrp.c `add_vrrp_to_interface` and its kin).
+ */
+export function trackedObjects(instance: VrrpInstance): Track[] {
+  const group = instance.syncGroup;
+  if (!group) return instance.tracks;
+  const fromGroup = syncGroupTracks(group, instance.node).filter((t) => !t.dropped);
+  if (fromGroup.length === 0) return instance.tracks;
+  const result: Track[] = [];
+  for (const track of instance.tracks) {
+    const shared = !track.dropped && fromGroup.find((g) => g.kind === track.kind && g.name === track.name);
+    if (shared && track.weight.value !== 0) continue;
+    result.push(track);
+  }
+  for (const g of fromGroup) if (!result.some((t) => !t.dropped && t.kind === g.kind && t.name === g.name)) result.push(g);
+  return result;
+}
+
 /**
  * The effective priority of `instance` when the tracked objects in `failing` fail and the others
- * are up (vrrp_track.c `vrrp_set_effective_priority`): the base priority plus each object's delta,
+ * are up (vrrp_track.c `vrrp_set_effective_priority`): the base priority plus each object's delta
+ * (its own tracked objects and its sync group's, `trackedObjects`),
  * kept within 1..254; an address owner (priority 255) keeps 255. A weight-0 object in its failing
  * state puts the instance in FAULT. Dropped objects (`Track.dropped`) do nothing. Sync groups are
  * the caller's (`instanceState`).
@@ -94,7 +141,7 @@ export function instancePriority(instance: VrrpInstance, failing: Failing = new 
   const effects: TrackEffect[] = [];
   let total = base;
   let fault = false;
-  for (const track of instance.tracks) {
+  for (const track of trackedObjects(instance)) {
     if (track.dropped) continue;
     const effect = trackEffect(track, isFailing(failing, track));
     effects.push(effect);
@@ -227,7 +274,7 @@ const SILENTLY_IGNORED: ReadonlySet<string> = new Set(['sync-group', 'address-ow
  * read): the operator expects them to move the VIP, and they do not.
  */
 export function scenarioTracks(instance: VrrpInstance): Track[] {
-  return instance.tracks.filter((t) => !t.dropped || SILENTLY_IGNORED.has(t.dropped.value));
+  return trackedObjects(instance).filter((t) => !t.dropped || SILENTLY_IGNORED.has(t.dropped.value));
 }
 
 function eventsOn(node: NodeModel, events: readonly ElectionEvent[]): ElectionEvent[] {
@@ -275,7 +322,7 @@ export function refusal(instance: VrrpInstance): string | undefined {
 }
 
 function ownCondition(instance: VrrpInstance, mine: readonly ElectionEvent[]): Omit<InstanceCondition, 'down'> {
-  const failed = instance.tracks.filter((t) => !t.dropped && failsUnder(t, mine));
+  const failed = trackedObjects(instance).filter((t) => !t.dropped && failsUnder(t, mine));
   const ignored = scenarioTracks(instance).filter((t) => t.dropped && failsUnder(t, mine));
   const set = new Set(failed);
   const priority = instancePriority(instance, set);

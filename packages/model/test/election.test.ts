@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from '@kalint/parser';
-import { allUp, defaultScenarios, syncGroupSplits, elect, instanceCondition, instancePriority, masterDownInterval, ProjectModel, skewTime, whatIf, type NodeModel, type VrrpInstance } from '@kalint/model';
+import { allUp, defaultScenarios, syncGroupSplits, trackedObjects, elect, instanceCondition, instancePriority, masterDownInterval, ProjectModel, skewTime, whatIf, type NodeModel, type VrrpInstance } from '@kalint/model';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../fixtures/article-pair/${name}`, import.meta.url)), 'utf8');
 
@@ -257,6 +257,21 @@ describe('sync groups across clusters (vrrp_sync.c)', () => {
       ['a.conf', 'G', ['VI_1'], ['VI_2']],
       ['b.conf', 'G', ['VI_2'], ['VI_1']],
     ]);
+  });
+
+  it("a sync group's tracked script moves every member (vrrp_track.c initialise_vrrp_tracking_priorities)", () => {
+    const group = (priority: number) =>
+      `vrrp_script chk {\n  script "/bin/true"\n}\nvrrp_sync_group G {\n  group {\n    VI_1\n  }\n  track_script {\n    chk weight -50\n  }\n}\n${conf(`  priority ${priority}\n`)}`;
+    const p = project({ 'a.conf': group(110), 'b.conf': group(100) });
+    const a = inst(p, 'a.conf');
+    expect(trackedObjects(a).map((t) => [t.name, t.weight.value])).toEqual([['chk', -50]]);
+    expect(defaultScenarios(only(p)).map((s) => s.label)).toContain('chk fails on a');
+    const o = whatIf(only(p), { kind: 'fails', node: nodeOf(p, 'a.conf'), track: { kind: 'script', name: 'chk' } });
+    expect(o.members[0]!.condition.priority).toBe(60);
+    expect(o.master?.node.file).toBe('b.conf');
+    // A member with priority 255: keepalived clears the group's weights.
+    const q = project({ 'o.conf': group(255) });
+    expect(trackedObjects(inst(q, 'o.conf'))[0]!.weight.value).toBe(0);
   });
 
   it('the same node first in both: no split', () => {
