@@ -7,6 +7,7 @@
  * scenario says which tracked objects fail.
  */
 import { explainStuck, scenarioTracks, type SyncGroupSplit, type Cluster, type ElectionEvent, type ElectionOutcome, type NodeModel, type Scenario, type Track, type VrrpInstance } from '@kalint/model';
+import { resolve } from 'node:path';
 import { nodeIncludeHost, parseIncludeRoot, VERSION_PATTERN } from '@kalint/node';
 import { parseCommandLine } from './args.js';
 import { ConfigResolver, display } from './config.js';
@@ -127,10 +128,14 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   const targetVersion = options.targetVersion ?? config?.targetVersion;
   const configId = options.configId ?? config?.configId;
   const roots = { ...config?.includeRoots, ...options.includeRoots };
+  const host = nodeIncludeHost(cwd, options.maxFileSize, undefined, roots);
+  // A file another input includes is part of that node, as keepalived reads it, not a node of its own.
+  const keyOf = (path: string) => resolve(cwd, path);
+  const included = linter.includedInputs(inputs, () => host, keyOf);
   const files = linter.parseInputs(
-    inputs.map(({ path, text }) => ({ path, text })),
+    inputs.filter((input) => !included.has(keyOf(input.path))).map(({ path, text }) => ({ path, text })),
     {
-      host: nodeIncludeHost(cwd, options.maxFileSize, undefined, roots),
+      host,
       ...(configId !== undefined ? { configId } : {}),
       ...(targetVersion !== undefined ? { targetVersion } : {}),
     },

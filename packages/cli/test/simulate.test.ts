@@ -127,6 +127,16 @@ describe('kalint simulate on the article pair', () => {
     expect(current.code).toBe(0);
   });
 
+  it('a file another one includes is part of that node, not a node of its own', async () => {
+    const instance = (priority: number) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority ${priority}\n  virtual_ipaddress {\n    10.1.8.100/24\n  }\n}\n`;
+    const dir = scratch({ 'lb1/keepalived.conf': 'include conf.d/*.conf\n', 'lb1/conf.d/vi1.conf': instance(110), 'lb2/keepalived.conf': instance(100) });
+    const { code, stdout } = await kalint(['simulate', '--format', 'json', 'lb1/keepalived.conf', 'lb1/conf.d/vi1.conf', 'lb2/keepalived.conf'], { cwd: dir });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.clusters[0].nodes.map((n: { node: string }) => n.node)).toEqual(['lb1/keepalived', 'lb2/keepalived']);
+    expect(json.clusters[0].scenarios[0]).toMatchObject({ scenario: 'all up', master: 'lb1/keepalived' });
+  });
+
   it('usage errors: exit 2', async () => {
     expect(await kalint(['simulate', '--scenario', 'ha3 down', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("--scenario 'ha3 down': no node 'ha3' in the cluster (nodes: ha1, ha2)") });
     expect(await kalint(['simulate', '--scenario', 'chk_x fails on ha1', ...PAIR])).toMatchObject({ code: 2, stderr: expect.stringContaining("ha1 tracks no object 'chk_x'") });
