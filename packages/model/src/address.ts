@@ -242,3 +242,29 @@ export function inetAton(text: string): number | null {
   if (values.some((v) => v > 255) || last >= 2 ** (8 * (4 - values.length))) return null;
   return values.reduce((sum, v, i) => sum + v * 2 ** (8 * (3 - i)), 0) + last;
 }
+
+/** The bytes of an address (4 for IPv4, 16 for IPv6), in order; undefined when it is none. */
+function addressBytes(text: string): number[] | undefined {
+  const family = familyOf(text);
+  if (family === 4) return canonicalAddress(text).split('.').map(Number);
+  if (family !== 6) return undefined;
+  return canonicalAddress(text)
+    .split(':')
+    .flatMap((g) => {
+      const n = Number.parseInt(g, 16);
+      return [n >> 8, n & 0xff];
+    });
+}
+
+/**
+ * Compares two addresses of one family as keepalived does between equal priorities (vrrp.c
+ * `vrrp_saddr_cmp`, `inet_sockaddrcmp`, in network byte order; RFC 5798 6.4.3): > 0 when `a` is
+ * higher, 0 when equal; undefined when they are not two addresses of one family.
+ */
+export function compareAddresses(a: string, b: string): number | undefined {
+  const x = addressBytes(a);
+  const y = addressBytes(b);
+  if (!x || !y || x.length !== y.length) return undefined;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}

@@ -1,39 +1,10 @@
 /**
  * What the election engine (election.ts) says about a cluster, in the terms the behavioural rules
- * report: a tracked failure that leaves the VIPs on the failed node, and why; and the order of two
- * source addresses between equal priorities. (`compareAddresses` is election.ts's private
- * `addressOrder` made public; they should merge.)
+ * report: a tracked failure that leaves the VIPs on the failed node, and why.
  */
-import { canonicalAddress, familyOf } from './address.js';
 import type { Cluster } from './clusters.js';
 import { allUp, hears, whatIf, type InstanceCondition } from './election.js';
 import type { Track, VrrpInstance } from './vrrp.js';
-
-/** The bytes of an address (4 for IPv4, 16 for IPv6), in order; undefined when it is none. */
-function addressBytes(text: string): number[] | undefined {
-  const family = familyOf(text);
-  if (family === 4) return canonicalAddress(text).split('.').map(Number);
-  if (family !== 6) return undefined;
-  return canonicalAddress(text)
-    .split(':')
-    .flatMap((g) => {
-      const n = Number.parseInt(g, 16);
-      return [n >> 8, n & 0xff];
-    });
-}
-
-/**
- * Compares two addresses of one family as keepalived does between equal priorities (vrrp.c
- * `vrrp_saddr_cmp`, `inet_sockaddrcmp`, in network byte order; RFC 5798 6.4.3): > 0 when `a` is
- * higher, 0 when equal; undefined when they are not two addresses of one family.
- */
-export function compareAddresses(a: string, b: string): number | undefined {
-  const x = addressBytes(a);
-  const y = addressBytes(b);
-  if (!x || !y || x.length !== y.length) return undefined;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return 0;
-}
 
 /** A tracked object whose failure on the master leaves the VIPs where they are. */
 export interface StuckFailure {

@@ -13,7 +13,7 @@
  *
  * Nothing here runs a script or looks at a machine: "fails" is a hypothesis the caller makes.
  */
-import { canonicalAddress, inetAton } from './address.js';
+import { canonicalAddress, compareAddresses } from './address.js';
 import type { Cluster } from './clusters.js';
 import { reception } from './clusters.js';
 import type { NodeModel, SyncGroup } from './node.js';
@@ -344,19 +344,7 @@ export function advertSource(instance: VrrpInstance): string | undefined {
 
 /** -1, 0 or 1 as address `a` is lower than, equal to or higher than `b` (same family), as keepalived compares them. */
 function addressOrder(a: string, b: string): number {
-  const key = (text: string): number[] | undefined => {
-    const v4 = inetAton(text);
-    if (v4 !== null && !text.includes(':')) return [v4];
-    if (!text.includes(':')) return undefined;
-    return canonicalAddress(text)
-      .split(':')
-      .map((g) => Number.parseInt(g, 16));
-  };
-  const x = key(a);
-  const y = key(b);
-  if (!x || !y || x.length !== y.length) return 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return 0;
+  return Math.sign(compareAddresses(a, b) ?? 0);
 }
 
 /**
