@@ -19,6 +19,18 @@ function blocks(language: string): string[] {
   return [...readme.matchAll(new RegExp('^```' + language + '\\n([\\s\\S]*?)^```', 'gm'))].map((m) => m[1]!);
 }
 
+describe("the README's kalint simulate example", () => {
+  it('is what kalint simulate prints for the article pair, exit 0', () => {
+    const example = blocks('console').find((b) => b.startsWith('$ kalint simulate '));
+    expect(example).toBeDefined();
+    const [command, ...output] = example!.split('\n');
+    const args = command!.replace(/^\$ kalint /, '').split(' ');
+    const run = spawnSync(join(root, 'node_modules/.bin/kalint'), args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trimEnd()).toBe(output.join('\n').trimEnd());
+  });
+});
+
 describe("the README's set-up command", () => {
   it('lints the article pair as it says: the weights, the truncated auth_pass, the ARP settings, exit 1', () => {
     const setup = blocks('sh')[0]!.trim();
