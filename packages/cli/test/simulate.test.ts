@@ -65,6 +65,10 @@ describe('kalint simulate on the article pair', () => {
     expect(stdout).toContain("! chk_nginx fails on ha1: ha1 drops to 105, still above ha2's 100: the VIPs stay on ha1\n");
     // On the backup, the failure changes nothing worth reporting.
     expect(stdout).toMatch(/\n {2}chk_nginx fails on ha2 +ha1 +110 MASTER +95 BACKUP +ha1 +-\n/);
+    // And the linter says the same of the same files.
+    const lint = await kalint(['--format', 'gcc', 'ha1.conf', 'ha2.conf'], { cwd: dir, options: {} });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/ha1\.conf:\d+:\d+: error: if chk_nginx fails on ha1, ha1 drops from 110 to 105 \(weight -5\), still above ha2's 100: the VIPs of vrrp_instance web stay on ha1.*\[track-weight-ineffective\]/);
   });
 
   it('a weight that crosses: ha2 preempts, exit 0', async () => {
