@@ -348,6 +348,19 @@ describe('sameKeepalivedReading', () => {
     expect(sameKeepalivedReading('  notify_master   "/bin/x y"   \'a b\'  \n', 'notify_master "/bin/x y" \'a b\'\n')).toBe(true);
   });
 
+  it("tells a quote left open at the end of a line from one before a vertical tab or form feed, as script keywords do", () => {
+    // alloc_strvec_quoted_escaped() takes a `'` that ends the line for an empty word, but refuses
+    // `'` then a vertical tab (a quote never closed): `keepalived -t` reports "missing terminating '"
+    // for `notify_master '\v` only. The word splitter reads both alike.
+    expect(words("notify_master '\u000b\n")).toEqual(words("notify_master '\n"));
+    for (const version of ['2.2.7', 'newer'] as const) {
+      expect(sameKeepalivedReading("notify_master '\u000b\n", "notify_master '\n", { version })).toBe(false);
+      expect(sameKeepalivedReading("'\u000c", "'\n", { version })).toBe(false);
+      // Outside a quote it is only white space.
+      expect(sameKeepalivedReading('x\u000b', 'x\n', { version })).toBe(true);
+    }
+  });
+
   it("compares 2.2.7's children too: an include split off a line is read once there instead of twice", () => {
     expect(words('a { include x\n')).toEqual(words('a {\ninclude x\n'));
     expect(sameKeepalivedReading('a { include x\n', 'a {\ninclude x\n')).toBe(false);

@@ -28,4 +28,8 @@ describe('inputs fuzzing found', () => {
   it('deeply nested blocks are refused by the formatter (too-deep), not reported as unsafe', () => {
     checkEverything('global_defs {\n' + 'a {\n'.repeat(1500) + '}\n'.repeat(1501), [0, 0.5, 1]);
   });
+
+  it("a vertical tab or form feed after a quote left open or a `\\` is kept when formatted (keepalived's script reading refuses `'\\v`, not `'`)", () => {
+    for (const text of ["'\u000b", "'\u000c", "a '\u000b", "'\u000b\n", "x '\u000b # c", "x '\u000b{\n}", "x a\\\u000b"]) checkEverything(text, [0]);
+  });
 });

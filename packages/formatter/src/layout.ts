@@ -35,6 +35,8 @@ interface Line {
   crs: string;
   /** Index of its first physical line (a multi-line definition is one `Line` over several). */
   index: number;
+  /** Offset of its first byte in the text. */
+  start: number;
 }
 
 /** Split the tokens into physical lines (a multi-line definition stays one line). */
@@ -44,7 +46,7 @@ function physicalLines(text: string, tokens: SourceToken[]): Line[] {
   let index = 0;
   let current: SourceToken[] = [];
   const push = (raw: string, crs: string) => {
-    lines.push({ tokens: current, raw, crs, index });
+    lines.push({ tokens: current, raw, crs, index, start });
     for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) index++;
     index++;
   };
@@ -71,7 +73,7 @@ function physicalLines(text: string, tokens: SourceToken[]): Line[] {
  * and a comment ending in `\`, which keepalived 2.2.7 joins to what stands before the comment.
  */
 function keptAsWritten(line: Line): boolean {
-  if (/\\["#!]/.test(line.raw)) return true;
+  if (/\\["#!]/.test(line.raw) || openAtOddSpace(line)) return true;
   return line.tokens.some(
     (t) =>
       t.kind === 'conditional' ||
@@ -83,6 +85,44 @@ function keptAsWritten(line: Line): boolean {
       (t.kind === 'comment' && t.image.endsWith('\\')) ||
       (t.kind !== 'comment' && (t.image.includes('$') || t.image.startsWith('@') || t.image.startsWith('~') || /^include[rmwba]?$/.test(t.image))),
   );
+}
+
+/**
+ * Whether a quote the script keywords' second reading of the line sees open (or a `\` escaping
+ * what follows) takes white space the layout would drop: a vertical tab, form feed or carriage
+ * return between the last word of a logical line and a brace, a comment or the line end
+ * (keepalived trims only spaces and tabs there). That reading (alloc_strvec_quoted_escaped() in
+ * lib/parser.c) takes `'` at the very end of a line for an empty word, but `'` then a vertical tab
+ * for a quote never closed, and refuses the line.
+ */
+function openAtOddSpace(line: Line): boolean {
+  let quote = '';
+  let escaped = false;
+  let end = -1;
+  const oddGap = (to: number) => (quote !== '' || escaped) && end >= 0 && /[^ \t]/.test(line.raw.slice(end - line.start, to - line.start));
+  for (const token of line.tokens) {
+    if (token.kind === 'open-brace' || token.kind === 'close-brace' || token.kind === 'comment') {
+      if (oddGap(token.offset)) return true;
+      if (token.kind === 'comment') return false;
+      // A brace ends the logical line: the next one starts with no quote open.
+      quote = '';
+      escaped = false;
+      end = -1;
+      continue;
+    }
+    const image = token.image;
+    escaped = false;
+    for (let i = 0; i < image.length; i++) {
+      const c = image[i]!;
+      if (c === '\\') {
+        if (i + 1 === image.length) escaped = true;
+        i++;
+      } else if (quote === '' && (c === "'" || c === '"')) quote = c;
+      else if (c === quote) quote = '';
+    }
+    end = token.offset + image.length;
+  }
+  return oddGap(line.start + line.raw.length);
 }
 
 /** Net brace depth change of a kept line; `${NAME}` braces are a reference, not a block. */
