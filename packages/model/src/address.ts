@@ -268,3 +268,12 @@ export function compareAddresses(a: string, b: string): number | undefined {
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
   return 0;
 }
+
+/** Whether an address is link-local: 169.254.0.0/16 or fe80::/10 (canonical or as written). */
+export function isLinkLocal(text: string): boolean {
+  const address = canonicalAddress(text);
+  if (address.startsWith('169.254.')) return familyOf(address) === 4;
+  if (!address.includes(':')) return false;
+  const first = Number.parseInt(address.slice(0, address.indexOf(':')), 16);
+  return (first & 0xffc0) === 0xfe80;
+}

@@ -21,7 +21,7 @@
  * - **collision**: one advert domain holding two intended clusters: they hear each other's
  *   adverts on one VRID.
  */
-import { addressOf, canonicalAddress, inNetwork, networkOf } from './address.js';
+import { addressOf, canonicalAddress, inNetwork, isLinkLocal, networkOf } from './address.js';
 import type { VrrpInstance } from './vrrp.js';
 import { UnionFind } from './union-find.js';
 import { compareVersions } from './version.js';
@@ -103,14 +103,6 @@ interface Facts {
 
 /** Shortest prefixes taken as a segment's network: a wider "network" says nothing of a segment. */
 const MIN_PREFIX = { 4: 16, 6: 48 } as const;
-
-/** 169.254.0.0/16 or fe80::/10, for a canonical address (`canonicalAddress`). */
-function isLinkLocal(address: string): boolean {
-  if (address.startsWith('169.254.')) return true;
-  if (!address.includes(':')) return false;
-  const first = Number.parseInt(address.slice(0, address.indexOf(':')), 16);
-  return (first & 0xffc0) === 0xfe80;
-}
 
 function factsOf(instance: VrrpInstance, segments: Segments | undefined): Facts {
   const family = instance.family.value;

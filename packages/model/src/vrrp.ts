@@ -10,7 +10,7 @@
  */
 import { compareVersions, type KeywordSpec } from '@kalint/grammar';
 import type { Located, Statement, Word } from '@kalint/parser';
-import { canonicalAddress, isMulticast, multicastScope, prefixOf, readPrefixedAddress, socketAddressFamily } from './address.js';
+import { canonicalAddress, isLinkLocal, isMulticast, multicastScope, prefixOf, readPrefixedAddress, socketAddressFamily } from './address.js';
 import { readInt, readTimer, readUnsigned, TIMER_CENTI_HZ, TIMER_HZ, TIMER_MAX_SEC, toSeconds } from './numbers.js';
 import { byDefault, derived, placeOf, written, type Setting } from './origin.js';
 import { anchor, childValues, knownChildren } from './tree.js';
@@ -514,7 +514,7 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
     withoutInterface = byDefault('unknown-interface', 'keepalived needs an interface for the instance ("Unknown interface!")');
   } else if (!unicastSrcIp) {
     withoutInterface = derived('no-source-address', anchor(unicastLine), 'a unicast instance without interface needs unicast_src_ip');
-  } else if (familySetting.value === 6 && /^fe[89ab][0-9a-f]:/.test(unicastSrcIp.value)) {
+  } else if (familySetting.value === 6 && isLinkLocal(unicastSrcIp.value)) {
     withoutInterface = derived('link-local-source', placeOf(unicastSrcIp, at), 'a unicast instance without interface needs a source address that is not link-local');
   } else {
     withoutInterface = derived('allowed', placeOf(unicastSrcIp, at), 'a unicast instance with a source address runs without an interface');

@@ -7,6 +7,7 @@ import {
   inNetwork,
   isIPv4,
   isIPv6,
+  isLinkLocal,
   isMulticast,
   multicastScope,
   networkOf,
@@ -171,5 +172,12 @@ describe('inetAton', () => {
   });
   it('refuses what glibc refuses', () => {
     for (const text of ['256.0.0.0', '1.2.3.4.5', '08.1.1.1', '1.2.3.256', '10.16777216', 'x', '', '1..2']) expect(inetAton(text), text).toBeNull();
+  });
+});
+
+describe('isLinkLocal', () => {
+  it('is 169.254.0.0/16 and fe80::/10, written any way', () => {
+    for (const text of ['169.254.1.1', 'fe80::1', 'FE80::1/64', 'febf:0:0::1', 'fe80:0000::1']) expect(isLinkLocal(text), text).toBe(true);
+    for (const text of ['169.25.1.1', '10.169.254.1', 'fec0::1', 'fe8::1', '2001:db8::fe80', 'ff02::12']) expect(isLinkLocal(text), text).toBe(false);
   });
 });

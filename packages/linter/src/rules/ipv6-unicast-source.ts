@@ -1,10 +1,5 @@
-import { anchor } from '@kalint/model';
+import { anchor, isLinkLocal } from '@kalint/model';
 import type { Rule } from '../types.js';
-
-/** An IPv6 link-local address (fe80::/10). */
-function isLinkLocal(address: string): boolean {
-  return /^fe[89ab][0-9a-f]?:/i.test(address);
-}
 
 /** IPv6 unicast without unicast_src_ip: keepalived sends from, and listens on, the link-local address only. */
 export const ipv6UnicastSource: Rule = {
