@@ -2,6 +2,7 @@
  * How findings name things: files and lines, lists, blocks, suggestions for a mistyped keyword.
  * Wording only; what keepalived does is the model's (`@kalint/model`).
  */
+import { anchor, type VrrpInstance } from '@kalint/model';
 import type { Located, Word } from '@kalint/parser';
 import type { Project } from './project.js';
 import type { Related } from './types.js';
@@ -17,6 +18,13 @@ export function lineOf(at: Located): number {
 /** `ha2.conf (line 37)`. */
 export function where(project: Project, at: Located): string {
   return `${project.fileName(at.file)} (line ${lineOf(at)})`;
+}
+
+/** Where to point when talking about an instance's priority: its line, else its state line, else the instance. */
+export function priorityPlace(instance: VrrpInstance): Located {
+  if (instance.priority.origin.kind !== 'default') return instance.priority.origin.at;
+  if (instance.state.origin.kind !== 'default') return instance.state.origin.at;
+  return anchor(instance.statement);
 }
 
 /** A `related` entry pointing at a peer's line. */

@@ -1,17 +1,9 @@
-import type { Located } from '@kalint/parser';
-import { anchor, compareAddresses, instancePriority, PRIORITY_OWNER, type VrrpInstance } from '@kalint/model';
-import { related, where } from '../messages.js';
+import { compareAddresses, instancePriority, PRIORITY_OWNER, type VrrpInstance } from '@kalint/model';
+import { priorityPlace, related, where } from '../messages.js';
 import type { Rule } from '../types.js';
 
 /** The effective priority with every tracked object up (the election engine's). */
 const priorityOf = (instance: VrrpInstance): number => instancePriority(instance).priority;
-
-/** Where to point when talking about an instance's priority: its line, else its state line, else the instance. */
-function placeOf(instance: VrrpInstance): Located {
-  if (instance.priority.origin.kind !== 'default') return instance.priority.origin.at;
-  if (instance.state.origin.kind !== 'default') return instance.state.origin.at;
-  return anchor(instance.statement);
-}
 
 /** Why a `state MASTER` line runs as BACKUP (strict mode, AH), when it does. */
 function masterRunAsBackup(instance: VrrpInstance): string | undefined {
@@ -55,7 +47,7 @@ export const equalPriorityElection: Rule = {
         if (peer.state.value !== 'BACKUP' || priorityOf(peer) !== mine) continue;
         // Equal priorities with nopreempt on both: the first node up keeps the VIPs, by design.
         if (instance.nopreempt.value && peer.nopreempt.value) continue;
-        const there = where(project, placeOf(peer));
+        const there = where(project, priorityPlace(peer));
         const file = project.fileName(peer.file);
         const here = instance.unicastSrcIp?.value;
         const away = peer.unicastSrcIp?.value;
@@ -77,8 +69,8 @@ export const equalPriorityElection: Rule = {
         else if (theirIntent) tail += `. state MASTER in ${file} does not prefer that node: ${theirIntent}`;
         report({
           message: `${head}${tail}. Give the node that should be MASTER the higher priority`,
-          at: placeOf(instance),
-          related: [related(placeOf(peer), `priority ${mine}, state BACKUP of ${peer.name} in ${file}`)],
+          at: priorityPlace(instance),
+          related: [related(priorityPlace(peer), `priority ${mine}, state BACKUP of ${peer.name} in ${file}`)],
         });
       }
     }

@@ -1,14 +1,6 @@
-import type { Located } from '@kalint/parser';
-import { anchor, PRIORITY_OWNER, type VrrpInstance } from '@kalint/model';
-import { related, where } from '../messages.js';
+import { PRIORITY_OWNER, type VrrpInstance } from '@kalint/model';
+import { priorityPlace, related, where } from '../messages.js';
 import type { Rule } from '../types.js';
-
-/** Where to point when talking about an instance's priority: its line, else its state line, else the instance. */
-function placeOf(instance: VrrpInstance): Located {
-  if (instance.priority.origin.kind !== 'default') return instance.priority.origin.at;
-  if (instance.state.origin.kind !== 'default') return instance.state.origin.at;
-  return anchor(instance.statement);
-}
 
 /** `priority 100`, or with why keepalived runs that priority when no line sets it. */
 function describePriority(instance: VrrpInstance): string {
@@ -34,9 +26,9 @@ export const priorityConflict: Rule = {
   },
   cluster(cluster, { project, report }) {
     for (const instance of cluster.members) {
-      const mine = { priority: instance.priority.value, state: instance.state.value, at: placeOf(instance) };
+      const mine = { priority: instance.priority.value, state: instance.state.value, at: priorityPlace(instance) };
       for (const peer of cluster.peers.get(instance) ?? []) {
-        const theirs = { priority: peer.priority.value, state: peer.state.value, at: placeOf(peer), nopreempt: peer.nopreempt.value };
+        const theirs = { priority: peer.priority.value, state: peer.state.value, at: priorityPlace(peer), nopreempt: peer.nopreempt.value };
         const there = where(project, theirs.at);
         const relatedTo = [related(theirs.at, `${describePriority(peer)}, state ${theirs.state} of ${peer.name} in ${project.fileName(peer.file)}`)];
         const name = `vrrp_instance ${instance.name}`;

@@ -1,17 +1,9 @@
-import type { Located } from '@kalint/parser';
-import { anchor, instancePriority, type VrrpInstance } from '@kalint/model';
-import { related, where } from '../messages.js';
+import { instancePriority, type VrrpInstance } from '@kalint/model';
+import { priorityPlace, related, where } from '../messages.js';
 import type { Rule } from '../types.js';
 
 /** The effective priority with every tracked object up (the election engine's). */
 const priorityOf = (instance: VrrpInstance): number => instancePriority(instance).priority;
-
-/** Where to point when talking about an instance's priority: its line, else its state line, else the instance. */
-function placeOf(instance: VrrpInstance): Located {
-  if (instance.priority.origin.kind !== 'default') return instance.priority.origin.at;
-  if (instance.state.origin.kind !== 'default') return instance.state.origin.at;
-  return anchor(instance.statement);
-}
 
 /**
  * A sync group whose members prefer different nodes: on this node one member outranks its peer,
@@ -54,16 +46,16 @@ export const syncGroupCrossed: Rule = {
         const file = project.fileName(peer.file);
         report({
           message:
-            `vrrp_instance ${instance.name} has priority ${mine} here, above the ${theirs} of its peer in ${where(project, placeOf(peer))}, ` +
-            `but ${other.name}, in the same sync group ${group.name}, has ${priorityOf(other)} here, below the ${priorityOf(counterpart)} of its peer in ${where(project, placeOf(counterpart))}: ` +
+            `vrrp_instance ${instance.name} has priority ${mine} here, above the ${theirs} of its peer in ${where(project, priorityPlace(peer))}, ` +
+            `but ${other.name}, in the same sync group ${group.name}, has ${priorityOf(other)} here, below the ${priorityOf(counterpart)} of its peer in ${where(project, priorityPlace(counterpart))}: ` +
             `a sync group goes MASTER only when all its instances want to, and one that sees a higher priority takes the whole group to BACKUP, ` +
             `so the priorities never decide where the group runs: it stays on whichever node took it first and does not fail back, and when both nodes contend (starting together) each pulls its group back to BACKUP and the election repeats (keepalived's manual: constant re-elections). ` +
             `Give every instance of the group its higher priority on the same node`,
-          at: placeOf(instance),
+          at: priorityPlace(instance),
           related: [
-            related(placeOf(peer), `priority ${theirs} of ${peer.name} in ${file}`),
-            related(placeOf(other), `priority ${priorityOf(other)} of ${other.name} here`),
-            related(placeOf(counterpart), `priority ${priorityOf(counterpart)} of ${counterpart.name} in ${project.fileName(counterpart.file)}`),
+            related(priorityPlace(peer), `priority ${theirs} of ${peer.name} in ${file}`),
+            related(priorityPlace(other), `priority ${priorityOf(other)} of ${other.name} here`),
+            related(priorityPlace(counterpart), `priority ${priorityOf(counterpart)} of ${counterpart.name} in ${project.fileName(counterpart.file)}`),
           ],
         });
         break;
