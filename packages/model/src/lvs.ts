@@ -6,7 +6,7 @@
 import type { Statement } from '@kalint/parser';
 import { readTimer, readUnsigned, toSeconds } from './numbers.js';
 import { byDefault, derived, written, type Setting } from './origin.js';
-import { anchor, argsText, knownChildren } from './tree.js';
+import { anchor, knownChildren } from './tree.js';
 
 /** The scheduler of a virtual server without `lb_algo`/`lvs_sched` (include/ipvswrapper.h `IPVS_DEF_SCHED`). */
 export const DEFAULT_SCHEDULER = 'wlc';
@@ -156,10 +156,4 @@ function buildRealServer(statement: Statement, server: VirtualServer, before: Se
 /** Whether the scheduler shares connections by weight (`rr` does not: only weight 0 matters there). */
 export function weighted(server: VirtualServer): boolean {
   return !WEIGHT_BLIND_SCHEDULERS.has(server.scheduler.value);
-}
-
-/** The words of a setting line, as text (`argsText` of the last line of `keyword`). */
-export function settingText(server: VirtualServer, keyword: string): string | undefined {
-  const line = server.settings.get(keyword);
-  return line ? argsText(line) : undefined;
 }

@@ -41,8 +41,3 @@ export function byDefault<T>(value: T, because: string): Setting<T> {
 export function placeOf(setting: Setting<unknown>, fallback: Located): Located {
   return setting.origin.kind === 'default' ? fallback : setting.origin.at;
 }
-
-/** Whether the configuration itself wrote the value (in the block, not inherited or defaulted). */
-export function isWritten(setting: Setting<unknown> | undefined): boolean {
-  return setting?.origin.kind === 'written';
-}

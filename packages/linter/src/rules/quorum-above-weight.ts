@@ -1,4 +1,4 @@
-import { argsText, hysteresisOf, isVirtualServerRead, liveRealServers, quorumOf, sorryServerOf, totalWeight } from '@kalint/model';
+import { argsText, effectiveQuorum, hysteresisOf, isVirtualServerRead, liveRealServers, quorumOf, sorryServerOf, totalWeight } from '@kalint/model';
 import type { Rule } from '../types.js';
 
 /**
@@ -21,7 +21,7 @@ export const quorumAboveWeight: Rule = {
     if (liveRealServers(server).length === 0) return;
     const total = totalWeight(server);
     // With no weight at all the quorum falls to 0, a different mistake (every real server has weight 0).
-    if (total === 0 || quorum.value <= total) return;
+    if (total === 0 || effectiveQuorum(server).value === quorum.value) return;
     const sorry = sorryServerOf(server);
     const lost = sorry
       ? `all traffic goes to sorry_server ${argsText(sorry.statement)}`

@@ -1,4 +1,4 @@
-import { anchor, childrenAt, placeOf, realServerPairs, WEIGHT_BLIND_SCHEDULERS, type RealServer, type Setting, type VirtualServer } from '@kalint/model';
+import { anchor, childrenAt, placeOf, realServerPairs, weighted, type RealServer, type Setting, type VirtualServer } from '@kalint/model';
 import { describeLine, lineOf, related } from '../messages.js';
 import type { Rule } from '../types.js';
 
@@ -53,7 +53,7 @@ export const weightDrift: Rule = {
         const peerName = project.fileName(peer.file);
         const at = placeOf(mine, anchor(real.statement));
         const peerAt = placeOf(theirs, anchor(peerReal.statement));
-        const unweighted = WEIGHT_BLIND_SCHEDULERS.has(server.scheduler.value) && WEIGHT_BLIND_SCHEDULERS.has(peer.scheduler.value);
+        const unweighted = !weighted(server) && !weighted(peer);
         report({
           message:
             `${describeLine(real.statement)} weighs ${describe(mine)} here but ${describe(theirs)} in ${peerName} (line ${lineOf(peerAt)}): ` +
