@@ -8,6 +8,7 @@
  */
 import type { ConfigFile } from '@kalint/parser';
 import { clusterKeys, MAX_FILES_PER_PEER_KEY, VrrpClusters, type Cluster, type Collision, type Segments } from './clusters.js';
+import { stuckFailures, type StuckFailure } from './election-findings.js';
 import type { RealServer, VirtualServer } from './lvs.js';
 import { NodeModel, type NodeOptions } from './node.js';
 import { UnionFind } from './union-find.js';
@@ -59,6 +60,7 @@ export class ProjectModel {
     peerFiles?: ReadonlyMap<string, ReadonlyMap<string, readonly VrrpInstance[]>>;
     serverPeers?: ServerPeers[];
     nodeByFile?: Map<string, NodeModel>;
+    stuck?: Map<Cluster, StuckFailure[]>;
   } = {};
 
   constructor(files: ReadonlyArray<{ path: string; ast: ConfigFile; node?: NodeModel }>, options: ProjectOptions = {}) {
@@ -97,6 +99,17 @@ export class ProjectModel {
   /** Instances that hear the adverts of another cluster on their VRID. */
   get collisions(): readonly Collision[] {
     return this.vrrp.collisions;
+  }
+
+  /**
+   * The tracked failures that leave a cluster's VIPs on the failed master (election-findings.ts
+   * `stuckFailures`), worked out once per cluster for every rule that asks.
+   */
+  stuckFailures(cluster: Cluster): StuckFailure[] {
+    const cache = (this.cached.stuck ??= new Map());
+    let found = cache.get(cluster);
+    if (!found) cache.set(cluster, (found = stuckFailures(cluster)));
+    return found;
   }
 
   /** The members of each cluster (what the language server shows as an instance's peers). */

@@ -1,5 +1,5 @@
 import type { Located } from '@kalint/parser';
-import { anchor, nodeName, stuckFailures, trackLabel, type Track, type VrrpInstance } from '@kalint/model';
+import { anchor, nodeName, trackLabel, type Track, type VrrpInstance } from '@kalint/model';
 import { lineOf, related } from '../messages.js';
 import type { Rule } from '../types.js';
 
@@ -31,7 +31,7 @@ export const trackWeightIneffective: Rule = {
     scope: 'project',
   },
   cluster(cluster, { project, report }) {
-    for (const stuck of stuckFailures(cluster)) {
+    for (const stuck of project.model.stuckFailures(cluster)) {
       if (stuck.because !== 'not-below') continue;
       const { master, track, before, after, rival, rivalPriority } = stuck;
       const here = nodeName(master.node);
