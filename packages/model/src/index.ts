@@ -21,5 +21,4 @@ export * from './accept.js';
 export * from './script-line.js';
 export * from './routes.js';
 export * from './strict.js';
-export * from './vip-options.js';
 export * from './election-findings.js';

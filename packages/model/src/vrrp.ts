@@ -46,6 +46,10 @@ export interface InstanceAddress {
   prefix?: number;
   /** A virtual IP's `dev IFNAME` option: the interface it is added on (else the instance's). */
   device?: string;
+  /** The word of that interface name. */
+  deviceWord?: Word;
+  /** A virtual IP's `label NAME` option, when keepalived keeps it (at most 15 characters). */
+  label?: Word;
   word: Word;
   statement: Statement;
 }
@@ -275,10 +279,22 @@ export function buildInstance(statement: Statement, node: NodeModel, duplicateOf
     const word = words[0];
     const vip = word && vipOf(word);
     if (!word || !vip) return undefined;
-    // vrrp_ipaddress.c `alloc_ipaddress`: `dev IFNAME` after the address names its interface.
-    const dev = words.findIndex((w, i) => i > 0 && w.text === 'dev');
-    const device = dev > 0 ? words[dev + 1]?.text : undefined;
-    return { address: vip.address, family: vip.family, word, statement: owner, ...(vip.prefix !== undefined ? { prefix: vip.prefix } : {}), ...(device !== undefined ? { device } : {}) };
+    // vrrp_ipaddress.c `alloc_ipaddress`: `dev IFNAME` after the address names its interface;
+    // `label NAME` names the address, refused (with the address) from 16 characters.
+    const option = (name: string): Word | undefined => {
+      const at = words.findIndex((w, i) => i > 0 && w.text === name);
+      return at > 0 ? words[at + 1] : undefined;
+    };
+    const address: InstanceAddress = { address: vip.address, family: vip.family, word, statement: owner };
+    if (vip.prefix !== undefined) address.prefix = vip.prefix;
+    const device = option('dev');
+    if (device) {
+      address.device = device.text;
+      address.deviceWord = device;
+    }
+    const label = option('label');
+    if (label && label.text.length < IFNAMSIZ) address.label = label;
+    return address;
   };
 
   for (const child of knownChildren(statement)) {
@@ -712,4 +728,9 @@ export function tracksOf(statement: Statement, node: NodeModel, earlier: readonl
     found.push({ kind, name: word.text, word, statement, weight, reverse, dropped });
   }
   return found;
+}
+
+/** The interface keepalived adds a virtual IP on: its `dev`, else the instance's interface. */
+export function vipInterface(instance: VrrpInstance, vip: InstanceAddress): string | undefined {
+  return vip.device ?? instance.interface?.value;
 }

@@ -1,4 +1,4 @@
-import { vipDeviceWord, vipInterface, vipLabel, type InstanceAddress, type VrrpInstance } from '@kalint/model';
+import { vipInterface, type InstanceAddress, type VrrpInstance } from '@kalint/model';
 import { related, where } from '../messages.js';
 import type { Rule } from '../types.js';
 
@@ -49,13 +49,13 @@ export const vipInterfaceMismatch: Rule = {
               message:
                 `vrrp_instance ${instance.name} adds virtual IP ${text} ${placeText(instance, vip)} here, but its peer in ${there} adds it ${placeText(peer, theirs)}: ` +
                 `each MASTER adds the address as its own configuration says, so after a failover the VIP is on another interface than on this node`,
-              at: vipDeviceWord(vip) ?? vip.word,
-              related: [related(vipDeviceWord(theirs) ?? theirs.word, `virtual IP ${theirs.word.text} of ${peer.name} in ${project.fileName(peer.file)}`)],
+              at: vip.deviceWord ?? vip.word,
+              related: [related(theirs.deviceWord ?? theirs.word, `virtual IP ${theirs.word.text} of ${peer.name} in ${project.fileName(peer.file)}`)],
             });
             break;
           }
-          const labelHere = vipLabel(vip);
-          const labelThere = vipLabel(theirs);
+          const labelHere = vip.label;
+          const labelThere = theirs.label;
           if (labelRole(labelHere?.text, mine) !== labelRole(labelThere?.text, other)) {
             const say = (label: typeof labelHere) => (label ? `label ${label.text}` : 'no label');
             report({
