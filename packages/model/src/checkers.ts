@@ -6,7 +6,7 @@
  */
 import type { Statement } from '@kalint/parser';
 import { canonicalAddress, familyOf, isIPv4 } from './address.js';
-import { type RealServer, type VirtualServer } from './lvs.js';
+import { ipvsPort, portNumber, type RealServer, type VirtualServer } from './lvs.js';
 import { readUnsigned } from './numbers.js';
 import { byDefault, derived, written, type Setting } from './origin.js';
 import { anchor, childrenAt, knownChildren, lastChildAt } from './tree.js';
@@ -70,11 +70,6 @@ export interface Checker {
 
 function isCheckerKind(word: string): word is CheckerKind {
   return Object.prototype.hasOwnProperty.call(CHECKER_TRANSPORT, word);
-}
-
-/** A port word as keepalived reads it (`inet_stosockaddr`: 1..65535); `0`s mean none. */
-export function portNumber(text: string | undefined): number | undefined {
-  return readUnsigned(text, 1, 65535);
 }
 
 /** The checkers of a real server, in order. */
@@ -189,18 +184,6 @@ export function sorryServerOf(server: VirtualServer): SorryServer | undefined {
     found = { address, statement: line, ...(port !== undefined ? { port } : {}) };
   }
   return found;
-}
-
-/**
- * The port keepalived gives a real or sorry server in IPVS (check_data.c `validate_check_config`):
- * for an address-based service, the virtual server's port when none is written or when the server
- * is forwarded by DR or TUN (which cannot map ports); for a firewall mark or a group, the written
- * port under NAT and none otherwise.
- */
-function ipvsPort(written: number | undefined, forwarding: string, server: VirtualServer): number | undefined {
-  const addressBased = server.address !== undefined && familyOf(server.address) !== null;
-  if (addressBased) return forwarding !== 'NAT' ? (portNumber(server.port) ?? written) : (written ?? portNumber(server.port));
-  return forwarding === 'NAT' ? written : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  * `validate_check_config`) and check_parser.c.
  */
 import type { Statement } from '@kalint/parser';
+import { canonicalAddress, familyOf } from './address.js';
 import { readTimer, readUnsigned, toSeconds } from './numbers.js';
 import { byDefault, derived, written, type Setting } from './origin.js';
 import { anchor, knownChildren } from './tree.js';
@@ -156,4 +157,30 @@ function buildRealServer(statement: Statement, server: VirtualServer, before: Se
 /** Whether the scheduler shares connections by weight (`rr` does not: only weight 0 matters there). */
 export function weighted(server: VirtualServer): boolean {
   return !WEIGHT_BLIND_SCHEDULERS.has(server.scheduler.value);
+}
+
+/** A port word as keepalived reads it (`inet_stosockaddr`: 1..65535); `0`s mean none. */
+export function portNumber(text: string | undefined): number | undefined {
+  return readUnsigned(text, 1, 65535);
+}
+
+/**
+ * The port keepalived gives a real or sorry server in IPVS (check_data.c `validate_check_config`):
+ * for an address-based service, the virtual server's port when none is written or when the server
+ * is forwarded by DR or TUN (which cannot map ports); for a firewall mark or a group, the written
+ * port under NAT and none otherwise.
+ */
+export function ipvsPort(written: number | undefined, forwarding: string, server: VirtualServer): number | undefined {
+  const addressBased = server.address !== undefined && familyOf(server.address) !== null;
+  if (addressBased) return forwarding !== 'NAT' ? (portNumber(server.port) ?? written) : (written ?? portNumber(server.port));
+  return forwarding === 'NAT' ? written : undefined;
+}
+
+/**
+ * The IPVS destination keepalived sets up for a real server: its address and the port `ipvsPort`
+ * gives it (what identifies the real server within its virtual server on every node).
+ */
+export function realServerDestination(server: VirtualServer, real: RealServer): string {
+  const port = ipvsPort(portNumber(real.port), real.forwarding.value, server);
+  return port === undefined ? canonicalAddress(real.address) : `${canonicalAddress(real.address)} ${port}`;
 }

@@ -9,7 +9,7 @@
 import type { ConfigFile } from '@kalint/parser';
 import { clusterKeys, MAX_FILES_PER_PEER_KEY, VrrpClusters, type Cluster, type Collision, type Segments } from './clusters.js';
 import { stuckFailures, type StuckFailure } from './election-findings.js';
-import type { RealServer, VirtualServer } from './lvs.js';
+import { realServerDestination, type RealServer, type VirtualServer } from './lvs.js';
 import { NodeModel, type NodeOptions } from './node.js';
 import { UnionFind } from './union-find.js';
 import type { VrrpInstance } from './vrrp.js';
@@ -184,25 +184,13 @@ export class ProjectModel {
   }
 }
 
-/**
- * What identifies a real server within its virtual server as keepalived runs it: with DR and TUN
- * keepalived forces the virtual server's port, and a fwmark service ignores the port.
- */
-export function realServerKey(server: VirtualServer, real: RealServer): string {
-  const kind = server.forwarding.value;
-  const address = real.address.toLowerCase();
-  if (server.port === undefined) return kind === 'NAT' && real.port !== undefined ? `${address} ${real.port}` : address;
-  const port = kind === 'NAT' ? (real.port ?? server.port) : server.port;
-  return `${address} ${port}`;
-}
-
 /** Pairs the real servers of two peers' virtual servers. */
 export function realServerPairs(a: VirtualServer, b: VirtualServer): Array<[RealServer, RealServer]> {
   const byKey = new Map<string, RealServer>();
-  for (const real of b.realServers) if (!byKey.has(realServerKey(b, real))) byKey.set(realServerKey(b, real), real);
+  for (const real of b.realServers) if (!byKey.has(realServerDestination(b, real))) byKey.set(realServerDestination(b, real), real);
   const pairs: Array<[RealServer, RealServer]> = [];
   for (const real of a.realServers) {
-    const other = byKey.get(realServerKey(a, real));
+    const other = byKey.get(realServerDestination(a, real));
     if (other) pairs.push([real, other]);
   }
   return pairs;

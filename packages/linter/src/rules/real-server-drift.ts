@@ -1,4 +1,4 @@
-import { anchor, realServerKey } from '@kalint/model';
+import { anchor, realServerDestination } from '@kalint/model';
 import { describeLine, related, where } from '../messages.js';
 import type { Rule } from '../types.js';
 
@@ -13,11 +13,11 @@ export const realServerDrift: Rule = {
   },
   service({ server, peers }, { project, report }) {
     for (const peer of peers) {
-      const theirs = new Set(peer.realServers.map((r) => realServerKey(peer, r)));
+      const theirs = new Set(peer.realServers.map((r) => realServerDestination(peer, r)));
       const peerAt = anchor(peer.statement);
       const peerName = project.fileName(peer.file);
       for (const real of server.realServers) {
-        if (theirs.has(realServerKey(server, real))) continue;
+        if (theirs.has(realServerDestination(server, real))) continue;
         report({
           message:
             `${describeLine(real.statement)} is in ${describeLine(server.statement)} here but not in the same virtual_server of ${where(project, peerAt)}: ` +
