@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fleetConfig as node } from './fleet-config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -24,42 +25,6 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const pairs = arg('--pairs', 5000);
-
-function node(pair, side) {
-  const net = `10.${Math.floor(pair / 250)}.${pair % 250}`;
-  const drift = side === 'b' && pair % 50 === 7;
-  const realServers = [11, 12, 13]
-    .map((host) => `    real_server ${net}.${host} 80 {\n        weight ${drift && host === 12 ? 2 : 1}\n        TCP_CHECK {\n            connect_timeout 3\n            retry 3\n            delay_before_retry 3\n        }\n    }`)
-    .join('\n');
-  return `! ${side === 'a' ? 'primary' : 'secondary'} director of site ${pair}
-global_defs {
-    router_id lb-${pair}-${side}
-}
-
-vrrp_instance VI_1 {
-    state ${side === 'a' ? 'MASTER' : 'BACKUP'}
-    interface eth0
-    virtual_router_id 51
-    priority ${side === 'a' ? 110 : 100}
-    advert_int 1
-    authentication {
-        auth_type PASS
-        auth_pass s${pair}
-    }
-    virtual_ipaddress {
-        ${net}.100/24
-    }
-}
-
-virtual_server ${net}.100 80 {
-    delay_loop 6
-    lb_algo rr
-    lb_kind NAT
-    protocol TCP
-${realServers}
-}
-`;
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kalint-fleet-'));
 try {
