@@ -44,6 +44,24 @@ describe('dist/kalint.cjs, the bundled command line', () => {
     expect([other.code, other.stderr]).toEqual([0, 'kalint: code cache rejected\n']);
   });
 
+  it('is what `npx kalint` and node_modules/.bin/kalint run in the repository, not the unbundled modules', () => {
+    // npm links the workspace package's command there; it hands over to the bundle when it is built.
+    const linked = join(repo, 'node_modules/.bin/kalint');
+    expect(exec(linked, ['--version'], { env: { KALINT_DEBUG_CODE_CACHE: '1' } }).stderr).toBe('kalint: code cache used\n');
+    const lint = exec(linked, ['--format', 'gcc', ...pair]);
+    expect([lint.code, lint.stdout]).toEqual([1, exec(launcher, ['--format', 'gcc', ...pair]).stdout]);
+  });
+
+  it('writes a long report through a pipe whole, and stops quietly when the reader goes away', () => {
+    const dir = inventory(200);
+    const whole = exec(launcher, ['.', '--format', 'json', '--jobs', '1'], { cwd: dir });
+    // More than a pipe holds (64 KiB on Linux), so the writer meets a closed pipe below.
+    expect([JSON.parse(whole.stdout).length, whole.stdout.length > 1 << 17]).toEqual([403, true]);
+    // `kalint . | head -c 100`: the reader closes the pipe after 100 bytes; no stack trace, no error.
+    const cut = spawnSync('sh', ['-c', `"${launcher}" . --format json --jobs 1 | head -c 100`], { cwd: dir, encoding: 'utf8' });
+    expect([cut.status, cut.stdout, cut.stderr]).toEqual([0, whole.stdout.slice(0, 100), '']);
+  });
+
   it('reports its version and lints the article pair with the real rules (exit 1, weight-drift)', () => {
     const { version } = JSON.parse(readFileSync(join(repo, 'packages/cli/package.json'), 'utf8'));
     expect(exec(launcher, ['--version'])).toEqual({ code: 0, stdout: `kalint ${version}\n`, stderr: '' });
