@@ -1,3 +1,6 @@
+import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
 /** What a command writes to, injected so tests run the real commands in-process. */
 export interface Io {
   /** Text, or bytes exactly as given (standard input handed back unchanged). */
@@ -27,16 +30,78 @@ export interface Io {
 /** A usage or I/O problem: exit 2 with a one-line message. */
 export class UsageError extends Error {}
 
+/**
+ * Writes to a standard stream's file descriptor directly. Creating `process.stdout` loads Node's
+ * stream machinery (for a pipe, its sockets too): a tenth of a short run's start-up. A lint writes
+ * its report once, so a blocking write is all it needs. A descriptor the parent made non-blocking
+ * answers EAGAIN when full: from then on the writer hands everything to Node's stream, which waits
+ * for the reader, after what was already written and so in order. A reader that went away (EPIPE,
+ * `kalint x | head`) ends the run quietly with the exit status it has, as it always did.
+ */
+function descriptorWriter(fd: 1 | 2): { write(text: string | Uint8Array): void; stream(): NodeJS.WriteStream | undefined } {
+  let stream: NodeJS.WriteStream | undefined;
+  const toStream = (): NodeJS.WriteStream => {
+    if (stream === undefined) {
+      stream = fd === 1 ? process.stdout : process.stderr;
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      });
+    }
+    return stream;
+  };
+  return {
+    write(text) {
+      if (stream !== undefined) {
+        stream.write(text);
+        return;
+      }
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      let offset = 0;
+      try {
+        while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        if (code !== 'EAGAIN') throw error;
+        toStream().write(bytes.subarray(offset));
+      }
+    },
+    stream: () => stream,
+  };
+}
+
+/**
+ * Whether a descriptor is a terminal. Node's `tty` module loads its network stack with it; only a
+ * character device can be a terminal, so a pipe or a file (CI, pre-commit, `kalint > report`) is
+ * answered without loading it.
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return tty.isatty(fd);
+}
+
+const out = descriptorWriter(1);
+const err = descriptorWriter(2);
+
 export const processIo: Io = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  isTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  now: () => performance.now(),
+  stdout: (text) => out.write(text),
+  stderr: (text) => err.write(text),
+  isTTY: isTerminal(1),
+  stderrIsTTY: isTerminal(2),
+  // Not `performance.now`: its first use loads perf_hooks, a few milliseconds of every start.
+  now: () => Number(process.hrtime.bigint()) / 1e6,
   cwd: process.cwd(),
   readStdin: (maxBytes) => readBounded(process.stdin, maxBytes),
   env: process.env,
-  drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
+  drained: () => {
+    const stream = out.stream();
+    return stream?.writableNeedDrain ? new Promise((resolve) => stream.once('drain', () => resolve())) : Promise.resolve();
+  },
 };
 
 /**

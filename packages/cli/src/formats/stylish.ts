@@ -3,7 +3,7 @@
  * each (`line:col  severity  message  rule-id`), related places indented below, and a summary.
  * Nothing at all when there is nothing to report, so a clean run is silent.
  */
-import picocolors from 'picocolors';
+import { colors } from './colors.js';
 import { shownDiagnostics } from './cap.js';
 import { oneBased, type Formatter } from './types.js';
 
@@ -12,7 +12,7 @@ const MAX_ALIGNED_MESSAGE = 80;
 
 /** Renders findings for people: grouped by file, aligned, with a summary. */
 export const stylish: Formatter = ({ results, color, displayPath }) => {
-  const c = picocolors.createColors(color);
+  const c = colors(color);
   let out = '';
   let errors = 0;
   let warnings = 0;
