@@ -5,8 +5,10 @@
  * in them is ever executed. README, "Configuration files", describes the keys.
  */
 import { statSync } from 'node:fs';
-import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+// The model's address reader, not node:net's isIP: the segments are matched with the model's
+// networks, and loading node:net costs every run a few milliseconds of start-up.
+import { familyOf } from '@kalint/model';
 import { deployedDirectory, notADirectory } from './include-roots.js';
 
 /** File names looked for in each directory, in order of preference. */
@@ -159,14 +161,14 @@ function validateSegments(data: unknown, path: string, fail: (problem: string) =
     for (const entry of entries as string[]) {
       const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
       if (cidr) {
-        const family = isIP(cidr[1]!);
-        if (family === 0 || Number(cidr[2]) > (family === 4 ? 32 : 128)) {
+        const family = familyOf(cidr[1]!);
+        if (family === null || Number(cidr[2]) > (family === 4 ? 32 : 128)) {
           throw fail(`'segments.${name}': '${entry}' is not a network: write an address and its prefix length, such as 10.0.1.0/24 or 2001:db8:1::/64`);
         }
         segment.networks.push(entry);
         continue;
       }
-      if (isIP(entry) !== 0) throw fail(`'segments.${name}': '${entry}' is an address, not a network: add its prefix length, such as ${entry}/${entry.includes(':') ? 64 : 24}`);
+      if (familyOf(entry) !== null) throw fail(`'segments.${name}': '${entry}' is an address, not a network: add its prefix length, such as ${entry}/${entry.includes(':') ? 64 : 24}`);
       const colon = entry.lastIndexOf(':');
       if (colon <= 0 || colon === entry.length - 1) {
         throw fail(`'segments.${name}': '${entry}' is neither a network (CIDR, such as 10.0.1.0/24) nor FILE:INTERFACE (such as lb1/keepalived.conf:eth1)`);
