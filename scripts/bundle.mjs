@@ -93,6 +93,7 @@ const common = {
   legalComments: 'eof',
   logLevel: 'warning',
   metafile: true,
+  minify: true,
 };
 
 const results = [
