@@ -136,7 +136,7 @@ if (external.length > 0) {
 const cache = `${root}dist/kalint.cjs.cache`;
 rmSync(cache, { force: true });
 const pair = ['fixtures/article-pair/ha1.conf', 'fixtures/article-pair/ha2.conf'].filter((f) => existsSync(`${root}${f}`));
-const made = spawnSync(process.execPath, ['--max-semi-space-size=64', `${root}bin/kalint.cjs`, ...(pair.length > 0 ? pair : ['--version'])], {
+const made = spawnSync(process.execPath, [`${root}bin/kalint.cjs`, ...(pair.length > 0 ? pair : ['--version'])], {
   cwd: root,
   env: { ...process.env, KALINT_WRITE_CODE_CACHE: cache },
   stdio: ['ignore', 'ignore', 'pipe'],

@@ -44,7 +44,7 @@ export const HANG_MS = 180_000;
  */
 export function kalintProcess(args: string[], cwd: string): KalintRun {
   const bin = join(repo, 'packages/cli/bin/kalint.js');
-  const flags = [`--max-old-space-size=${BOUNDS.heapMegabytes}`, '--max-semi-space-size=64'];
+  const flags = [`--max-old-space-size=${BOUNDS.heapMegabytes}`];
   const result = spawnSync(process.execPath, [...flags, bin, ...args], { cwd, encoding: 'utf8', timeout: HANG_MS, maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
   const what = `kalint ${args.join(' ')}`;
   expect(result.error, `${what}: ${result.error?.message}`).toBeUndefined();

@@ -1,5 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env node
 // Committed entry point: npm links this file at install time, before the TypeScript build has run.
-// A larger young generation: parsing allocates a tree that lives to the end of the run, and with
-// V8's default 16 MB semi-spaces a quarter of a large parse goes to copying it between them.
+// The unbundled modules: bin/kalint.cjs, the package's command, falls back to them when the bundle
+// is not built.
 import '../dist/bin.js';
