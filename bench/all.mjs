@@ -70,7 +70,7 @@ await section('3. Fleet: an inventory of HA pairs in one directory', (log) => be
 // 4. Editor. bench/lsp.mjs prints one line per figure (`NAME p50 X ms p95 Y ms ...`, `NAME N ms (target ...)`);
 // the targets of issue 15 are applied here, and any other figure it gives a target is carried as it judged it.
 {
-  const lsp = script('4. Editor: the language server, two open 20k-line HA peers', 'lsp.mjs', ['--no-fail', ...(quick ? ['--edits', '30'] : [])]);
+  const lsp = script('4. Editor: the language server over stdio (bench/lsp.mjs)', 'lsp.mjs', ['--no-fail', ...(quick ? ['--edits', '30'] : [])]);
   const targets = [
     { pattern: /^(diagnostics after a one-character edit|keystroke)/i, figure: 'editor, keystroke to own diagnostics', key: 'p95', limit: 50, unit: 'ms' },
     { pattern: /^server CPU per edit/i, figure: 'editor, server CPU per edit', key: 'value', limit: 40, unit: 'ms' },
