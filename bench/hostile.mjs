@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Hostile input (issue 11): every reproduction run as a whole kalint process, with its wall and CPU
-// seconds and its peak memory (the process's maximum resident set, from /usr/bin/time when present),
+// seconds and its peak memory (the process's maximum resident set, from GNU time when present: bench/process.mjs),
 // beside the bounds the hostile tests state: at most 10 s and 1 GB on an idle 2-core machine.
 // The tests (test/hostile/bounds.test.ts) enforce the memory and the counts; the seconds are
 // measured here, where a busy machine only makes a slower figure, not a failed test.
@@ -10,11 +10,11 @@
 //
 // The command is bin/kalint.cjs (the bundle `npm run build` makes) when it is built, otherwise the
 // workspace's packages/cli/bin/kalint.js (`npx tsc -b`).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measure as measureProcess, timed } from './process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const noFail = process.argv.includes('--no-fail');
@@ -22,7 +22,6 @@ const BOUNDS = { seconds: 10, megabytes: 1024 };
 
 const bundle = path.join(root, 'bin', 'kalint.cjs');
 const bin = existsSync(path.join(root, 'dist', 'kalint.cjs')) ? bundle : path.join(root, 'packages', 'cli', 'bin', 'kalint.js');
-const timed = existsSync('/usr/bin/time');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kalint-hostile-'));
 
 /** The inputs: name, files to write (name -> text), kalint's arguments. */
@@ -49,21 +48,11 @@ const inputs = [
   ['parse of 100,000 nested blocks', { 'nested.conf': 'global_defs {\n' + 'a {\n'.repeat(100_000) + '}\n'.repeat(100_001) }, ['parse', 'nested.conf']],
 ];
 
-/** One run: exit status, wall and CPU seconds, peak memory in MB (NaN without /usr/bin/time), output size. */
+/** One run as a whole process (bench/process.mjs): exit status, wall and CPU seconds, peak memory in MB (NaN without GNU time), output size. */
 function measure(args) {
   // The command as its shebang runs it (its V8 flags; the bundle's code cache is only taken under them).
-  const command = timed ? ['/usr/bin/time', ['-f', '%e %U %S %M', bin, ...args]] : [bin, args];
-  const started = performance.now();
-  const run = spawnSync(command[0], command[1], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
-  const wall = (performance.now() - started) / 1000;
-  let cpu = NaN;
-  let megabytes = NaN;
-  if (timed) {
-    const [, user, system, kilobytes] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
-    cpu = user + system;
-    megabytes = kilobytes / 1024;
-  }
-  return { status: run.status ?? `signal ${run.signal}`, wall, cpu, megabytes, out: run.stdout.length };
+  const run = measureProcess([bin, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, keepStdout: true });
+  return { status: run.status ?? `signal ${run.signal}`, wall: run.wallMs / 1000, cpu: run.cpuMs / 1000, megabytes: run.peakMB, out: run.stdout.length };
 }
 
 console.log(`kalint hostile inputs: ${bin === bundle ? 'bin/kalint.cjs' : 'packages/cli/bin/kalint.js'}, node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model?.trim()}, load ${os.loadavg()[0].toFixed(2)}`);

@@ -1,22 +1,27 @@
 // Run the real keepalived as a config checker (`keepalived -t -f FILE`) and time it, for the kalint benchmark.
 //
 //   import { keepalivedCheck } from './keepalived.mjs';
-//   const r = await keepalivedCheck('/tmp/x.conf', { runs: 3 });
+//   const r = await keepalivedCheck('x.conf', { runs: 3 });
 //   if (!r.ok) console.log(`keepalived baseline unavailable: ${r.reason}`);
 //   else console.log(r.ms, r.exitCode, r.stderrLines);
+//
+//   import { openNamespace } from './keepalived.mjs';
+//   const ns = await openNamespace(text);   // the namespace alone, to time keepalived as a whole process
+//   if (ns.ok) { spawnSync(ns.prefix[0], [...ns.prefix.slice(1), '/usr/bin/time', ns.keepalived, '-t', '-f', file]); ns.close(); }
 //
 // keepalived -t fails (exit 5) when an interface named in the config does not exist, so every run happens inside a
 // throwaway network namespace `kalint-bench-<pid>` holding one veth per interface name the config uses
 // (`ip -n NS link add NAME type veth peer name PEER`; the `dummy` link type is not available on every kernel). The
 // namespace is always deleted, also when keepalived fails or the process is interrupted. Creating it needs root
 // (CAP_SYS_ADMIN + CAP_NET_ADMIN); when that, `ip` or keepalived is missing the function resolves to
-// { ok: false, reason } instead of throwing. See /work/shared/keepalived-facts/oracle.md for the exit codes
-// (0 ok, 2 missing parameter, 5 config error/warning, 6 script security, 139/143 2.2.7 crashes).
+// { ok: false, reason } instead of throwing. keepalived -t's exit codes: 0 ok, 2 missing parameter, 5 config
+// error/warning, 6 script security, 139/143 crashes of 2.2.7.
 //
-// Timing: wall clock (process.hrtime.bigint) from spawn to exit of `ip netns exec NS keepalived -t -f FILE`. The
-// cost of `ip netns exec` itself (about 1-2 ms: exec of ip, mount namespace, /sys remount) is measured with
-// `ip netns exec NS /bin/true` and subtracted; `rawMs` keeps the unadjusted figure. keepalived's own process
-// start-up is included, as it is for anyone running `keepalived -t`.
+// Timing (keepalivedCheck): wall clock (process.hrtime.bigint) from spawn to exit of `ip netns exec NS keepalived
+// -t -f FILE`. The cost of `ip netns exec` itself (exec of ip, a mount namespace, a /sys remount: from a few ms on an
+// idle machine to tens of ms on a busy one) is measured with `ip netns exec NS /bin/true` and subtracted; `rawMs`
+// keeps the unadjusted figure. keepalived's own process start-up is included, as it is for anyone running
+// `keepalived -t`. `npm run bench` times keepalived as a whole process instead (openNamespace, bench/throughput.mjs).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
@@ -170,31 +175,47 @@ export async function keepalivedCheck(file, opts = {}) {
   }
 }
 
-async function keepalivedCheckInner(file, { runs = 1, interfaces, keepalived, timeoutMs = 120_000, extraArgs = [] }) {
+/**
+ * A throwaway network namespace `kalint-bench-<pid>` holding a veth for each interface name the config text names
+ * (and any in `interfaces`), for running keepalived -t there as a whole process. Resolves to { ok: false, reason }
+ * when that cannot be done here, otherwise to { ok: true, namespace, prefix, interfaces, close, keepalived, ip,
+ * version }: `prefix` (`ip netns exec NS`) goes before a command to run it inside; `close()` deletes the namespace
+ * (also done at exit and on SIGINT/SIGTERM). Never throws.
+ * @param {string} text the config, to find its interface names
+ * @param {{ interfaces?: string[], keepalived?: string }} [opts]
+ */
+export async function openNamespace(text, { interfaces, keepalived } = {}) {
+  try {
+    return await openNamespaceInner(text, { interfaces, keepalived });
+  } catch (err) {
+    return { ok: false, reason: `unexpected error: ${err?.message ?? err}` };
+  }
+}
+
+async function openNamespaceInner(text, { interfaces, keepalived }) {
   const avail = await keepalivedAvailable({ keepalived });
   if (!avail.ok) return avail;
   const { ip } = avail;
-
-  let text;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return { ok: false, reason: `cannot read ${file}: ${err.message}` };
-  }
   const ifnames = [...new Set([...(interfaces ?? []), ...findInterfaces(text)])].filter((n) => n !== 'lo').sort();
   const bad = ifnames.find((n) => !IFNAME_RE.test(n));
   if (bad) return { ok: false, reason: `interface name '${bad}' cannot be created (max 15 chars, no blanks or '/')` };
 
   const ns = `kalint-bench-${process.pid}`;
+  let closed = false;
   const cleanup = () => {
+    if (closed) return;
+    closed = true;
     ipSync(ip, ['netns', 'delete', ns]);
+    process.removeListener('exit', cleanup);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   };
   const onSignal = (sig) => {
     cleanup();
     process.kill(process.pid, sig);
   };
   // A stale namespace can only come from an earlier crashed run with the same pid; it is ours to remove.
-  if (ipSync(ip, ['netns', 'list']).stdout?.split('\n').some((l) => l.split(' ')[0] === ns)) cleanup();
+  if (ipSync(ip, ['netns', 'list']).stdout?.split('\n').some((l) => l.split(' ')[0] === ns)) ipSync(ip, ['netns', 'delete', ns]);
 
   const add = ipSync(ip, ['netns', 'add', ns]);
   if (add.status !== 0) {
@@ -203,20 +224,38 @@ async function keepalivedCheckInner(file, { runs = 1, interfaces, keepalived, ti
   process.once('exit', cleanup);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  try {
-    const taken = new Set(ifnames);
-    let p = 0;
-    for (const name of ifnames) {
-      let peer;
-      do peer = `kbpeer${p++}`;
-      while (taken.has(peer));
-      taken.add(peer);
-      const r = ipSync(ip, ['-n', ns, 'link', 'add', name, 'type', 'veth', 'peer', 'name', peer]);
-      if (r.status !== 0) {
-        return { ok: false, reason: `cannot create veth ${name} in ${ns}: ${(r.stderr || r.error?.message || '').trim()}` };
-      }
+  const taken = new Set(ifnames);
+  let p = 0;
+  for (const name of ifnames) {
+    let peer;
+    do peer = `kbpeer${p++}`;
+    while (taken.has(peer));
+    taken.add(peer);
+    const r = ipSync(ip, ['-n', ns, 'link', 'add', name, 'type', 'veth', 'peer', 'name', peer]);
+    if (r.status !== 0) {
+      cleanup();
+      return { ok: false, reason: `cannot create veth ${name} in ${ns}: ${(r.stderr || r.error?.message || '').trim()}` };
     }
+  }
+  const probe = await run(ip, ['netns', 'exec', ns, '/bin/true'], { timeoutMs: 10_000 });
+  if (probe.error || probe.code !== 0) {
+    cleanup();
+    return { ok: false, reason: `ip netns exec does not work here: ${(probe.stderr || probe.error?.message || `exit ${probe.code}`).trim()}` };
+  }
+  return { ok: true, namespace: ns, prefix: [ip, 'netns', 'exec', ns], interfaces: ifnames, close: cleanup, keepalived: avail.keepalived, ip, version: avail.version };
+}
 
+async function keepalivedCheckInner(file, { runs = 1, interfaces, keepalived, timeoutMs = 120_000, extraArgs = [] }) {
+  let text;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    return { ok: false, reason: `cannot read ${file}: ${err.message}` };
+  }
+  const space = await openNamespace(text, { interfaces, keepalived });
+  if (!space.ok) return space;
+  const { ip, namespace: ns } = space;
+  try {
     // Overhead of `ip netns exec` (median of 5), subtracted from keepalived's time.
     const oh = [];
     for (let i = 0; i < 5; i++) {
@@ -230,7 +269,7 @@ async function keepalivedCheckInner(file, { runs = 1, interfaces, keepalived, ti
 
     const results = [];
     for (let i = 0; i < Math.max(1, runs); i++) {
-      const r = await run(ip, ['netns', 'exec', ns, avail.keepalived, '-t', '-f', file, ...extraArgs], { timeoutMs });
+      const r = await run(ip, ['netns', 'exec', ns, space.keepalived, '-t', '-f', file, ...extraArgs], { timeoutMs });
       if (r.error) return { ok: false, reason: `cannot run keepalived: ${r.error.message}` };
       const exitCode = r.code ?? 128 + (osConstants.signals[r.signal] ?? 0);
       results.push({ ...r, exitCode });
@@ -249,15 +288,12 @@ async function keepalivedCheckInner(file, { runs = 1, interfaces, keepalived, ti
       stderrLines: all.slice(0, MAX_STDERR_LINES),
       stderrLineCount: all.length,
       consistent: results.every((r) => r.exitCode === first.exitCode && r.stderr === first.stderr),
-      interfaces: ifnames,
+      interfaces: space.interfaces,
       namespace: ns,
-      version: avail.version,
-      keepalived: avail.keepalived,
+      version: space.version,
+      keepalived: space.keepalived,
     };
   } finally {
-    cleanup();
-    process.removeListener('exit', cleanup);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    space.close();
   }
 }
