@@ -2,7 +2,7 @@
 // kalint lint benchmark: node bench/lint.mjs [--lines 20000,200000] [--runs N] [--isolated] [--json FILE]
 //
 // Generates configs (bench/generate.mjs) and measures, under the V8 settings the CLI runs with
-// (--max-semi-space-size=64), the median of several runs of:
+// (Node's defaults), the median of several runs of:
 //   full     lint([{ path, text }]) from @kalint/linter: parse, model, rules, suppressions;
 //   parse    parse(text, { file }) from @kalint/parser;
 //   model    projectFile() + new Project() on the parsed tree;
@@ -19,7 +19,6 @@
 //
 // Build first: npx tsc -b.
 
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,12 +27,6 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { generateConfig } from './generate.mjs';
 
-if (!process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) {
-  const child = spawnSync(process.execPath, ['--max-semi-space-size=64', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
-  process.exit(child.status ?? 1);
-}
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
 
@@ -178,7 +171,7 @@ function digest(result) {
 }
 
 const out = {};
-console.log(`kalint lint benchmark: node ${process.version}, --max-semi-space-size=64${fileIndex ? ', shared file index' : ''}`);
+console.log(`kalint lint benchmark: node ${process.version}${fileIndex ? ', shared file index' : ''}`);
 for (const lines of opts.fleet && !process.argv.includes('--lines') ? [] : opts.sizes) {
   const file = `/bench/keepalived-${lines}.conf`;
   const text = generateConfig({ lines });
