@@ -99,8 +99,10 @@ describe("the README's benchmark commands", () => {
     const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const line of bench.trim().split('\n')) {
       const command = line.replace(/#.*$/, '').trim();
-      const npm = /^npm run (\S+)$/.exec(command);
-      const node = /^node (\S+)$/.exec(command);
+      // A comment carried over from the line above.
+      if (command === '') continue;
+      const npm = /^npm run (\S+)(?: -- .*)?$/.exec(command);
+      const node = /^node (\S+)(?: .*)?$/.exec(command);
       expect(npm ?? node, line).not.toBeNull();
       if (npm) expect(scripts, line).toHaveProperty([npm[1]!]);
       if (node) expect(existsSync(join(root, node[1]!)), line).toBe(true);
