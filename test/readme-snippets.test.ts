@@ -34,9 +34,9 @@ describe("the README's kalint simulate example", () => {
 describe("the README's set-up command", () => {
   it('lints the article pair as it says: the weights, the truncated auth_pass, the ARP settings, exit 1', () => {
     const setup = blocks('sh')[0]!.trim();
-    expect(setup).toMatch(/^npm ci && npx kalint /);
+    expect(setup).toMatch(/^npm ci && node_modules\/\.bin\/kalint /);
     // `npm ci` has run (the tests run in the installed tree); the rest runs as written.
-    const args = setup.replace(/^npm ci && npx kalint /, '').split(' ');
+    const args = setup.replace(/^npm ci && node_modules\/\.bin\/kalint /, '').split(' ');
     const run = spawnSync(join(root, 'node_modules/.bin/kalint'), args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/real_server 10\.1\.8\.12 80 weighs 2 here but 1 in ha2\.conf/);
