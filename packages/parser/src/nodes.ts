@@ -1,5 +1,5 @@
 /**
- * AST node classes whose ranges are made when first read. A large config has hundreds of
+ * AST node classes whose ranges are made when read. A large config has hundreds of
  * thousands of words and most of their ranges are never looked at; building three objects per
  * word up front dominated parsing time. To callers they are the plain interfaces of ast.ts.
  */
@@ -8,11 +8,10 @@ import type { Block, Expansion, Located, Prefix, Range, Statement, Word } from '
 
 /**
  * Something read straight from a file, on one line: its start (offset, line, character) is kept,
- * its range made when first read.
+ * its range made each time it is read. Not kept: a large config has hundreds of thousands of words,
+ * few ranges are read, and a slot for one in every word cost more memory than making the few again.
  */
 export abstract class Spot implements Located {
-  #range: Range | undefined;
-
   constructor(
     readonly file: string,
     private offset: number,
@@ -27,7 +26,6 @@ export abstract class Spot implements Located {
   shift(offsetDelta: number, lineDelta: number): void {
     this.offset += offsetDelta;
     this.line += lineDelta;
-    this.#range = undefined;
   }
 
   /** `range.start.line`, without making the range (the parser asks for every block's opener). */
@@ -41,11 +39,8 @@ export abstract class Spot implements Located {
   }
 
   get range(): Range {
-    if (this.#range === undefined) {
-      const { offset, line, character, length } = this;
-      this.#range = { start: { offset, line, character }, end: { offset: offset + length, line, character: character + length } };
-    }
-    return this.#range;
+    const { offset, line, character, length } = this;
+    return { start: { offset, line, character }, end: { offset: offset + length, line, character: character + length } };
   }
 }
 
@@ -148,7 +143,8 @@ export class Place extends Spot {
 /** A `{ ... }` block; its ranges come from the places of its braces (or its keyword). */
 export class BlockNode implements Block {
   declare readonly type: 'Block';
-  readonly body: Block['body'] = [];
+  /** Replaced by a copy of its own size when the block closes (parser.ts). */
+  body: Block['body'] = [];
   /** The `}`, once read. */
   closedBy: Located | null = null;
 
