@@ -13,14 +13,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { NearestConfig, validateConfig, type KalintConfig } from '@kalint/node';
+import { NearestConfig, validateConfig, type ConfigFilesSeen, type KalintConfig } from '@kalint/node';
 import { UsageError } from './io.js';
 
 /**
  * Finds and caches the configuration that applies to each file.
  */
 export class ConfigResolver {
-  private readonly nearest = new NearestConfig<KalintConfig>((path) => this.load(path));
+  private readonly nearest: NearestConfig<KalintConfig>;
   private readonly loaded = new Map<string, KalintConfig>();
   private readonly override: KalintConfig | undefined;
 
@@ -29,12 +29,15 @@ export class ConfigResolver {
    *   the linter, whose rules decide the ids, and uses no rule settings)
    * @param cwd the directory relative names (in messages, `--config`) are taken from
    * @param overridePath `--config`: this file applies to every linted file, no search is made
+   * @param configFiles what the directory searches of the run saw (`discover`): not asked again
    */
   constructor(
     private readonly knownRules: ReadonlySet<string> | null,
     private readonly cwd: string,
     overridePath?: string,
+    configFiles?: ConfigFilesSeen,
   ) {
+    this.nearest = new NearestConfig<KalintConfig>((path) => this.load(path), configFiles);
     if (overridePath !== undefined) this.override = this.load(resolve(cwd, overridePath));
   }
 

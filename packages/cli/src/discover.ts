@@ -15,7 +15,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './io.js';
-import { findConfigs, IGNORED as IGNORE } from '@kalint/node';
+import { findConfigs, IGNORED as IGNORE, type ConfigFilesSeen } from '@kalint/node';
 
 /** One file to lint. */
 export interface Target {
@@ -31,9 +31,11 @@ export interface Target {
  * `texts` (absolute path -> text) so they are not read twice.
  * @param emptyDirectories whether a directory without configs is fine (a project root searched
  *   for context) rather than a mistake
+ * @param configFiles where to leave the configuration file of each directory searched (see
+ *   `ConfigFilesSeen`), for the look-ups of a `ConfigResolver` given the same map
  * @throws UsageError for a missing file, a directory without configs, a glob matching nothing.
  */
-export function discover(args: readonly string[], cwd: string, texts: Map<string, string>, emptyDirectories = false): Target[] {
+export function discover(args: readonly string[], cwd: string, texts: Map<string, string>, emptyDirectories = false, configFiles?: ConfigFilesSeen): Target[] {
   const seen = new Map<string, Target>();
   const add = (path: string, explicit: boolean) => {
     const known = seen.get(path);
@@ -52,7 +54,7 @@ export function discover(args: readonly string[], cwd: string, texts: Map<string
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = findConfigs(path, texts);
+      const found = findConfigs(path, texts, configFiles);
       if (found.length === 0 && !emptyDirectories) throw new UsageError(`no keepalived configs found in directory '${arg}'`);
       for (const file of found) add(file, false);
     } else if (stat) {

@@ -20,7 +20,7 @@ import { HostFactsLoader, parseHostOptions } from './host-facts.js';
 import { UsageError, type Io } from './io.js';
 import { Progress } from './progress.js';
 import { contextTargets, type ProjectMode } from './project-context.js';
-import { nodeIncludeHost, parseIncludeRoot, readConfig, VERSION_PATTERN, type IncludeRoots, type KalintConfig } from '@kalint/node';
+import { nodeIncludeHost, parseIncludeRoot, readConfig, VERSION_PATTERN, type ConfigFilesSeen, type IncludeRoots, type KalintConfig } from '@kalint/node';
 import { notUtf8, parseMaxFileSize, readInput, readStdin } from './read-input.js';
 import { version } from './version.js';
 
@@ -156,7 +156,9 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
 
   // Which files, and their texts.
   const texts = new Map<string, string>();
-  let targets: Target[] = options.files.length > 0 ? discover(options.files, cwd, texts) : [];
+  /** The configuration file of each directory searched, for the configuration look-ups below. */
+  const configFiles: ConfigFilesSeen = new Map();
+  let targets: Target[] = options.files.length > 0 ? discover(options.files, cwd, texts, false, configFiles) : [];
   let stdinKey: string | undefined;
   /** Texts the include host must see instead of the disk: standard input, files fixed in memory. */
   const overlay = new Map<string, string>();
@@ -178,7 +180,7 @@ async function lintRun(options: Options, io: Io, runOptions: RunOptions, progres
   if (targets.length === 0) throw new UsageError('no files given (see kalint --help)');
 
   // The rest of the project, when asked for: read and compared, its own findings not reported.
-  const resolver = new ConfigResolver(knownRules, cwd, options.config);
+  const resolver = new ConfigResolver(knownRules, cwd, options.config, configFiles);
   const configKey = (key: string) => (key === STDIN ? resolve(cwd, STDIN) : key);
   const given = targets;
   let context = contextTargets(

@@ -201,6 +201,14 @@ export function parseIndent(value: unknown): number | 'tab' | undefined {
 }
 
 /**
+ * The configuration file of each directory a search for configs listed (`findConfigs`): its
+ * absolute path (the preferred name of `CONFIG_NAMES` that is a file there), or null for none.
+ * Looking configurations up in those directories then asks the file system nothing more: on an
+ * inventory of thousands of directories, the two look-ups per directory were a twentieth of a run.
+ */
+export type ConfigFilesSeen = Map<string, string | null>;
+
+/**
  * The nearest configuration up from a directory, looked up once per directory. The first directory
  * holding a configuration file decides, whatever `load` makes of it: a broken file is not skipped
  * in favour of one further up.
@@ -208,15 +216,23 @@ export function parseIndent(value: unknown): number | 'tab' | undefined {
 export class NearestConfig<T> {
   private readonly byDirectory = new Map<string, T | null>();
 
-  /** @param load reads and checks the file at an absolute path: its configuration, or null to use none */
-  constructor(private readonly load: (path: string) => T | null) {}
+  /**
+   * @param load reads and checks the file at an absolute path: its configuration, or null to use none
+   * @param listed what a directory search already saw (see `ConfigFilesSeen`): those directories
+   *   are not asked again
+   */
+  constructor(
+    private readonly load: (path: string) => T | null,
+    private readonly listed?: ConfigFilesSeen,
+  ) {}
 
   /** The configuration for the directory `directory` (absolute), or null when there is none. */
   forDirectory(directory: string): T | null {
     const cached = this.byDirectory.get(directory);
     if (cached !== undefined) return cached;
     let found: T | null = null;
-    const candidate = CONFIG_NAMES.map((name) => join(directory, name)).find(isFile);
+    const seen = this.listed?.get(directory);
+    const candidate = seen !== undefined ? (seen ?? undefined) : CONFIG_NAMES.map((name) => join(directory, name)).find(isFile);
     if (candidate !== undefined) found = this.load(candidate);
     else {
       const parent = dirname(directory);
@@ -236,7 +252,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isFile(path: string): boolean {
+export function isFile(path: string): boolean {
   try {
     // Most candidates do not exist: asking for `undefined` spares making an error object for each,
     // which on an inventory of thousands of directories was a quarter of a second.

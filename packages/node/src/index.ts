@@ -10,6 +10,7 @@ export {
   RULE_SETTINGS,
   validateConfig,
   VERSION_PATTERN,
+  type ConfigFilesSeen,
   type FormatSettings,
   type KalintConfig,
 } from './config.js';
